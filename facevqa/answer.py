@@ -1,0 +1,59 @@
+"""Typed results that cross every public boundary: a detected face and one answer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATUSES = ("ok", "no_face", "abstain", "refused", "error")
+
+
+@dataclass(frozen=True)
+class Face:
+    """A detected face: box in original-image pixels (x0, y0, x1, y1) and detector score."""
+
+    box: tuple[int, int, int, int]
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer to one (image, question) pair, or one face of it."""
+
+    status: str
+    """ok, no_face, abstain (low confidence / not visible), refused, or error."""
+    task: str | None = None
+    """Routed task name (age, emotion, attribute, gender, spoof, caption, open)."""
+    attribute: str | None = None
+    """Attribute asked about, for the attribute task (e.g. eyeglasses, hair_color)."""
+    label: str | None = None
+    """Canonical label (lowercase), the best guess also when abstaining."""
+    probs: dict[str, float] = field(default_factory=dict)
+    """Probability of every label, 0-1, summing to 1 (closed-set tasks)."""
+    confidence: float | None = None
+    """Calibrated probability of `label`."""
+    value: float | None = None
+    """Numeric answer where the task has one (age in years)."""
+    text: str = ""
+    """Raw model text (generated, or the scored answer text)."""
+    explanation: str | None = None
+    """Why, for spoof answers."""
+    prompt: str = ""
+    """The exact prompt sent to the model."""
+    face: Face | None = None
+    """The face the answer is about."""
+    error: str | None = None
+    """Reason for error / refused / no_face / abstain statuses."""
+    source: str = "vlm"
+    """Which model answered (vlm, classical, probe...)."""
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status!r}; valid: {', '.join(STATUSES)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        d = asdict(self)
+        if self.face is not None:
+            d["face"] = {"box": list(self.face.box), "score": self.face.score}
+        return d
