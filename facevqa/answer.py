@@ -38,6 +38,8 @@ class Answer:
     """Raw model text (generated, or the scored answer text)."""
     explanation: str | None = None
     """Why, for spoof answers."""
+    attack: str | None = None
+    """Spoof attack type (print, replay, mask, other) when the verdict is spoof."""
     prompt: str = ""
     """The exact prompt sent to the model."""
     face: Face | None = None
