@@ -1,0 +1,90 @@
+"""A loaded VLM: model + processor + family, with the batched encode / generate / extend steps."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import torch
+
+from facevqa.backbones import get_family
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Backbone:
+    """A vision-language model ready for batched inference and training."""
+
+    model: Any
+    processor: Any
+    family: str
+    name: str
+
+    @property
+    def spec(self) -> ModuleType:
+        return get_family(self.family)
+
+    @property
+    def tokenizer(self):
+        return self.processor.tokenizer
+
+    @property
+    def device(self) -> torch.device:
+        return next(self.model.parameters()).device
+
+    def encode(self, images: list, prompts: list[str]) -> dict[str, torch.Tensor]:
+        """Prefix batch (image + prompt), left padded, on the model's device."""
+        text = self.spec.format_prompts(self.processor, prompts)
+        batch = self.processor(images=images, text=text, return_tensors="pt", padding="longest")
+        batch.pop("labels", None)
+        dtype = self.model.dtype
+        return {k: (v.to(self.device, dtype) if v.is_floating_point() else v.to(self.device))
+                for k, v in batch.items()}
+
+    def positions(self, attention_mask: torch.Tensor) -> torch.Tensor:
+        """Position ids that skip left padding, as generate() computes them."""
+        pos = (attention_mask.long().cumsum(-1) - 1).clamp(min=0)
+        return pos + self.spec.POSITION_OFFSET
+
+    def suffix_ids(self, texts: list[str], eos: bool) -> list[list[int]]:
+        """Token ids of answer texts (no BOS), optionally ending in EOS."""
+        ids = self.tokenizer(texts, add_special_tokens=False)["input_ids"]
+        end = [self.tokenizer.eos_token_id] if eos else []
+        return [list(i) + end for i in ids]
+
+    def extend(self, batch: dict, suffixes: list[list[int]], labels: bool = False) -> dict:
+        """Append suffix tokens to each row of a prefix batch and re-pad on the left.
+
+        With labels=True the batch also gets `labels` covering only the suffix tokens.
+        """
+        pad = self.tokenizer.pad_token_id
+        rows, types, labs = [], [], []
+        for ids, mask, suf in zip(batch["input_ids"], batch["attention_mask"], suffixes):
+            prefix = ids[mask.bool()].tolist()
+            rows.append(prefix + suf)
+            types.append([0] * len(prefix) + [1] * len(suf))
+            labs.append([-100] * len(prefix) + suf)
+        width = max(map(len, rows))
+        out = dict(batch)
+        out["input_ids"] = _left_pad(rows, width, pad)
+        out["attention_mask"] = _left_pad([[1] * len(r) for r in rows], width, 0)
+        if self.spec.USES_TOKEN_TYPES:
+            out["token_type_ids"] = _left_pad(types, width, 0)
+        if labels:
+            out["labels"] = _left_pad(labs, width, -100)
+        return {k: (v.to(self.device) if isinstance(v, torch.Tensor) else v) for k, v in out.items()}
+
+    @torch.inference_mode()
+    def generate(self, batch: dict, max_new_tokens: int = 32, **kwargs) -> list[str]:
+        """Greedy batched generation; returns only the new text of each row."""
+        out = self.model.generate(**batch, max_new_tokens=max_new_tokens, do_sample=False,
+                                  pad_token_id=self.tokenizer.pad_token_id, **kwargs)
+        new = out[:, batch["input_ids"].shape[1]:]
+        return [t.strip() for t in self.tokenizer.batch_decode(new, skip_special_tokens=True)]
+
+
+def _left_pad(rows: list[list[int]], width: int, value: int) -> torch.Tensor:
+    return torch.tensor([[value] * (width - len(r)) + r for r in rows], dtype=torch.long)
