@@ -69,7 +69,10 @@ def convert(graph: TfjsGraph, outputs: dict[str, str], *, name: str = "model") -
     for node in graph.nodes:
         if node.op not in ("Const", "Placeholder"):
             _emit(b, node)
+    taken = {n.name for n in graph.nodes}
     for onnx_name, key in outputs.items():
+        if onnx_name in taken:
+            raise ModelLoadError(f"output name {onnx_name!r} clashes with a graph node name")
         b.add("Identity", [key], onnx_name)
     # Constants that were folded into converted values (conv kernels, shapes) stay out.
     used = {i for n in b.nodes for i in n.input}
@@ -80,7 +83,18 @@ def convert(graph: TfjsGraph, outputs: dict[str, str], *, name: str = "model") -
     model = helper.make_model(g, opset_imports=[helper.make_opsetid("", OPSET)],
                               producer_name="facevqa.heads.tfjs_to_onnx")
     model.ir_version = 8
-    onnx.checker.check_model(model)
+    model = _with_output_shapes(model)
+    onnx.checker.check_model(model, full_check=True)
+    return model
+
+
+def _with_output_shapes(model: onnx.ModelProto) -> onnx.ModelProto:
+    """Give every graph output the shape ONNX shape inference finds for it."""
+    inferred = onnx.shape_inference.infer_shapes(model)
+    known = {v.name: v for v in [*inferred.graph.value_info, *inferred.graph.output]}
+    for out in model.graph.output:
+        if out.name in known:
+            out.type.CopyFrom(known[out.name].type)
     return model
 
 

@@ -1,0 +1,27 @@
+"""Classical face heads: packaged pretrained age/gender/emotion/spoof models on onnxruntime.
+
+Names are resolved lazily so that importing the package loads no model and no heavy module.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "ClassicalHeads": "facevqa.heads.classical",
+    "bench_heads": "facevqa.heads.bench",
+    "LinearProbe": "facevqa.heads.probe",
+    "ensure_models": "facevqa.heads.build",
+    "heads_dir": "facevqa.heads.build",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'facevqa.heads' has no attribute {name!r}; "
+                             f"available: {', '.join(__all__)}")
+    return getattr(importlib.import_module(module), name)
