@@ -1,0 +1,1 @@
+"""Batch evaluation of FaceVQA against classical baselines: metrics, fairness, reports."""

@@ -1,0 +1,281 @@
+"""Task metrics over prediction records, dispatched by a task -> metric-functions table.
+
+Denominators: records with status no_face, error or refused are counted (n_no_face, n_error,
+n_refused) and left out of every quality metric; "coverage" says which share was scored.
+Abstentions keep their best-guess label and ARE scored, so abstaining cannot inflate accuracy;
+"answered_accuracy" and "abstain_rate" show the selective view. A scored record without a
+predicted label counts as wrong.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import numpy as np
+
+from eval.predictions import PredictionRecord
+from eval.spoof import spoof_metrics
+from eval.text import keyword_recall, rouge_l
+
+log = logging.getLogger(__name__)
+
+NO_PRED = "<none>"
+"""Stand-in label for a scored record that has no predicted label (always wrong)."""
+
+AGE_SCHEMES: dict[str, tuple[tuple[str, int], ...]] = {
+    "5": (("0-9", 0), ("10-19", 10), ("20-39", 20), ("40-59", 40), ("60+", 60)),
+    "9": (("0-2", 0), ("3-9", 3), ("10-19", 10), ("20-29", 20), ("30-39", 30),
+          ("40-49", 40), ("50-59", 50), ("60-69", 60), ("70+", 70)),
+}
+"""Age-group schemes: "5" (FaceScan-style) and "9" (FairFace); (label, lowest year)."""
+
+
+@dataclass(frozen=True)
+class MetricOptions:
+    """Settings that metrics need beyond the records."""
+
+    spoof_threshold: float | None = None
+    """Spoof decision threshold fixed on a dev split (see eval.spoof.pick_threshold);
+    None falls back to 0.5 and says so in the metrics."""
+    n_bins: int = 10
+    """Equal-width confidence bins for ECE and the reliability diagram."""
+
+    def __post_init__(self) -> None:
+        if self.n_bins < 1:
+            raise ValueError("n_bins must be at least 1")
+
+
+MetricFn = Callable[[Sequence[PredictionRecord], MetricOptions], dict[str, Any]]
+
+
+def age_group(years: float, scheme: str = "9") -> str:
+    """The age-group label of an age in years (floored) under scheme "5" or "9"."""
+    bounds = AGE_SCHEMES[scheme]
+    lows = [lo for _, lo in bounds]
+    i = int(np.searchsorted(lows, np.floor(years), side="right")) - 1
+    return bounds[max(i, 0)][0]
+
+
+def resolve_age_group(value: float | None, label: str | None, scheme: str) -> str | None:
+    """Group from years when known, else from a group label (9 groups nest into the 5)."""
+    if value is not None:
+        return age_group(value, scheme)
+    if label is None:
+        return None
+    labels = {lab: lo for lab, lo in AGE_SCHEMES[scheme]}
+    if label in labels:
+        return label
+    if scheme == "5":
+        nine = dict(AGE_SCHEMES["9"])
+        return age_group(nine[label], "5") if label in nine else None
+    return None
+
+
+def count_statuses(records: Sequence[PredictionRecord]) -> dict[str, Any]:
+    """Counts per status, coverage (scored / all) and abstain rate (abstain / scored)."""
+    c = Counter(r.status for r in records)
+    n, scored = len(records), c["ok"] + c["abstain"]
+    return {
+        "n_total": n, "n_scored": scored, "n_ok": c["ok"], "n_abstain": c["abstain"],
+        "n_no_face": c["no_face"], "n_error": c["error"], "n_refused": c["refused"],
+        "coverage": scored / n if n else None,
+        "abstain_rate": c["abstain"] / scored if scored else None,
+    }
+
+
+def _labelled(records: Sequence[PredictionRecord]) -> list[PredictionRecord]:
+    return [r for r in records if r.scored and r.label_true is not None]
+
+
+def _pred(r: PredictionRecord) -> str:
+    return r.label_pred if r.label_pred is not None else NO_PRED
+
+
+def classify(y_true: Sequence[str], y_pred: Sequence[str],
+             order: Sequence[str] = ()) -> dict[str, Any]:
+    """Accuracy, macro-F1 (over labels seen in truth or prediction), per-class F1, confusion.
+
+    Labels are listed in `order` first (e.g. age groups youngest first), the rest sorted.
+    """
+    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+    seen = (set(y_true) | set(y_pred)) - {NO_PRED}
+    labels = [lab for lab in order if lab in seen] + sorted(seen - set(order))
+    per_class = f1_score(y_true, y_pred, labels=labels, average=None, zero_division=0)
+    return {
+        "accuracy": float(accuracy_score(y_true, y_pred)),
+        "macro_f1": float(np.mean(per_class)) if labels else 0.0,
+        "f1_per_class": {lab: float(v) for lab, v in zip(labels, per_class)},
+        "confusion": {
+            "labels": labels,
+            "matrix": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
+        },
+    }
+
+
+def classification_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) -> dict:
+    """Accuracy, macro-F1 and confusion matrix; answered_accuracy over status ok only."""
+    rs = _labelled(records)
+    if not rs:
+        return {}
+    out = classify([r.label_true for r in rs], [_pred(r) for r in rs])
+    ok = [r for r in rs if r.status == "ok"]
+    out["answered_accuracy"] = (float(np.mean([_pred(r) == r.label_true for r in ok]))
+                                if ok else None)
+    out["n_no_prediction"] = sum(r.label_pred is None for r in rs)
+    return out
+
+
+def calibration_bins(conf: np.ndarray, n_bins: int) -> np.ndarray:
+    """Bin index of each confidence in equal-width bins (lo, hi]; 0 goes to the first bin."""
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    return np.searchsorted(edges[1:-1], np.clip(conf, 0.0, 1.0), side="left")
+
+
+def ece(conf: Sequence[float], correct: Sequence[bool], n_bins: int = 10) -> dict[str, Any]:
+    """Expected calibration error and reliability-diagram bins (empty bins have n=0)."""
+    c, k = np.asarray(conf, float), np.asarray(correct, float)
+    idx = calibration_bins(c, n_bins)
+    n = np.bincount(idx, minlength=n_bins)
+    sum_c = np.bincount(idx, weights=c, minlength=n_bins)
+    sum_k = np.bincount(idx, weights=k, minlength=n_bins)
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    bins = [
+        {"low": round(float(edges[b]), 6), "high": round(float(edges[b + 1]), 6), "n": int(n[b]),
+         "confidence": float(sum_c[b] / n[b]) if n[b] else None,
+         "accuracy": float(sum_k[b] / n[b]) if n[b] else None}
+        for b in range(n_bins)
+    ]
+    return {"ece": float(np.abs(sum_c - sum_k).sum() / len(c)), "reliability": bins}
+
+
+def calibration_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) -> dict:
+    """ECE and reliability bins from confidence vs. correctness of the predicted label."""
+    rs = [r for r in _labelled(records) if r.confidence is not None]
+    if not rs:
+        return {}
+    out = ece([r.confidence for r in rs], [_pred(r) == r.label_true for r in rs], opts.n_bins)
+    return {"ece": out["ece"], "reliability": out["reliability"], "n_calibration": len(rs)}
+
+
+def age_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) -> dict:
+    """MAE in years, and group accuracy in the 5-group and FairFace 9-group schemes."""
+    from sklearn.metrics import mean_absolute_error
+
+    rs = [r for r in records if r.scored]
+    out: dict[str, Any] = {}
+    yrs = [r for r in rs if r.value_true is not None and r.value_pred is not None]
+    if yrs:
+        out["mae"] = float(mean_absolute_error([r.value_true for r in yrs],
+                                               [r.value_pred for r in yrs]))
+        out["n_mae"] = len(yrs)
+    for scheme, bounds in AGE_SCHEMES.items():
+        pairs = [(resolve_age_group(r.value_true, r.label_true, scheme),
+                  resolve_age_group(r.value_pred, r.label_pred, scheme)) for r in rs]
+        pairs = [(t, p if p is not None else NO_PRED) for t, p in pairs if t is not None]
+        if pairs:
+            got = classify([t for t, _ in pairs], [p for _, p in pairs],
+                           [lab for lab, _ in bounds])
+            out[f"group_accuracy_{scheme}"] = got["accuracy"]
+            out[f"confusion_{scheme}"] = got["confusion"]
+            out[f"n_group_{scheme}"] = len(pairs)
+    return out
+
+
+def attribute_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) -> dict:
+    """Per-attribute accuracy and F1 (binary on "yes" for yes/no attributes, else macro),
+    their means over attributes (CelebA "mean accuracy"), and pooled accuracy."""
+    from sklearn.metrics import f1_score
+
+    rs = _labelled(records)
+    if not rs:
+        return {}
+    by_attr: dict[str, list[PredictionRecord]] = {}
+    for r in rs:
+        by_attr.setdefault(r.attribute or "", []).append(r)
+    per: dict[str, dict[str, Any]] = {}
+    for name, group in sorted(by_attr.items()):
+        t, p = [r.label_true for r in group], [_pred(r) for r in group]
+        binary = set(t) <= {"yes", "no"}
+        f1 = (f1_score(t, p, pos_label="yes", average="binary", labels=["yes", "no"],
+                       zero_division=0) if binary else classify(t, p)["macro_f1"])
+        per[name] = {"accuracy": float(np.mean(np.array(t) == np.array(p))),
+                     "f1": float(f1), "n": len(group)}
+    return {
+        "mean_attribute_accuracy": float(np.mean([v["accuracy"] for v in per.values()])),
+        "mean_attribute_f1": float(np.mean([v["f1"] for v in per.values()])),
+        "accuracy": float(np.mean([_pred(r) == r.label_true for r in rs])),
+        "per_attribute": per,
+    }
+
+
+def text_metrics(records: Sequence[PredictionRecord], opts: MetricOptions, *,
+                 pred_field: str, ref_field: str, prefix: str) -> dict:
+    """Mean ROUGE-L F1 against references and mean recall of cue keywords in generated text."""
+    rs = [r for r in records if r.scored]
+    out: dict[str, Any] = {}
+    pairs = [(getattr(r, pred_field) or "", getattr(r, ref_field)) for r in rs]
+    pairs = [(p, ref) for p, ref in pairs if ref]
+    if pairs:
+        out[f"{prefix}rouge_l"] = float(np.mean(rouge_l([p for p, _ in pairs],
+                                                        [ref for _, ref in pairs])))
+        out[f"n_{prefix}rouge_l"] = len(pairs)
+    kw = [r for r in rs if r.cue_keywords]
+    if kw:
+        rec = [keyword_recall(getattr(r, pred_field) or "", r.cue_keywords) for r in kw]
+        out[f"{prefix}keyword_recall"] = float(np.mean(rec))
+        out[f"n_{prefix}keyword_recall"] = len(kw)
+    return out
+
+
+def _spoof(records: Sequence[PredictionRecord], opts: MetricOptions) -> dict:
+    return spoof_metrics(records, opts.spoof_threshold)
+
+
+TASK_METRICS: dict[str, tuple[MetricFn, ...]] = {
+    "age": (age_metrics, calibration_metrics),
+    "emotion": (classification_metrics, calibration_metrics),
+    "gender": (classification_metrics, calibration_metrics),
+    "attribute": (attribute_metrics, calibration_metrics),
+    "spoof": (_spoof, calibration_metrics,
+              partial(text_metrics, pred_field="explanation_pred", ref_field="explanation_ref",
+                      prefix="explanation_")),
+    "caption": (partial(text_metrics, pred_field="text_pred", ref_field="text_ref", prefix=""),),
+    "open": (),
+}
+"""Which metric functions each task runs; every task also gets the status counters."""
+
+
+def compute_metrics(records: Sequence[PredictionRecord], task: str,
+                    options: MetricOptions | None = None) -> dict[str, Any]:
+    """All metrics of one task for one model's records (records of other tasks are ignored)."""
+    if task not in TASK_METRICS:
+        raise ValueError(f"unknown task {task!r}; valid: {', '.join(TASK_METRICS)}")
+    rs = [r for r in records if r.task == task]
+    models = sorted({r.model for r in rs})
+    if len(models) > 1:
+        raise ValueError(f"records of several models {models}; compute metrics per model")
+    opts = options or MetricOptions()
+    out: dict[str, Any] = {"task": task, "model": models[0] if models else None,
+                           "splits": sorted({r.split for r in rs if r.split})}
+    out.update(count_statuses(rs))
+    for fn in TASK_METRICS[task]:
+        out.update(fn(rs, opts))
+    return out
+
+
+def compute_all(records: Sequence[PredictionRecord],
+                options: Mapping[str, MetricOptions] | None = None) -> dict[str, dict[str, dict]]:
+    """metrics[model][task] for every (model, task) in the records; options keyed by model."""
+    keys = sorted({(r.model, r.task) for r in records})
+    out: dict[str, dict[str, dict]] = {}
+    for model, task in keys:
+        rs = [r for r in records if r.model == model and r.task == task]
+        opts = (options or {}).get(model)
+        out.setdefault(model, {})[task] = compute_metrics(rs, task, opts)
+    return out
