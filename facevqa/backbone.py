@@ -78,12 +78,18 @@ class Backbone:
         return {k: (v.to(self.device) if isinstance(v, torch.Tensor) else v) for k, v in out.items()}
 
     @torch.inference_mode()
-    def generate(self, batch: dict, max_new_tokens: int = 32, **kwargs) -> list[str]:
-        """Greedy batched generation; returns only the new text of each row."""
+    def generate_ids(self, batch: dict, max_new_tokens: int = 32, **kwargs) -> list[list[int]]:
+        """Greedy batched generation; the new token ids of each row, up to its EOS."""
         out = self.model.generate(**batch, max_new_tokens=max_new_tokens, do_sample=False,
                                   pad_token_id=self.tokenizer.pad_token_id, **kwargs)
-        new = out[:, batch["input_ids"].shape[1]:]
-        return [t.strip() for t in self.tokenizer.batch_decode(new, skip_special_tokens=True)]
+        eos = self.tokenizer.eos_token_id
+        rows = out[:, batch["input_ids"].shape[1]:].tolist()
+        return [r[:r.index(eos)] if eos in r else r for r in rows]
+
+    def generate(self, batch: dict, max_new_tokens: int = 32, **kwargs) -> list[str]:
+        """Greedy batched generation; the new text of each row."""
+        ids = self.generate_ids(batch, max_new_tokens, **kwargs)
+        return [t.strip() for t in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
 
 
 def _left_pad(rows: list[list[int]], width: int, value: int) -> torch.Tensor:

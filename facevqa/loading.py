@@ -1,0 +1,123 @@
+"""Resolve and load checkpoints: local folders or hub ids, safetensors only, fail fast offline."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+from pathlib import Path
+from typing import Any
+
+from facevqa.backbone import Backbone
+from facevqa.backbones import family_of
+from facevqa.errors import ConfigError, ModelLoadError
+
+log = logging.getLogger(__name__)
+
+HUB_HOST = ("huggingface.co", 443)
+NO_QUANT = ["vision_tower", "multi_modal_projector", ".*vision_tower", ".*multi_modal_projector",
+            "lm_head"]
+"""Modules kept out of 4-bit quantisation (vision side, projector, output head). transformers 5
+matches these from the start of the module path or as a regex, so the `.*` forms are needed."""
+
+
+def resolve_checkpoint(name_or_path: str | os.PathLike, revision: str | None = None) -> Path:
+    """A local folder holding the checkpoint: the path itself, or the hub snapshot of an id."""
+    path = Path(name_or_path).expanduser()
+    if path.is_dir():
+        if not (path / "config.json").exists():
+            raise ModelLoadError(f"{path} has no config.json: not a transformers checkpoint folder")
+        return path
+    name = str(name_or_path)
+    if path.suffix or name.count("/") != 1:
+        raise ModelLoadError(f"{name!r} is neither a local checkpoint folder nor a hub id "
+                             "like 'google/paligemma-3b-pt-224'")
+    return _snapshot(name, revision)
+
+
+def _snapshot(repo_id: str, revision: str | None) -> Path:
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    patterns = ["*.json", "*.safetensors", "*.model", "*.jinja", "*.txt"]
+    try:
+        return Path(snapshot_download(repo_id, revision=revision, allow_patterns=patterns,
+                                      local_files_only=True))
+    except (LocalEntryNotFoundError, FileNotFoundError):
+        pass
+    if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "", "false") or not _hub_reachable():
+        raise ModelLoadError(
+            f"{repo_id!r} is not in the local Hugging Face cache and the hub cannot be reached "
+            "from here. On a machine with access run `huggingface-cli download "
+            f"{repo_id}` (accept the model's licence on its hub page first), copy the folder "
+            "here, and pass its path instead: FaceVQA.from_pretrained('/path/to/folder').")
+    return Path(snapshot_download(repo_id, revision=revision, allow_patterns=patterns))
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    try:
+        with socket.create_connection(HUB_HOST, timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def pick_device(device: str) -> str:
+    """'auto' picks CUDA when present, else CPU."""
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    return device
+
+
+def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False,
+                  device: str = "auto", dtype: Any = None, revision: str | None = None,
+                  trust_remote_code: bool = False) -> Backbone:
+    """Load a PaliGemma or LLaVA-family checkpoint with its processor."""
+    import torch
+    from transformers import AutoModelForImageTextToText, AutoProcessor
+
+    folder = resolve_checkpoint(name_or_path, revision)
+    config = json.loads((folder / "config.json").read_text())
+    family = family_of(config.get("model_type", "?"))
+    device = pick_device(device)
+    dtype = _dtype(dtype, device)
+    kwargs: dict[str, Any] = dict(dtype=dtype, use_safetensors=True,
+                                  trust_remote_code=trust_remote_code)
+    if load_in_4bit:
+        kwargs["quantization_config"] = quantization_config(dtype)
+        kwargs["device_map"] = {"": device}
+    try:
+        model = AutoModelForImageTextToText.from_pretrained(folder, **kwargs)
+        processor = AutoProcessor.from_pretrained(folder, trust_remote_code=trust_remote_code)
+    except (OSError, ValueError) as e:
+        raise ModelLoadError(f"cannot load checkpoint {folder}: {e}") from e
+    if not load_in_4bit:
+        model = model.to(device)
+    processor.tokenizer.padding_side = "left"
+    return Backbone(model=model.eval(), processor=processor, family=family,
+                    name=str(name_or_path))
+
+
+def quantization_config(compute_dtype: Any):
+    """bitsandbytes nf4 with the vision tower and projector left in full precision."""
+    from transformers import BitsAndBytesConfig
+
+    return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
+                              bnb_4bit_compute_dtype=compute_dtype,
+                              bnb_4bit_use_double_quant=True, llm_int8_skip_modules=NO_QUANT)
+
+
+def _dtype(dtype: Any, device: str):
+    import torch
+
+    if dtype is None:
+        return torch.bfloat16 if device.startswith("cuda") else torch.float32
+    if isinstance(dtype, str):
+        try:
+            return getattr(torch, dtype)
+        except AttributeError:
+            raise ConfigError(f"unknown dtype {dtype!r}; use float32, bfloat16 or float16") from None
+    return dtype

@@ -1,0 +1,54 @@
+"""Shared fixtures: offline mode, tiny checkpoints built once per session, real photos."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def facevqa_home(tmp_path_factory):
+    """An isolated FACEVQA_HOME so tests never touch the user's cache."""
+    home = tmp_path_factory.mktemp("facevqa_home")
+    os.environ["FACEVQA_HOME"] = str(home)
+    return home
+
+
+@pytest.fixture(scope="session")
+def tiny_paligemma(tmp_path_factory):
+    from facevqa.tiny import build_tiny
+
+    return build_tiny("paligemma", tmp_path_factory.mktemp("tiny") / "paligemma")
+
+
+@pytest.fixture(scope="session")
+def tiny_llava(tmp_path_factory):
+    from facevqa.tiny import build_tiny
+
+    return build_tiny("llava", tmp_path_factory.mktemp("tiny") / "llava")
+
+
+@pytest.fixture(scope="session", params=["paligemma", "llava"])
+def tiny_checkpoint(request, tiny_paligemma, tiny_llava):
+    return {"paligemma": tiny_paligemma, "llava": tiny_llava}[request.param]
+
+
+@pytest.fixture(scope="session")
+def astronaut():
+    from facevqa.examples import example_path
+    from facevqa.images import load_image
+
+    return load_image(example_path("astronaut"))
+
+
+@pytest.fixture(scope="session")
+def grace_hopper():
+    from facevqa.examples import example_path
+    from facevqa.images import load_image
+
+    return load_image(example_path("grace_hopper"))
