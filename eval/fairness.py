@@ -205,6 +205,8 @@ def disaggregate(records: Sequence[PredictionRecord], task: str,
     arrays = _prepare(rs, specs, opts)
     overall = dict(zip(TASK_SCALARS[task], score_group(
         arrays, specs, "all", "all", cfg, _rng(cfg, models[0], task))))
+    specs = [s for s in specs if overall[s.name].n > 0]  # metric has no data in this task
+    arrays = {s.name: arrays[s.name] for s in specs}
     out = []
     for group_by in group_columns(rs, cfg):
         labels = np.array([group_of(r, group_by) for r in rs])

@@ -50,6 +50,31 @@ class MetricOptions:
             raise ValueError("n_bins must be at least 1")
 
 
+HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
+    "age": ("mae", "group_accuracy_9", "group_accuracy_5", "ece"),
+    "emotion": ("accuracy", "macro_f1", "ece", "answered_accuracy"),
+    "gender": ("accuracy", "macro_f1", "ece", "answered_accuracy"),
+    "attribute": ("mean_attribute_accuracy", "mean_attribute_f1", "ece", "answered_accuracy"),
+    "spoof": ("acer", "apcer", "bpcer", "hter", "auc", "eer", "apcer_max",
+              "explanation_rouge_l", "explanation_keyword_recall"),
+    "caption": ("rouge_l", "keyword_recall"),
+    "open": (),
+}
+"""Metrics that reports and model cards show first for each task, most important first."""
+
+LOWER_IS_BETTER = frozenset({"mae", "ece", "apcer", "bpcer", "acer", "hter", "eer",
+                             "apcer_max", "acer_max", "abstain_rate"})
+"""Error-like metrics; every other quality metric in HEADLINE_METRICS is higher-is-better."""
+
+
+def higher_is_better(metric: str) -> bool | None:
+    """Direction of a quality metric; None for counts and settings (n_*, threshold...)."""
+    if metric in LOWER_IS_BETTER:
+        return False
+    quality = {m for ms in HEADLINE_METRICS.values() for m in ms} | {"coverage", "accuracy"}
+    return True if metric in quality else None
+
+
 MetricFn = Callable[[Sequence[PredictionRecord], MetricOptions], dict[str, Any]]
 
 

@@ -1,0 +1,253 @@
+"""Evaluation report folder: metrics.json, report.md with tables and plots, and the model card.
+
+Every task's VLM number sits beside each baseline's; a note flags tasks where the models were
+not scored on the same split and number of examples.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import math
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from eval.fairness import SEP, FairnessSummary
+from eval.metrics import HEADLINE_METRICS, LOWER_IS_BETTER
+from eval.scalars import TASK_SCALARS
+
+log = logging.getLogger(__name__)
+
+MetricsByModel = Mapping[str, Mapping[str, Mapping[str, Any]]]
+"""metrics[model][task] -> the dict of eval.metrics.compute_metrics."""
+COUNT_KEYS = ("n_total", "coverage", "n_no_face", "n_error", "n_refused", "n_abstain",
+              "abstain_rate")
+CLASSIFICATION_TASKS = ("emotion", "gender", "spoof", "attribute")
+
+
+def order_models(models: Iterable[str]) -> list[str]:
+    """The VLM first, then the baselines alphabetically."""
+    return sorted(set(models), key=lambda m: (m != "vlm", m))
+
+
+def order_tasks(metrics_by_model: MetricsByModel) -> list[str]:
+    """Tasks in the order of the task table, unknown ones after."""
+    tasks = {t for per in metrics_by_model.values() for t in per}
+    known = [t for t in HEADLINE_METRICS if t in tasks]
+    return known + sorted(tasks - set(known))
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Plain JSON types: dataclasses to dicts, numpy scalars to Python, nan/inf to None."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return to_jsonable(dataclasses.asdict(obj))
+    if isinstance(obj, Mapping):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    if hasattr(obj, "item") and callable(obj.item):
+        obj = obj.item()
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    return obj
+
+
+def fmt(value: Any, digits: int = 3) -> str:
+    """A table cell: floats rounded, missing values as an em dash."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    return str(value) if isinstance(value, int) else f"{value:.{digits}f}"
+
+
+def md_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """A Markdown table; cells are formatted with fmt()."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(fmt(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def metric_label(name: str) -> str:
+    """Metric name with its direction arrow."""
+    return f"{name} {'↓' if name in LOWER_IS_BETTER else '↑'}"
+
+
+def comparison_table(metrics_by_model: MetricsByModel, task: str) -> str:
+    """Headline metrics of one task: a row per metric, a column per model."""
+    models = [m for m in order_models(metrics_by_model) if task in metrics_by_model[m]]
+    names = [k for k in HEADLINE_METRICS.get(task, ())
+             if any(metrics_by_model[m][task].get(k) is not None for m in models)]
+    rows = [[metric_label(k)] + [metrics_by_model[m][task].get(k) for m in models] for k in names]
+    rows.append(["n scored"] + [metrics_by_model[m][task].get("n_scored") for m in models])
+    return md_table(["metric", *models], rows)
+
+
+def split_note(metrics_by_model: MetricsByModel, task: str) -> str:
+    """A warning when models of one task were scored on different splits or sizes."""
+    seen = {(tuple(per[task].get("splits") or ()), per[task].get("n_total"))
+            for per in metrics_by_model.values() if task in per}
+    if len(seen) <= 1:
+        return ""
+    return ("\n> **Note:** the models were not evaluated on the same split/number of "
+            "examples for this task; compare with care.\n")
+
+
+def counts_table(metrics_by_model: MetricsByModel) -> str:
+    """Per model and task: totals, coverage, no-face / error / refused / abstain counts."""
+    rows = [[model, task] + [metrics_by_model[model][task].get(k) for k in COUNT_KEYS]
+            for task in order_tasks(metrics_by_model)
+            for model in order_models(metrics_by_model) if task in metrics_by_model[model]]
+    return md_table(["model", "task", *COUNT_KEYS], rows)
+
+
+def ci_cell(value: float | None, lo: float | None, hi: float | None, small: bool) -> str:
+    """"0.812 [0.790, 0.830]", with † for a small group."""
+    cell = fmt(value) if lo is None else f"{fmt(value)} [{fmt(lo)}, {fmt(hi)}]"
+    return cell + (" †" if small else "")
+
+
+def fairness_table(summaries: Sequence[FairnessSummary]) -> str:
+    """One group_by of one model and task: a row per group, a column per metric (with CI)."""
+    metrics = [s.metric for s in summaries]
+    groups = list(dict.fromkeys(g.group for s in summaries for g in s.groups))
+    by = {(s.metric, g.group): g for s in summaries for g in s.groups}
+    rows = []
+    for group in ["all", *groups]:
+        cells = [by.get((m, group)) if group != "all" else s.overall
+                 for m, s in zip(metrics, summaries)]
+        n = max((c.n for c in cells if c is not None), default=0)
+        rows.append([group, n] + [ci_cell(c.value, c.ci_low, c.ci_high, c.small)
+                                  if c is not None else "—" for c in cells])
+    worst = "; ".join(f"{s.metric}: worst {s.worst_group}, max/min {fmt(s.max_min_ratio)}"
+                      for s in summaries if s.worst_group is not None and s.metric != "coverage")
+    return md_table(["group", "n", *metrics], rows) + (f"\n\n{worst}" if worst else "")
+
+
+def _slug(*parts: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", "-".join(parts)).strip("_")
+
+
+def _model_plots(out: Path, model: str, task: str, m: Mapping[str, Any]) -> list[Path]:
+    from eval.plots import plot_confusion, plot_reliability
+
+    paths = []
+    for key in ("confusion", "confusion_9"):
+        if task in CLASSIFICATION_TASKS + ("age",) and m.get(key):
+            paths.append(plot_confusion(m[key], out / f"{_slug('confusion', model, task)}.png",
+                                        f"{model} {task}"))
+            break
+    if m.get("reliability"):
+        paths.append(plot_reliability(m["reliability"],
+                                      out / f"{_slug('reliability', model, task)}.png",
+                                      f"{model} {task} (ECE {fmt(m.get('ece'))})"))
+    return paths
+
+
+def _fairness_plots(out: Path, summaries: Sequence[FairnessSummary]) -> list[Path]:
+    from eval.plots import plot_group_scores
+
+    paths = []
+    for s in summaries:
+        primary = [m for m in TASK_SCALARS.get(s.task, ()) if m != "coverage"][:1]
+        if SEP not in s.group_by and s.metric in primary:
+            paths.append(plot_group_scores(
+                s, out / f"{_slug('groups', s.model, s.task, s.metric, s.group_by)}.png"))
+    return paths
+
+
+def _rel(path: Path, base: Path) -> str:
+    return Path(os.path.relpath(path, base)).as_posix()
+
+
+def _task_section(out: Path, metrics_by_model: MetricsByModel,
+                  task: str) -> tuple[list[str], list[Path]]:
+    from eval.plots import plot_model_comparison
+
+    lines = [f"### {task}", "", comparison_table(metrics_by_model, task),
+             split_note(metrics_by_model, task)]
+    names = [k for k in HEADLINE_METRICS.get(task, ()) if k != "mae"]
+    chart = plot_model_comparison(metrics_by_model, task, names,
+                                  out / "plots" / f"{_slug('compare', task)}.png")
+    images = [chart] if chart else []
+    for model in order_models(metrics_by_model):
+        if task in metrics_by_model[model]:
+            images += _model_plots(out / "plots", model, task, metrics_by_model[model][task])
+    lines += [f"![{p.stem}]({_rel(p, out)})" for p in images]
+    for model in order_models(metrics_by_model):
+        m = metrics_by_model[model].get(task, {})
+        if task == "spoof" and "threshold" in m:
+            lines.append(f"\n{model}: decision threshold {fmt(m['threshold'])} "
+                         f"(source: {m.get('threshold_source')}).")
+    return lines + [""], images
+
+
+def _fairness_section(out: Path,
+                      fairness: Sequence[FairnessSummary]) -> tuple[list[str], list[Path]]:
+    lines = ["## Fairness", "",
+             "Per-group values with 95% bootstrap CIs; † marks groups below the minimum size "
+             "(shown, excluded from worst group and max/min). Race appears only as the data "
+             "set's grouping label.", ""]
+    task_rank = {t: i for i, t in enumerate(HEADLINE_METRICS)}
+    keys = list(dict.fromkeys((s.model, s.task, s.group_by) for s in fairness))
+    keys.sort(key=lambda k: (k[0] != "vlm", k[0], task_rank.get(k[1], len(task_rank)), k[1]))
+    images: list[Path] = []
+    for model, task, group_by in keys:
+        block = [s for s in fairness if (s.model, s.task, s.group_by) == (model, task, group_by)]
+        plots = _fairness_plots(out / "plots", block)
+        images += plots
+        lines += [f"### {model} · {task} · by {group_by.replace(SEP, ' × ')}", "",
+                  fairness_table(block), ""]
+        lines += [f"![{p.stem}]({_rel(p, out)})" for p in plots] + [""]
+    return lines, images
+
+
+def render_report(out: Path, metrics_by_model: MetricsByModel,
+                  fairness: Sequence[FairnessSummary],
+                  meta: Mapping[str, Any]) -> tuple[str, list[Path]]:
+    """The Markdown of report.md and the plots it embeds (drawn under out/plots)."""
+    meta_rows = [[k, v if isinstance(v, (str, int, float)) else json.dumps(to_jsonable(v))]
+                 for k, v in meta.items()]
+    lines = ["# FaceVQA evaluation report", "", md_table(["key", "value"], meta_rows), "",
+             "Records with status no_face, error or refused are counted below and excluded "
+             "from every quality metric; abstentions are scored with their best guess "
+             "(answered_accuracy shows the answered items only).", "",
+             "## Coverage and failures", "", counts_table(metrics_by_model), "",
+             "## VLM vs. baselines", ""]
+    images: list[Path] = []
+    for task in order_tasks(metrics_by_model):
+        more, plots = _task_section(out, metrics_by_model, task)
+        lines, images = lines + more, images + plots
+    if fairness:
+        more, plots = _fairness_section(out, fairness)
+        lines, images = lines + more, images + plots
+    lines += ["## Model card", "", "See [model_card.md](model_card.md).", ""]
+    return "\n".join(lines), images
+
+
+def write_report(out_dir: str | os.PathLike[str], metrics_by_model: MetricsByModel,
+                 fairness: Sequence[FairnessSummary], meta: Mapping[str, Any], *,
+                 model_card: bool = True) -> dict[str, Path]:
+    """Write metrics.json, report.md (+ plots/) and model_card.md; return their paths by name."""
+    from eval.model_card import write_model_card
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    payload = {"meta": meta, "metrics": metrics_by_model,
+               "fairness": [s.to_dict() for s in fairness]}
+    paths = {"metrics.json": out / "metrics.json", "report.md": out / "report.md"}
+    paths["metrics.json"].write_text(json.dumps(to_jsonable(payload), indent=2,
+                                                ensure_ascii=False) + "\n")
+    markdown, images = render_report(out, metrics_by_model, fairness, meta)
+    paths["report.md"].write_text(markdown)
+    if model_card:
+        paths["model_card.md"] = write_model_card(out, metrics_by_model, fairness, meta)
+    paths.update({_rel(p, out): p for p in images})
+    log.info("wrote report to %s", out)
+    return paths
