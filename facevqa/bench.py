@@ -1,0 +1,172 @@
+"""`facevqa bench`: speed and memory ratios measured side by side in one run.
+
+Run: facevqa bench [--only generate,scoring,...] [--json bench.json]
+Every row is a ratio of two measurements taken in the same process, so machines compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BenchRow:
+    """One measured ratio, its goal, and whether it holds."""
+
+    name: str
+    value: float
+    goal: str = ""
+    holds: bool | None = None
+    detail: str = ""
+
+
+def timed(fn: Callable[[], object], repeat: int = 3) -> float:
+    """Best wall time of `repeat` runs after one warm-up."""
+    fn()
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _faces(n: int, size: int = 224):
+    from facevqa.data.synth import draw_sample
+
+    return [draw_sample(10_000 + i, size=size)["image"] for i in range(n)]
+
+
+def bench_generate(ctx: dict) -> list[BenchRow]:
+    """generate() at batch 1/8/32 vs a per-image loop, and vs a bare forward (batch 32)."""
+    vqa, images = ctx["vqa"], _faces(32)
+    q = "what emotion is shown?"
+    loop = timed(lambda: [vqa.generate([im], q, faces="none") for im in images], 1)
+    rows = []
+    for bs in (1, 8, 32):
+        t = timed(lambda: vqa.generate(images, q, batch_size=bs, faces="none"), 2)
+        rows.append(BenchRow(f"generate batch {bs} vs per-image loop (x)", loop / t,
+                             ">= 6" if bs == 32 else "", (loop / t >= 6) if bs == 32 else None,
+                             f"{len(images) / t:.1f} img/s vs {len(images) / loop:.1f} img/s"))
+    bb = vqa.backbone
+    route_prompt = vqa_route_prompt(vqa, q)
+    batch = bb.encode(images, [route_prompt] * len(images))
+    bare = timed(lambda: _forward(bb, batch), 3)
+    pipe = timed(lambda: vqa.generate(images, q, batch_size=32, faces="none"), 2)
+    rows.append(BenchRow("pipeline vs bare forward, batch 32 (x of bare img/s)", bare / pipe,
+                         ">= 0.85", bare / pipe >= 0.85,
+                         f"pipeline {32 / pipe:.1f} img/s, bare forward {32 / bare:.1f} img/s"))
+    return rows
+
+
+def vqa_route_prompt(vqa, question: str) -> str:
+    from facevqa.router import route
+
+    return route(question, family=vqa.backbone.family).prompt
+
+
+def _forward(bb, batch):
+    import torch
+
+    with torch.inference_mode():
+        return bb.model(**batch, position_ids=bb.positions(batch["attention_mask"])).logits
+
+
+def bench_scoring(ctx: dict) -> list[BenchRow]:
+    """KV-cache label scoring vs K full forwards (K = 2, 8, 40) and vs generate-then-parse."""
+    from facevqa.scoring import score_choices, score_choices_bruteforce
+
+    bb = ctx["vqa"].backbone
+    images = _faces(8)
+    batch = bb.encode(images, [vqa_route_prompt(ctx["vqa"], "how old is this person?")] * 8)
+    rows = []
+    for k in (2, 8, 40):
+        choices = [str(n) for n in range(20, 20 + k)]
+        fast = timed(lambda: score_choices(bb, batch, choices), 2)
+        slow = timed(lambda: score_choices_bruteforce(bb, batch, choices), 1)
+        rows.append(BenchRow(f"label scoring vs {k} forwards (x)", slow / fast,
+                             ">= 3" if k == 8 else "", (slow / fast >= 3) if k == 8 else None))
+    choices = [str(n) for n in range(0, 91)]
+    fast = timed(lambda: score_choices(bb, batch, choices), 2)
+    gen = timed(lambda: bb.generate(batch, 4, min_new_tokens=2), 2)
+    rows.append(BenchRow("label scoring (91 ages) vs generate-then-parse (x)", gen / fast,
+                         detail="scoring gives a full distribution; generation one string"))
+    return rows
+
+
+def bench_memory(ctx: dict) -> list[BenchRow]:
+    """Base-model memory in 4-bit nf4 vs fp32, on a base whose LM dominates (as in real VLMs)."""
+    from facevqa.loading import load_backbone
+    from facevqa.tiny import TinySpec, build_tiny
+
+    with tempfile.TemporaryDirectory() as tmp:
+        spec = TinySpec(text_hidden=512, text_layers=6, intermediate=2048, heads=8,
+                        vision_hidden=64, vision_layers=2)
+        folder = build_tiny("paligemma", Path(tmp) / "mid", spec)
+        fp32 = load_backbone(folder, device="cpu").model.get_memory_footprint()
+        try:
+            q4 = load_backbone(folder, device="cpu", load_in_4bit=True).model.get_memory_footprint()
+        except (ImportError, RuntimeError) as e:
+            return [BenchRow("4-bit vs fp32 base memory", float("nan"), "<= 0.35", None, str(e))]
+    r = q4 / fp32
+    return [BenchRow("4-bit vs fp32 base memory (x)", r, "<= 0.35", r <= 0.35,
+                     f"{q4 / 2**20:.1f} MiB vs {fp32 / 2**20:.1f} MiB")]
+
+
+BENCHMARKS: dict[str, Callable[[dict], list[BenchRow]]] = {
+    "generate": bench_generate,
+    "scoring": bench_scoring,
+    "memory": bench_memory,
+}
+
+
+def run_benchmarks(names: list[str], model: str | None = None) -> list[BenchRow]:
+    """Run the named benchmarks on `model` (default: the embedded default)."""
+    import torch
+
+    from facevqa.model import FaceVQA
+
+    torch.manual_seed(0)
+    ctx = {"vqa": FaceVQA.from_pretrained(model, device="cpu")}
+    rows: list[BenchRow] = []
+    for name in names:
+        log.info("bench %s", name)
+        rows += BENCHMARKS[name](ctx)
+    return rows
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("bench", help="speed/memory ratios measured side by side",
+                       description=__doc__.splitlines()[0])
+    p.add_argument("--only", default=",".join(BENCHMARKS),
+                   help=f"comma-separated subset of: {', '.join(BENCHMARKS)}")
+    p.add_argument("--model", default=None, help="base/bundle (default: embedded default)")
+    p.add_argument("--json", dest="json_path", help="also write the table as JSON here")
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from facevqa.errors import ConfigError
+
+    names = [n.strip() for n in args.only.split(",") if n.strip()]
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        raise ConfigError(f"unknown benchmark(s) {unknown}; valid: {', '.join(BENCHMARKS)}")
+    rows = run_benchmarks(names, args.model)
+    width = max(len(r.name) for r in rows)
+    for r in rows:
+        mark = "" if r.holds is None else ("  ok" if r.holds else "  SHORT")
+        print(f"{r.name.ljust(width)}  {r.value:8.2f}  {r.goal:>7}{mark}  {r.detail}")
+    if args.json_path:
+        Path(args.json_path).write_text(json.dumps([asdict(r) for r in rows], indent=2))
+    return 0

@@ -1,0 +1,1 @@
+"""Fine-tuning: LoRA / QLoRA / full training of FaceVQA task adapters through accelerate."""

@@ -1,0 +1,65 @@
+"""Training batches: canonical prompts from the router, answers as learned suffix tokens.
+
+Prompts are the router's canonical prompt for each example's task (what inference sends), so
+an adapter learns exactly the input it will see; the paraphrased question only matters for
+routing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import torch
+
+from facevqa.backbone import Backbone
+from finetune.loss import answer_segments
+
+SPOOF = "spoof"
+
+
+def example_prompt(example: dict[str, Any], family: str) -> str:
+    """The prompt inference would send for this example."""
+    from facevqa.router import Refusal, route
+
+    r = route(example["question"], task=example["task"], attribute=example.get("attribute"),
+              family=family)
+    if isinstance(r, Refusal):
+        raise ValueError(f"training example routes to a refusal: {example['question']!r}")
+    return r.prompt
+
+
+def judgment_length(bb: Backbone, example: dict[str, Any]) -> int:
+    """Number of verdict tokens of a spoof answer ("yes" / "no"); 0 for other tasks."""
+    if example["task"] != SPOOF:
+        return 0
+    verdict = example["answer"].split(".")[0].strip()
+    return len(bb.suffix_ids([verdict], eos=False)[0])
+
+
+def collate(bb: Backbone, examples: list[dict[str, Any]]) -> dict[str, torch.Tensor]:
+    """Model inputs with labels on answer tokens only, plus loss `segments`."""
+    prompts = [example_prompt(e, bb.family) for e in examples]
+    batch = bb.encode([e["image"] for e in examples], prompts)
+    suffix = bb.suffix_ids([e["answer"] for e in examples], eos=True)
+    full = bb.extend(batch, suffix, labels=True)
+    prefix_lens = batch["attention_mask"].sum(1).tolist()
+    width = full["input_ids"].shape[1]
+    full["segments"] = answer_segments(suffix, [judgment_length(bb, e) for e in examples],
+                                       prefix_lens, width).to(bb.device)
+    return full
+
+
+def batch_indices(n: int, batch_size: int, seed: int, step: int, rank: int = 0,
+                  world: int = 1) -> list[int]:
+    """Example indices of micro-batch `step` for process `rank`: a pure function of the step.
+
+    Each epoch is a permutation seeded by (seed, epoch); resuming at any step reproduces
+    the same order with no sampler state to save.
+    """
+    global_bs = batch_size * world
+    per_epoch = max(1, n // global_bs)
+    epoch, pos = divmod(step, per_epoch)
+    order = np.random.default_rng([seed, epoch]).permutation(n)
+    chunk = order[pos * global_bs:(pos + 1) * global_bs]
+    return chunk[rank * batch_size:(rank + 1) * batch_size].tolist()
