@@ -10,6 +10,7 @@ predicted label counts as wrong.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -132,13 +133,16 @@ def classify(y_true: Sequence[str], y_pred: Sequence[str],
     seen = (set(y_true) | set(y_pred)) - {NO_PRED}
     labels = [lab for lab in order if lab in seen] + sorted(seen - set(order))
     per_class = f1_score(y_true, y_pred, labels=labels, average=None, zero_division=0)
+    with warnings.catch_warnings():  # one label in a small group is legitimate here
+        warnings.filterwarnings("ignore", message="A single label was found")
+        matrix = confusion_matrix(y_true, y_pred, labels=labels).tolist()
     return {
         "accuracy": float(accuracy_score(y_true, y_pred)),
         "macro_f1": float(np.mean(per_class)) if labels else 0.0,
         "f1_per_class": {lab: float(v) for lab, v in zip(labels, per_class)},
         "confusion": {
             "labels": labels,
-            "matrix": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
+            "matrix": matrix,
         },
     }
 
