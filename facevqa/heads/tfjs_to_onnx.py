@@ -119,17 +119,24 @@ def _emit(b: _Builder, node: TfjsNode) -> None:
                              f"supported: {', '.join(known)}")
 
 
-def _spatial_attrs(node: TfjsNode, kernel: tuple[int, int] | None) -> dict:
+def _spatial_attrs(node: TfjsNode, kernel: tuple[int, int]) -> dict:
     """strides / dilations / padding of an NHWC TF op as ONNX attributes."""
     if node.attrs.get("data_format", "NHWC") != "NHWC":
         raise ModelLoadError(f"{node.name}: only NHWC graphs are supported")
     strides = node.attrs.get("strides", [1, 1, 1, 1])
     attrs: dict = {"strides": [strides[1], strides[2]]}
     dilations = node.attrs.get("dilations")
-    if dilations and kernel is not None:
+    if dilations:  # convolutions only: TF pools have no dilations
         attrs["dilations"] = [dilations[1], dilations[2]]
     padding = node.attrs.get("padding", "VALID")
-    if padding == "SAME":
+    if padding == "SAME" and strides[1] == strides[2] == 1:
+        # Stride 1: the padding does not depend on the input size, so write it out (onnxruntime
+        # refuses auto_pad together with dilations, which TF only allows at stride 1).
+        d = attrs.get("dilations", [1, 1])
+        total = [(k - 1) * di for k, di in zip(kernel, d)]
+        attrs["pads"] = [total[0] // 2, total[1] // 2, total[0] - total[0] // 2,
+                         total[1] - total[1] // 2]
+    elif padding == "SAME":
         attrs["auto_pad"] = "SAME_UPPER"  # TF puts the odd extra pixel at the end, as here
     elif padding == "EXPLICIT":
         p = node.attrs["explicit_paddings"]
@@ -199,7 +206,7 @@ def _matmul(b: _Builder, node: TfjsNode) -> None:
 
 def _pool(b: _Builder, node: TfjsNode) -> None:
     ksize = node.attrs["ksize"]
-    attrs = _spatial_attrs(node, None)
+    attrs = _spatial_attrs(node, (ksize[1], ksize[2]))
     op = "MaxPool" if node.op == "MaxPool" else "AveragePool"
     y = b.add(op, [_to_nchw(b, node.inputs[0])], kernel_shape=[ksize[1], ksize[2]], **attrs)
     b.add("Transpose", [y], node.name, perm=_NHWC)

@@ -1,0 +1,35 @@
+"""Throughput of the classical heads, for the `facevqa bench` command."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def bench_heads(images: Any, *, heads: Any = None, batch_size: int = 16,
+                tasks: tuple[str, ...] = ("age", "gender", "emotion", "spoof")) -> float:
+    """Images per second through detection + every head in `tasks` (one answer per task).
+
+    One warm-up pass (session creation, first-call costs) is not timed.
+    """
+    from facevqa.heads.classical import ClassicalHeads
+    from facevqa.heads.photos import QUESTIONS
+    from facevqa.items import as_list
+
+    heads = heads or ClassicalHeads()
+    images = as_list(images)
+    if not images:
+        return 0.0
+    for task in tasks:
+        heads.generate(images[:1], QUESTIONS[task], task=task)
+    start = time.perf_counter()
+    for task in tasks:
+        heads.generate(images, QUESTIONS[task], task=task, batch_size=batch_size)
+    seconds = time.perf_counter() - start
+    rate = len(images) / seconds if seconds > 0 else float("inf")
+    log.info("classical heads: %d images x %d tasks in %.2f s = %.1f images/s",
+             len(images), len(tasks), seconds, rate)
+    return rate
