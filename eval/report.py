@@ -166,19 +166,24 @@ def _rel(path: Path, base: Path) -> str:
     return Path(os.path.relpath(path, base)).as_posix()
 
 
-def _task_section(out: Path, metrics_by_model: MetricsByModel,
-                  task: str) -> tuple[list[str], list[Path]]:
+def _task_plots(out: Path, metrics_by_model: MetricsByModel, task: str) -> list[Path]:
     from eval.plots import plot_model_comparison
 
-    lines = [f"### {task}", "", comparison_table(metrics_by_model, task),
-             split_note(metrics_by_model, task)]
     names = [k for k in HEADLINE_METRICS.get(task, ()) if k != "mae"]
     chart = plot_model_comparison(metrics_by_model, task, names,
-                                  out / "plots" / f"{_slug('compare', task)}.png")
+                                  out / f"{_slug('compare', task)}.png")
     images = [chart] if chart else []
     for model in order_models(metrics_by_model):
         if task in metrics_by_model[model]:
-            images += _model_plots(out / "plots", model, task, metrics_by_model[model][task])
+            images += _model_plots(out, model, task, metrics_by_model[model][task])
+    return images
+
+
+def _task_section(out: Path, metrics_by_model: MetricsByModel, task: str,
+                  draw: bool) -> tuple[list[str], list[Path]]:
+    lines = [f"### {task}", "", comparison_table(metrics_by_model, task),
+             split_note(metrics_by_model, task)]
+    images = _task_plots(out / "plots", metrics_by_model, task) if draw else []
     lines += [f"![{p.stem}]({_rel(p, out)})" for p in images]
     for model in order_models(metrics_by_model):
         m = metrics_by_model[model].get(task, {})
@@ -188,8 +193,8 @@ def _task_section(out: Path, metrics_by_model: MetricsByModel,
     return lines + [""], images
 
 
-def _fairness_section(out: Path,
-                      fairness: Sequence[FairnessSummary]) -> tuple[list[str], list[Path]]:
+def _fairness_section(out: Path, fairness: Sequence[FairnessSummary],
+                      draw: bool) -> tuple[list[str], list[Path]]:
     lines = ["## Fairness", "",
              "Per-group values with 95% bootstrap CIs; † marks groups below the minimum size "
              "(shown, excluded from worst group and max/min). Race appears only as the data "
@@ -200,7 +205,7 @@ def _fairness_section(out: Path,
     images: list[Path] = []
     for model, task, group_by in keys:
         block = [s for s in fairness if (s.model, s.task, s.group_by) == (model, task, group_by)]
-        plots = _fairness_plots(out / "plots", block)
+        plots = _fairness_plots(out / "plots", block) if draw else []
         images += plots
         lines += [f"### {model} · {task} · by {group_by.replace(SEP, ' × ')}", "",
                   fairness_table(block), ""]
@@ -210,7 +215,7 @@ def _fairness_section(out: Path,
 
 def render_report(out: Path, metrics_by_model: MetricsByModel,
                   fairness: Sequence[FairnessSummary],
-                  meta: Mapping[str, Any]) -> tuple[str, list[Path]]:
+                  meta: Mapping[str, Any], plots: bool = True) -> tuple[str, list[Path]]:
     """The Markdown of report.md and the plots it embeds (drawn under out/plots)."""
     meta_rows = [[k, v if isinstance(v, (str, int, float)) else json.dumps(to_jsonable(v))]
                  for k, v in meta.items()]
@@ -222,19 +227,22 @@ def render_report(out: Path, metrics_by_model: MetricsByModel,
              "## VLM vs. baselines", ""]
     images: list[Path] = []
     for task in order_tasks(metrics_by_model):
-        more, plots = _task_section(out, metrics_by_model, task)
-        lines, images = lines + more, images + plots
+        more, drawn = _task_section(out, metrics_by_model, task, plots)
+        lines, images = lines + more, images + drawn
     if fairness:
-        more, plots = _fairness_section(out, fairness)
-        lines, images = lines + more, images + plots
+        more, drawn = _fairness_section(out, fairness, plots)
+        lines, images = lines + more, images + drawn
     lines += ["## Model card", "", "See [model_card.md](model_card.md).", ""]
     return "\n".join(lines), images
 
 
 def write_report(out_dir: str | os.PathLike[str], metrics_by_model: MetricsByModel,
                  fairness: Sequence[FairnessSummary], meta: Mapping[str, Any], *,
-                 model_card: bool = True) -> dict[str, Path]:
-    """Write metrics.json, report.md (+ plots/) and model_card.md; return their paths by name."""
+                 model_card: bool = True, plots: bool = True) -> dict[str, Path]:
+    """Write metrics.json, report.md (+ plots/) and model_card.md; return their paths by name.
+
+    plots=False skips the figures (matplotlib not needed) and writes the tables only.
+    """
     from eval.model_card import write_model_card
 
     out = Path(out_dir)
@@ -244,7 +252,7 @@ def write_report(out_dir: str | os.PathLike[str], metrics_by_model: MetricsByMod
     paths = {"metrics.json": out / "metrics.json", "report.md": out / "report.md"}
     paths["metrics.json"].write_text(json.dumps(to_jsonable(payload), indent=2,
                                                 ensure_ascii=False) + "\n")
-    markdown, images = render_report(out, metrics_by_model, fairness, meta)
+    markdown, images = render_report(out, metrics_by_model, fairness, meta, plots)
     paths["report.md"].write_text(markdown)
     if model_card:
         paths["model_card.md"] = write_model_card(out, metrics_by_model, fairness, meta)
