@@ -153,45 +153,49 @@ def _parse_line(line: bytes) -> PredictionRecord | None:
     return PredictionRecord.from_dict(obj)
 
 
+def _scan(data: bytes, name: str) -> tuple[list[PredictionRecord], int, int, int]:
+    """(unique records, end of the valid prefix, bad tail lines, duplicate lines)."""
+    records: list[PredictionRecord] = []
+    seen: set[tuple[str, str]] = set()
+    good_end, bad_lines, duplicates, first_bad = 0, 0, 0, 0
+    for lineno, (end, line) in enumerate(_split_lines(data), start=1):
+        rec = _parse_line(line) if line.strip() else None
+        if rec is None:
+            if line.strip():
+                bad_lines, first_bad = bad_lines + 1, first_bad or lineno
+            elif not bad_lines:
+                good_end = end  # blank lines inside the valid prefix are harmless
+            continue
+        if bad_lines:
+            raise PredictionStoreError(
+                f"{name}: line {first_bad} is corrupt but later lines are valid; "
+                "fix or remove that line by hand, then rerun")
+        good_end = end
+        if rec.key in seen:
+            duplicates += 1
+        else:
+            seen.add(rec.key)
+            records.append(rec)
+    return records, good_end, bad_lines, duplicates
+
+
 def read_predictions(path: str | os.PathLike[str]) -> StoreState:
     """Read a prediction file without changing it.
 
     A truncated or corrupt tail (what a kill during a write leaves) is dropped and reported;
     a bad line followed by good ones means real damage and raises PredictionStoreError.
-    A missing file reads as empty.
+    Repeated (model, id) keys keep their first line. A missing file reads as empty.
     """
     p = Path(path)
     data = p.read_bytes() if p.exists() else b""
-    records: list[PredictionRecord] = []
-    seen: set[tuple[str, str]] = set()
-    good_end, bad_lines, duplicates, first_bad = 0, 0, 0, None
-    for lineno, (end, line) in enumerate(_split_lines(data), start=1):
-        if not line.strip():
-            good_end = end if not bad_lines else good_end
-            continue
-        rec = _parse_line(line)
-        if rec is None:
-            bad_lines += 1
-            first_bad = first_bad or lineno
-            continue
-        if bad_lines:
-            raise PredictionStoreError(
-                f"{p}: line {first_bad} is corrupt but later lines are valid; "
-                "fix or remove that line by hand, then rerun"
-            )
-        good_end = end
-        if rec.key in seen:
-            duplicates += 1
-            continue
-        seen.add(rec.key)
-        records.append(rec)
+    records, good_end, bad_lines, duplicates = _scan(data, str(p))
     if bad_lines:
         log.warning("%s: dropping %d truncated line(s) at the end (%d bytes)",
                     p, bad_lines, len(data) - good_end)
     if duplicates:
         log.warning("%s: ignored %d duplicate (model, id) line(s)", p, duplicates)
     return StoreState(
-        records=tuple(records), done=frozenset(seen), good_bytes=good_end,
+        records=tuple(records), done=frozenset(r.key for r in records), good_bytes=good_end,
         dropped_lines=bad_lines, dropped_bytes=len(data) - good_end, duplicates=duplicates,
         needs_newline=good_end > 0 and not data[:good_end].endswith(b"\n"),
     )

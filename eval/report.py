@@ -68,9 +68,10 @@ def fmt(value: Any, digits: int = 3) -> str:
 
 
 def md_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """A Markdown table; cells are formatted with fmt()."""
+    """A Markdown table; cells are formatted with fmt() and pipes escaped."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(fmt(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(fmt(c).replace("|", "\\|") for c in row) + " |"
+              for row in rows]
     return "\n".join(lines)
 
 
@@ -123,9 +124,10 @@ def fairness_table(summaries: Sequence[FairnessSummary]) -> str:
         cells = [by.get((m, group)) if group != "all" else s.overall
                  for m, s in zip(metrics, summaries)]
         n = max((c.n for c in cells if c is not None), default=0)
-        rows.append([group, n] + [ci_cell(c.value, c.ci_low, c.ci_high, c.small)
+        rows.append([group.replace(SEP, " × "), n] + [ci_cell(c.value, c.ci_low, c.ci_high, c.small)
                                   if c is not None else "—" for c in cells])
-    worst = "; ".join(f"{s.metric}: worst {s.worst_group}, max/min {fmt(s.max_min_ratio)}"
+    worst = "; ".join(f"{s.metric}: worst {s.worst_group.replace(SEP, ' × ')}, "
+                      f"max/min {fmt(s.max_min_ratio)}"
                       for s in summaries if s.worst_group is not None and s.metric != "coverage")
     return md_table(["group", "n", *metrics], rows) + (f"\n\n{worst}" if worst else "")
 

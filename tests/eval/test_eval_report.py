@@ -66,6 +66,7 @@ def test_report_files_and_sections(report_dir):
     assert "| vlm | emotion | 40 | 0.975 | 1 | 0 | 0 | 0 | 0.000 |" in md  # no-face counted
     assert "decision threshold 0.500 (source: dev)" in md
     assert re.search(r"\| f \| 20 \| .*\[", md)  # per-group rows carry CIs
+    assert re.search(r"\| [fm] × [xy] \| \d+ \|", md)  # intersections; no stray pipes
 
 
 def test_report_images_are_relative_links_that_exist(report_dir):
