@@ -142,9 +142,12 @@ class Parsed:
 
 
 def make_route(task: str, question: str, *, attribute: str | None = None,
-               family: str = "paligemma", source: str = "rule",
-               score: float | None = None) -> Route:
-    """Build the Route of a task (and attribute) for one question and backbone family."""
+               family: str = "paligemma", source: str = "rule", score: float | None = None,
+               prompt_question: str | None = None) -> Route:
+    """Build the Route of a task (and attribute) for one question and backbone family.
+
+    prompt_question: the cleaned text an open prompt uses (default: `question` as given).
+    """
     spec = get_task(task)
     common = dict(question=question, kind=spec.kind, family=family, source=source, score=score)
     if task == "attribute":
@@ -157,8 +160,8 @@ def make_route(task: str, question: str, *, attribute: str | None = None,
         return Route(task, a.name, prompt=prompt, labels=a.labels, choices=a.choices, **common)
     if attribute is not None:
         raise ConfigError(f"attribute={attribute!r} only goes with task 'attribute', not {task!r}")
-    text = question if task == "open" else spec.question
-    if task == "open" and not question.strip():
+    text = (prompt_question or question) if task == "open" else spec.question
+    if task == "open" and not text.strip():
         raise ConfigError("the question is empty; an open question needs text")
     prompt = build_prompt(family, task, spec.kind, text, options=spec.choices)
     return Route(task, None, prompt=prompt, labels=spec.labels, choices=spec.choices, **common)

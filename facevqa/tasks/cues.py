@@ -1,0 +1,166 @@
+"""Routing rules as data: ordered (task, attribute, regex) rows over the lowercased question.
+
+The first matching row wins, so specific rows come before general ones: spoof, age, emotion,
+attributes (valued before yes/no, specific parts before general ones), gender, caption, and
+finally "open" rows for things that are clearly not about the face (clothing, background).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+        r"seventy|eighty|ninety|hundred|twenty[- ]one)")
+_PERSON = r"(?:person|man|woman|guy|girl|boy|lady|kid|child|individual|subject|dude|face|people)"
+_SUBJ = rf"(?:he|she|they|it|this|that|the {_PERSON}|this {_PERSON}|that {_PERSON})"
+_HAIR_COLORS = r"(?:black|brown|blond|blonde|gr[ae]y|red|white|silver|dark|light|ginger|auburn)"
+_EYE_COLORS = r"(?:blue|green|brown|hazel|gr[ae]y|dark|light|amber)"
+
+CUES: tuple[tuple[str, str | None, str], ...] = (
+    # --- spoof: liveness and presentation attacks
+    ("spoof", None, r"\bspoof\w*|\banti-?spoof\w*|\bliveness\b|\bpresentation attack"
+                    r"|\breplay\w*|\b(?:print|mask|screen|paper|photo|video|display) attack"
+                    r"|\bbona ?fide\b|\bphysically (?:present|there)\b|\bactually there\b"
+                    r"|\b(?:photo|picture|image|print) of a (?:photo|picture|screen|print)"
+                    r"|\bprint(?:ed|out)\b|\b(?:3d|silicone|latex|rubber|paper) mask"
+                    r"|\b(?:phone|tablet|laptop|monitor|computer|tv) screen\b"
+                    r"|\b(?:from|on) (?:a|the) (?:monitor|screen|display)\b"
+                    r"|\bholding (?:up )?(?:a |an )?(?:photo|picture|print|printout)\b"
+                    r"|\bholding up (?:a |an )?(?:tablet|phone|screen)\b"
+                    r"|\b(?:live|real|fake) (?:person|face|human|capture|subject|sample)\b"
+                    r"|\breal (?:or (?:fake|not|a photo|photo|spoof)|human)\b"
+                    rf"|\b(?:is|was) {_SUBJ}(?: (?:image|photo|picture))? (?:a |an )?"
+                    r"(?:real|fake|authentic|genuine|live|spoofed|forged)\b"
+                    r"(?!\s+(?:smile|expression|emotion|laugh|hair|tears|eyelashes|tan))"),
+    # --- age
+    ("age", None, r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\bages?\b|\baged\b|\byears? old\b"
+                  r"|\bhow many (?:years|birthdays)\b|\bbirthdays?\b|\byears? (?:has|have)\b"
+                  r"|\b(?:older|younger) than\b"
+                  rf"|\b(?:over|under|above|below|at least) (?:the age of )?{_NUM}\b"
+                  r"|\b(?:early |mid |late )?(?:\d0'?s|teens|twenties|thirties|forties|fifties"
+                  r"|sixties|seventies|eighties|nineties)\b|\bdecade of\b"
+                  rf"|\b(?:is|was) {_SUBJ} (?:still )?(?:a |an )?(?:\w+ )?(?:child|kid|baby|infant"
+                  r"|toddler|teen|teenager|adolescent|minor|adult|grown-?up|senior|elderly|old"
+                  r"|pensioner|newborn|school ?kid|retiree)\b"),
+    # --- emotion
+    ("emotion", None, r"\bemotion\w*|\bemot\w*|\bfeel(?:s|ing|ings)?\b|\bmood\b|\bexpression\b"
+                      r"|\bexpress(?:es|ing)?\b|\bvibe\b|\b(?:happy|happiness|sad|sadness|unhappy"
+                      r"|angry|anger|mad|furious|annoyed|irritated|upset|surprised?|shocked"
+                      r"|astonished|amazed|scared|afraid|fear(?:ful)?|frightened|terrified"
+                      r"|disgust(?:ed)?|grossed out|contempt(?:uous)?|disdain|neutral|calm"
+                      r"|cheerful|gloomy|pleased|joyful|crying|tearful|bored|nervous|worried"
+                      r"|anxious|excited|smug|displeased|sorrowful|frustrated)\b"),
+    # --- valued attributes (which value?)
+    ("attribute", "hair_color", r"\bhair ?colou?r|\b(?:colou?r|shade)\b.{0,25}\bhair\b"
+                                r"|\bhair\b.{0,15}\bcolou?r\b|\bred ?head\b|\bginger\b|\bred hair"
+                                r"|\bauburn\b"
+                                rf"|\b{_HAIR_COLORS},? (?:or|and/or) {_HAIR_COLORS}\b"
+                                r".{0,12}\bhair"
+                                rf"|\bhair\b.{{0,20}}\b{_HAIR_COLORS},? or {_HAIR_COLORS}\b"),
+    ("attribute", "eye_color", r"\beye ?colou?r|\bcolou?r\b.{0,20}\beyes?\b"
+                               rf"|\beyes?\b.{{0,12}}\b{_EYE_COLORS}\b|\b{_EYE_COLORS}[- ]eyed\b"
+                               rf"|\b{_EYE_COLORS} eyes\b"),
+    ("attribute", "hair_length", r"\bhair ?length|\bhow long\b.{0,15}\bhair\b"
+                                 r"|\b(?:short|long|medium)(?:[- ]length)? or (?:short|long|medium)"
+                                 r"|\blength of\b.{0,15}\bhair\b|\b(?:long|short|shoulder[- ]length"
+                                 r"|medium[- ]length|cropped)\s+hair\b|\bhair\b.{0,10}\b(?:long"
+                                 r"|short)\b"),
+    ("attribute", "hair_type", r"\bcurly\b|\bcurls\b|\bhair (?:type|texture)\b|\bafro\b"
+                               r"|\b(?:texture|type|kind) of hair\b|\btexture\b.{0,15}\bhair\b"),
+    ("attribute", "facial_hair", r"\bfacial hair\b|\b(?:kind|type|style|sort) of beard\b"
+                                 r"|\bbeard (?:style|type)\b|\bbeard,? (?:or|and) (?:a )?"
+                                 r"(?:mou?stache|goatee|stubble)"),
+    ("attribute", "eyewear", r"\bsun ?glasses\b|\bshades\b|\beyewear\b|\bglasses or\b"
+                             r"|\b(?:kind|type|sort|style) of (?:glasses|spectacles)\b"),
+    ("attribute", "head_pose", r"\bhead (?:pose|turned|tilted|orientation|position|angle|rotat)"
+                               r"|\b(?:head|face) (?:is )?(?:turned|tilted|rotated)\b|\bprofile\b"
+                               r"|\bfrontal\b|\bfacing\b|\bwhich way\b|\bhead pose\b"
+                               r"|\bturned (?:to the |to |towards )?(?:the )?"
+                               r"(?:left|right|side)\b"),
+    # --- yes/no attributes: specific parts first
+    ("attribute", "5_o_clock_shadow", r"\b(?:5|five) ?o'?clock\b|\bstubbl\w*"),
+    ("attribute", "goatee", r"\bgoatee\b"),
+    ("attribute", "mustache", r"\bmou?stach\w*|\bmustach\w*"),
+    ("attribute", "beard", r"\bbeard(?:ed|s)?\b|\bclean[- ]?shaven\b|\bshav(?:ed|en)\b"),
+    ("attribute", "sideburns", r"\bside ?burns?\b"),
+    ("attribute", "arched_eyebrows", r"\barch\w*\b.{0,15}\b(?:eye)?brows?\b"
+                                     r"|\b(?:eye)?brows?\b.{0,20}\barch\w*"),
+    ("attribute", "bushy_eyebrows", r"\b(?:bushy|thick|heavy|full|dense|big|unibrow)\b.{0,10}"
+                                    r"\b(?:eye)?brows?\b|\b(?:eye)?brows?\b.{0,15}\b(?:bushy|thick"
+                                    r"|heavy)\b"),
+    ("attribute", "bags_under_eyes", r"\bbags\b|\bunder[- ]?eye\b|\bdark circles\b|\bpuffy eyes\b"),
+    ("attribute", "narrow_eyes", r"\bnarrow\w*\b.{0,10}\beyes?\b|\beyes?\b.{0,10}\bnarrow\b"
+                                 r"|\bsquint\w*|\bsmall eyes\b"),
+    ("attribute", "eyeglasses", r"\b(?:eye)?glasses\b|\bspectacles\b|\bspecs\b|\bbifocals\b"),
+    ("attribute", "receding_hairline", r"\breced\w*|\bhairline\b|\bbalding\b"),
+    ("attribute", "bald", r"\bbald\b|\blost (?:all )?(?:of )?(?:his |her |their )?hair\b"
+                          r"|\bno hair\b|\bhairless\b"),
+    ("attribute", "bangs", r"\bbangs\b|\bfringe\b"),
+    ("attribute", "wearing_hat", r"\bhats?\b|\bcaps?\b|\bbeanie\b|\bheadwear\b|\bfedora\b"
+                                 r"|\bbonnet\b|\bhelmet\b"),
+    ("attribute", "wearing_earrings", r"\bear ?rings?\b"),
+    ("attribute", "wearing_necklace", r"\bnecklaces?\b|\bpendant\b"),
+    ("attribute", "wearing_necktie", r"\bneck ?ties?\b|\bbow ?tie\b|\bties?\b"),
+    ("attribute", "wearing_lipstick", r"\blipstick\b|\blip ?gloss\b|\blips? (?:are )?painted\b"),
+    ("attribute", "heavy_makeup", r"\bmake[- ]?up\b|\bcosmetics\b|\bmascara\b|\beyeliner\b"),
+    ("attribute", "high_cheekbones", r"\bcheek ?bones?\b"),
+    ("attribute", "rosy_cheeks", r"\b(?:rosy|red|pink|flushed|ruddy|blush\w*)\b.{0,10}\bcheeks?\b"
+                                 r"|\bcheeks?\b.{0,10}\b(?:rosy|red|pink|flushed|ruddy)\b"
+                                 r"|\bblush(?:ing)?\b"),
+    ("attribute", "mouth_slightly_open", r"\bmouth\b.{0,25}\bopen\b|\bopen\b.{0,10}\bmouth\b"
+                                         r"|\blips\b.{0,10}\bpart(?:ed|ing)\b|\bparted lips\b"),
+    ("attribute", "big_lips", r"\b(?:big|full|large|thick|plump|fat|huge)\b.{0,10}\blips\b"
+                              r"|\blips\b.{0,15}\b(?:big|full|large|thick|plump)\b"),
+    ("attribute", "pointy_nose", r"\b(?:pointy|pointed|sharp)\b.{0,10}\bnose\b"
+                                 r"|\bnose\b.{0,10}\b(?:pointy|pointed|sharp)\b"),
+    ("attribute", "big_nose", r"\b(?:big|large|huge|long|wide|prominent)\b.{0,10}\bnose\b"
+                              r"|\bnose\b.{0,10}\b(?:big|large|huge|wide|prominent)\b"),
+    ("attribute", "oval_face", r"\boval\b"),
+    ("attribute", "double_chin", r"\bdouble[- ]chin\b|\bchins\b"),
+    ("attribute", "chubby", r"\bchubb\w*|\bplump\b|\bround[- ]faced\b|\bfull[- ]faced\b"),
+    ("attribute", "pale_skin", r"\bpale\b|\bfair[- ]skinned\b|\bpallid\b|\blight skin"),
+    ("attribute", "blurry", r"\bblur\w*|\bout of focus\b|\bunfocused\b|\bin focus\b|\bfuzzy\b"
+                            r"|\bsharp\b"),
+    ("attribute", "attractive", r"\battractive\b|\bgood[- ]looking\b|\bpretty\b|\bhandsome\b"
+                                r"|\bbeautiful\b|\bhot\b|\bcute\b|\bgorgeous\b|\bugly\b"),
+    ("attribute", "smiling", r"\bsmil\w*|\bgrin\w*|\bbeaming\b"),
+    ("attribute", "young", r"\byoung\b|\byouthful\b"),
+    ("attribute", "blond_hair", r"\bblond\w*"),
+    ("attribute", "gray_hair", r"\b(?:gr[ae]y|silver|white)(?:ing)?\b.{0,10}\bhair"
+                               r"|\bhair\b.{0,15}\b(?:gr[ae]y|silver|white)\b|\bgoing gr[ae]y\b"
+                               r"|\bgr[ae]ying\b"),
+    ("attribute", "brown_hair", r"\bbrown\b.{0,10}\bhair|\bhair\b.{0,15}\bbrown\b|\bbrunett?e?\b"
+                                r"|\bchestnut\b"),
+    ("attribute", "black_hair", r"\bblack\b.{0,10}\bhair|\bhair\b.{0,15}\bblack\b"
+                                r"|\bdark[- ]haired\b|\bdark hair\b|\bjet[- ]black\b"),
+    ("attribute", "straight_hair", r"\bstraight\b.{0,5}\bhair\b|\bhair\b.{0,15}\bstraight\b"),
+    ("attribute", "wavy_hair", r"\bwav(?:y|es)\b"),
+    # --- perceived gender
+    ("gender", None, r"\bgender\b|\bsex\b|\bmale\b|\bfemale\b|\bmasculine\b|\bfeminine\b"
+                     r"|\b(?:man|woman|guy|girl|boy|lady|dude|gentleman|gal|men|women) or (?:a )?"
+                     r"(?:man|woman|guy|girl|boy|lady|dude|gal|men|women)\b"
+                     rf"|\b(?:is|was) (?:{_SUBJ}|the {_PERSON} in the \w+)\s+(?:a|an)\s+"
+                     r"(?:man|woman|guy|girl|boy|lady|dude|gentleman|gal|male|female)\s*[?.!]*$"),
+    # --- caption
+    ("caption", None, r"\bdesc\w*b\w*|\bdescription\b|\bcaption\w*|\bappearance\b|\bsummari[sz]e\b"
+                      r"|\bwhat does\b.{0,25}\blook like\b|\bfacial features\b"
+                      r"|\bnotable features\b|\btell me about (?:this|the|him|her)\b"),
+    # --- clearly not about the face itself: free answer
+    ("open", None, r"\bwear(?:s|ing)?\b|\bbackground\b|\bbehind\b|\bholding\b|\bcolou?r\b"
+                   r"|\bweather\b|\bindoors?\b|\boutdoors?\b|\broom\b|\bwall\b|\bwatermark\b"
+                   r"|\bhow many\b|\bin the (?:picture|photo|image)\b|\btattoo\w*"),
+)
+"""Routing rows in priority order: (task, attribute or None, regex)."""
+
+COMPILED: tuple[tuple[str, str | None, re.Pattern], ...] = tuple(
+    (task, attribute, re.compile(pattern)) for task, attribute, pattern in CUES)
+
+
+def match_cue(lowered: str) -> tuple[str, str | None, str] | None:
+    """(task, attribute, matched text) of the first rule matching the lowercased question."""
+    for task, attribute, regex in COMPILED:
+        m = regex.search(lowered)
+        if m:
+            return task, attribute, m.group(0)
+    return None

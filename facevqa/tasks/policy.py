@@ -1,0 +1,139 @@
+"""What FaceVQA refuses, as data: identifying people, inferring sensitive traits from a face,
+and attempts to override the instructions. The router checks these before anything else."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PERSON = r"(?:person|man|woman|guy|girl|boy|lady|kid|child|individual|subject|dude|face|people)"
+_SUBJ = rf"(?:he|she|they|this|that|it|the {_PERSON}|this {_PERSON}|that {_PERSON})"
+_NATIONS = (
+    "asian|african(?:[- ]american)?|caucasian|hispanic|latin[oax]|latinx|arab|arabic|"
+    "middle[- ]eastern|indian|pakistani|bangladeshi|chinese|japanese|korean|vietnamese|"
+    "filipin[oa]|thai|indonesian|mexican|european|american|british|french|german|italian|"
+    "spanish|russian|ukrainian|polish|nigerian|ethiopian|somali|kenyan|egyptian|turkish|"
+    "persian|iranian|iraqi|syrian|afghan|israeli|palestinian|brazilian|colombian|irish|"
+    "scottish|greek|native american|indigenous|aboriginal|mixed[- ]race|biracial|roma|gypsy")
+
+
+@dataclass(frozen=True)
+class PolicyRule:
+    """One refusal category: why it is refused and the patterns that detect it."""
+
+    category: str
+    reason: str
+    patterns: tuple[str, ...]
+    """Regexes over the lowercased, cleaned question."""
+    cased: tuple[str, ...] = ()
+    """Regexes over the question with its case kept (names are capitalised)."""
+
+
+RULES: tuple[PolicyRule, ...] = (
+    PolicyRule("race", "FaceVQA does not infer race, ethnicity or nationality from a face.", (
+        r"\brac(?:e|es|ial|ially)\b", r"\bethnic\w*", r"\bnationalit\w*", r"\bcitizenship\b",
+        rf"\bwhere (?:is|are|was|were|do|does|did) {_SUBJ}\b.{{0,30}}\b(?:from|born)\b",
+        r"\bwhat country\b", r"\b(?:country|place|region|continent) of (?:origin|birth)\b",
+        r"\b(?:descent|ancestry|heritage|ancestors?)\b", rf"\b(?:{_NATIONS})\b",
+        rf"\b(?:is|are|was|looks?|appears?|seems?) {_SUBJ} (?:a |an )?(?:black|white|brown)"
+        rf"(?:\s*\?|\s*$|\s+or\b|\s+{_PERSON}\b)",
+        r"\bpeople of colou?r\b|\bpoc\b")),
+    PolicyRule("religion", "FaceVQA does not infer religion from a face.", (
+        r"\breligio\w*", r"\b(?:muslim|moslem|islamic|christian|catholic|protestant|jewish|jew|"
+        r"hindu|sikh|buddhist|atheist|agnostic|mormon|evangelical|pagan)s?\b",
+        r"\bbelieve[sd]? in god\b", r"\b(?:faith|worship|prays?|church|mosque|synagogue)\b")),
+    PolicyRule("orientation",
+               "FaceVQA does not infer sexual orientation or gender identity from a face.", (
+        r"\b(?:gay|lesbian|bi-?sexual|bi|homosexual|heterosexual|queer|asexual|pansexual|"
+        r"transgender|transsexual|trans|non-?binary|lgbt\w*)\b",
+        r"\bsexual\w*\b", r"\bsexuality\b",
+        rf"\b(?:is|are|was) {_SUBJ} straight\b(?!\s+hair)",
+        r"\b(?:likes?|into|attracted to|dates?|dating|prefers?)\s+(?:other\s+)?(?:men|women|guys|"
+        r"girls|boys|males|females|the same sex)\b")),
+    PolicyRule("politics", "FaceVQA does not infer political views from a face.", (
+        r"\bpolitic\w*", r"\b(?:democrat\w*|republican\w*|liberal|conservative|leftist|"
+        r"left[- ]wing(?:er)?|right[- ]wing(?:er)?|socialist|communist|fascist|libertarian|"
+        r"tory|maga|far[- ](?:left|right))\b",
+        r"\bvot(?:e|es|ed|er|ers|ing)\b", r"\belection\b", r"\b(?:which|what) party\b",
+        r"\b(?:trump|biden|obama|harris|putin|brexit)\b")),
+    PolicyRule("health", "FaceVQA does not infer physical or mental health (pregnancy included) "
+               "from a face.", (
+        r"\bpregnan\w*", r"\bexpecting (?:a )?(?:baby|child)\b",
+        r"\b(?:sick|ill|illness|ailments?|diseases?|diseased|disorders?|syndrome|cancer|tumou?r|"
+        r"diabet\w*|autis\w*|adhd|depression|depressed|anxiety|schizo\w*|bipolar|ocd|ptsd|"
+        r"dementia|alzheimer\w*|parkinson\w*|medical|medications?|health\w*|disab\w*|"
+        r"handicap\w*|obes\w*|overweight|bmi|addict\w*|alcoholic|drunk|hiv|aids|covid|"
+        r"infected|infection|blind|deaf|stroke|diagnos\w*|symptoms?|conditions?)\b",
+        r"\bmental(?:ly)?\b", r"\bpsychiatr\w*|\bpsycholog\w*", r"\bon drugs\b",
+        r"\bsuffer(?:s|ing)? from\b", rf"\bis {_SUBJ} high\b(?! cheek)")),
+    PolicyRule("character", "FaceVQA does not judge character (trustworthiness, criminality, "
+               "intelligence) from a face.", (
+        r"\b(?:trust\w*|honest\w*|dishonest|liar|lies|criminals?|criminality|crimes?|crook|"
+        r"thief|murderer|killer|terroris\w*|danger\w*|violent|evil|intelligen\w*|smart|clever|"
+        r"stupid|dumb|iq|genius|idiot|moron|lazy|reliable|loyal|competent|personality|"
+        r"character|morals?|moral(?:ity|ly)|psychopath\w*|sociopath\w*|shady|sketchy|"
+        r"suspicious|guilty|pervert\w*|cheater|cheat)\b",
+        r"\b(?:good|bad|nice|kind|decent|mean) (?:person|guy|man|woman|human)\b",
+        r"\bcommit (?:a )?crime\b")),
+    PolicyRule("identity", "FaceVQA does not identify people or search for them (names, "
+               "'who is this', finding other photos of a person).", (
+        r"\bwho'?s\b(?!\s+(?:looking|holding|standing|sitting|behind|next|with|in the background))",
+        r"\bwho (?:is|are|was|were)\b(?!\s+(?:\w+\s+)?(?:looking|holding|standing|sitting|behind|"
+        r"next to|with|taking|in the background))",
+        rf"\bwho {_SUBJ} (?:is|are|was|were)\b",
+        r"\b(?:his|her|their|its) (?:full |real |first |last |user)?names?\b",
+        rf"\bname(?:s)? (?:of )?(?:{_SUBJ}|him|her|them)\b", r"^(?:please )?name\b",
+        rf"\bwhat (?:is|'s|are) {_SUBJ} called\b", r"\bwhat (?:is|'s|are) (?:he|she|they) called\b",
+        rf"\b(?:recogni[sz]e|know|identify|identif\w+)\s+(?:{_SUBJ}|him|her|them|who)\b",
+        r"\bidentity\b", r"\bsame person\b", r"\bface (?:recognition|match\w*|search)\b",
+        r"\b(?:celebrity|celeb|famous|public figure|actor|actress|influencer|movie star|"
+        r"pop star|rock star|footballer|politician)\b",
+        r"\b(?:more|other|similar|additional|different)\s+(?:photos?|pictures?|pics|images?|"
+        r"shots|selfies|videos?)\s+of\b",
+        rf"\b(?:find|search(?: for)?|look ?up|locate|track(?: down)?|google|stalk|dox+)\s+"
+        rf"(?:for\s+)?(?:{_SUBJ}|him|her|them)\b(?=\s*(?:$|[?.!,]|online|on\b|in\b|again|"
+        r"elsewhere|anywhere|for me|and\b|please))",
+        r"\b(?:find|search|look ?up|locate|get)\b.{0,30}\b(?:social media|instagram|facebook|"
+        r"twitter|tiktok|linkedin|profiles?|accounts?|address|phone number|contact details)\b",
+        r"\b(?:match|compare|check|run)\b.{0,30}\b(?:database|watch ?list|mugshots?|records)\b",
+        rf"\bwhere (?:does|do|did|can i find|is|are) {_SUBJ}\b.{{0,25}}\b(?:live|work|stay|"
+        r"located|find)\b",
+        r"\bwhere can i find\b",
+        # a few other languages: "who is this" / "what is their name"
+        r"\bqui[eé]n es\b|\bc[oó]mo se llama\b|\bqui est\b|\bcomment s'appelle\b"
+        r"|\bwer ist\b|\bwie hei(?:ß|ss)t\b|\bchi [eè]\b|\bcome si chiama\b|\bquem [eé]\b"
+        r"|\bkto (?:eto|to)\b|кто это|как (?:его|её|ее) зовут"
+        r"|这是谁|他是谁|她是谁|是谁|誰ですか|だれ"),
+        cased=(r"\b(?:[Ii]s|[Ww]as|[Ii]sn't) (?:this|that|it|he|she)\s+(?:(?:my|our|your|the|a)"
+               r"\s+\w+\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*[?.!]*\s*$",)),
+    PolicyRule("injection", "The question tries to override FaceVQA's instructions.", (
+        r"\b(?:ignore|disregard|forget|override|bypass|drop)\b.{0,40}\b(?:instructions?|rules|"
+        r"prompts?|guidelines|polic(?:y|ies)|restrictions|filters?|safety|guardrails|"
+        r"everything|above|previous|prior|system)\b",
+        r"\bsystem prompt\b", r"\byou are now\b", r"\bjailbreak\w*", r"\bdan\b",
+        r"\bdo anything now\b", r"\bno (?:restrictions|rules|limits|filters)\b",
+        r"\bdeveloper mode\b", r"^\s*(?:system|assistant)\s*:", r"\bpretend (?:to be|you)\b")),
+)
+"""Checked in order; identity comes after the trait categories so that a question naming a
+trait is refused under that trait, and instruction overrides last so the specific reason wins."""
+
+_COMPILED = tuple(
+    (rule, tuple(re.compile(p) for p in rule.patterns), tuple(re.compile(p) for p in rule.cased))
+    for rule in RULES)
+
+
+def check_policy(lowered: str, cased: str) -> tuple[PolicyRule, str] | None:
+    """First rule whose pattern matches, with the matched text; None when nothing is refused.
+
+    `lowered` is the cleaned question in lowercase, `cased` the same text with its case kept.
+    """
+    for rule, patterns, cased_patterns in _COMPILED:
+        for regex in patterns:
+            m = regex.search(lowered)
+            if m:
+                return rule, m.group(0)
+        for regex in cased_patterns:
+            m = regex.search(cased)
+            if m:
+                return rule, m.group(0)
+    return None
