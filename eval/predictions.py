@@ -277,6 +277,37 @@ class PredictionWriter:
             self._fh = None
 
 
+TRUTH_FIELDS = ("label_true", "value_true", "explanation_ref", "cue_keywords", "text_ref",
+                "attack_true", "attribute")
+"""Keys `record_from_answer` accepts in `truth` (what the data set knows about the example)."""
+
+
+def record_from_answer(answer: Any, *, id: str, task: str, model: str = "vlm",
+                       truth: Mapping[str, Any] | None = None,
+                       groups: Mapping[str, str | None] | None = None,
+                       split: str | None = None) -> PredictionRecord:
+    """A record from a facevqa Answer (read by attribute names) and the example's truth.
+
+    The spoof score is probs["spoof"]; generated text goes to explanation_pred (spoof) or
+    text_pred (caption, open).
+    """
+    truth = dict(truth or {})
+    unknown = sorted(set(truth) - set(TRUTH_FIELDS))
+    if unknown:
+        raise ValueError(f"unknown truth keys {unknown}; valid: {', '.join(TRUTH_FIELDS)}")
+    probs = {k: float(v) for k, v in (getattr(answer, "probs", None) or {}).items()}
+    text = getattr(answer, "text", "") or None
+    return PredictionRecord(
+        id=id, task=task, model=model, status=answer.status,
+        attribute=truth.pop("attribute", None) or getattr(answer, "attribute", None),
+        label_pred=answer.label, probs=probs, confidence=answer.confidence,
+        value_pred=answer.value, score=probs.get("spoof") if task == "spoof" else None,
+        explanation_pred=answer.explanation,
+        text_pred=text if task in ("caption", "open") else None,
+        groups=dict(groups or {}), error=answer.error, split=split, **truth,
+    )
+
+
 def load_records(path: str | os.PathLike[str]) -> list[PredictionRecord]:
     """All unique records of a prediction file (tolerating a truncated tail)."""
     return list(read_predictions(path).records)

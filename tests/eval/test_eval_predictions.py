@@ -159,3 +159,25 @@ def test_kill_9_loses_at_most_a_batch_and_never_duplicates(tmp_path):
     final = read_predictions(path)
     assert sorted(int(r.id[2:]) for r in final.records) == list(range(total))
     assert final.duplicates == 0 and final.dropped_lines == 0
+
+
+def test_record_from_answer():
+    answer_mod = pytest.importorskip("facevqa.answer")
+    from eval.predictions import record_from_answer
+
+    ans = answer_mod.Answer(status="abstain", task="spoof", label="spoof",
+                            probs={"real": 0.45, "spoof": 0.55}, confidence=0.55,
+                            text="no. paper border", explanation="paper border")
+    r = record_from_answer(ans, id="x1", task="spoof", model="vlm",
+                           truth={"label_true": "spoof", "attack_true": "print",
+                                  "cue_keywords": ["paper"]},
+                           groups={"gender": "female"}, split="test")
+    assert (r.status, r.label_pred, r.score, r.explanation_pred) == (
+        "abstain", "spoof", 0.55, "paper border")
+    assert (r.label_true, r.attack_true, r.cue_keywords, r.text_pred) == (
+        "spoof", "print", ("paper",), None)
+    err = record_from_answer(answer_mod.Answer(status="error", error="bad image"), id="x2",
+                             task="emotion", truth={"label_true": "happy"})
+    assert (err.status, err.error, err.label_pred) == ("error", "bad image", None)
+    with pytest.raises(ValueError, match="valid: label_true"):
+        record_from_answer(ans, id="x3", task="spoof", truth={"label": "spoof"})
