@@ -15,6 +15,7 @@ AGE_RANGES = ((1, 2), (3, 9), (10, 19), (20, 29), (30, 39), (40, 49), (50, 59), 
 HAIR_STYLES = ("short", "long", "curly", "bun")
 HAT_STYLES = ("cap", "beanie", "fedora")
 BEARD_STYLES = ("none", "full", "goatee", "stubble")
+EYE_COLORS = ("brown", "blue", "green", "hazel", "gray")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class FaceSpec:
     lipstick: bool
     heavy_makeup: bool
     mouth_open: bool
+    eye_color: str
     intensity: float
     """Expression strength, 0.75-1."""
 
@@ -47,10 +49,14 @@ class FaceSpec:
         """FairFace group of the age."""
         return age_group_of(self.age)
 
-    def attributes(self) -> dict[str, bool | str]:
-        """CelebA-named attributes (lowercase snake) plus valued hair_color and hair_style."""
+    def attributes(self) -> dict[str, bool | str | None]:
+        """CelebA-named yes/no attributes (lowercase snake) and valued ones (hair_color,
+        hair_length, hair_type, eye_color, facial_hair, eyewear); None where not visible."""
         has_beard = self.beard in ("full", "goatee")
-        visible_hair = self.hair_color if not (self.bald and self.hat) else None
+        hair = "bald" if self.bald else self.hair_style
+        eyewear = "sunglasses" if self.sunglasses else "eyeglasses" if self.eyeglasses else "none"
+        facial = {"full": "beard", "goatee": "goatee", "stubble": "stubble"}.get(
+            self.beard, "mustache" if self.mustache else "none")
         return {
             "eyeglasses": self.eyeglasses or self.sunglasses,
             "sunglasses": self.sunglasses,
@@ -63,7 +69,7 @@ class FaceSpec:
             "smiling": self.emotion == "happy",
             "mouth_slightly_open": self.mouth_open,
             "bangs": self.bangs,
-            "bald": self.bald,
+            "bald": None if self.hat else self.bald,
             "wearing_earrings": self.earrings,
             "wearing_lipstick": self.lipstick,
             "heavy_makeup": self.heavy_makeup,
@@ -71,9 +77,15 @@ class FaceSpec:
             "young": self.age < 30,
             "wavy_hair": self.hair_style == "curly" and not self.bald,
             "straight_hair": self.hair_style != "curly" and not self.bald,
-            **{f"{c}_hair": visible_hair == c for c in ("black", "blond", "brown", "gray")},
-            "hair_color": visible_hair,
-            "hair_style": "bald" if self.bald else self.hair_style,
+            **{f"{c}_hair": self.hair_color == c for c in ("black", "blond", "brown", "gray")},
+            "hair_color": self.hair_color,
+            "hair_style": hair,
+            "hair_length": "not_visible" if self.bald and self.hat else {
+                "bald": "bald", "short": "short", "curly": "medium"}.get(hair, "long"),
+            "hair_type": None if self.bald else "curly" if hair == "curly" else "straight",
+            "eye_color": "not_visible" if self.sunglasses else self.eye_color,
+            "facial_hair": facial,
+            "eyewear": eyewear,
         }
 
 
@@ -106,7 +118,8 @@ def _accessories(rng: np.random.Generator, age: int, male: bool) -> dict[str, An
     return {
         "eyeglasses": bool(age >= 6 and glasses < 0.2),
         "sunglasses": bool(age >= 6 and 0.2 <= glasses < 0.32),
-        "hat": str(rng.choice(HAT_STYLES)) if rng.random() < 0.22 else None,
+        "hat": str(rng.choice(HAT_STYLES if adult else HAT_STYLES[:2])) if rng.random() < 0.22
+        else None,
         "earrings": bool(age >= 4 and rng.random() < (0.1 if male else 0.55)),
         "lipstick": lipstick,
         "heavy_makeup": bool(lipstick and rng.random() < 0.6),
@@ -129,6 +142,7 @@ def sample_spec(rng: np.random.Generator, **overrides: Any) -> FaceSpec:
     spec = FaceSpec(
         age=age, gender=gender, emotion=emotion, skin_tone=tone,
         mouth_open=bool(rng.random() < _OPEN_MOUTH[emotion]),
+        eye_color=str(rng.choice(EYE_COLORS, p=(0.45, 0.2, 0.12, 0.15, 0.08))),
         intensity=float(rng.uniform(0.75, 1.0)),
         **_hair(rng, age, male), **_face_hair(rng, age, male), **_accessories(rng, age, male),
     )
