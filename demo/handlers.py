@@ -1,0 +1,149 @@
+"""What the demo's buttons do: answer one photo (with the classical heads beside it) and answer a
+batch. Returns plain values; demo.app wires them to gradio components."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from demo import batch
+from demo.modelinfo import covered_tasks
+from demo.render import draw_face, escape, show, status_markdown
+from facevqa import Answer, FaceVQAError, ImageError, load_image
+
+log = logging.getLogger(__name__)
+
+AUTO = "auto"
+"""Task dropdown value that lets the router choose."""
+
+
+@dataclass(frozen=True)
+class AskResult:
+    """Everything the Ask tab shows after one question."""
+
+    face_image: Any
+    answer: str
+    task: str
+    probs: dict[str, float] | None
+    spoof: str
+    heads_answer: str
+    heads_probs: dict[str, float] | None
+    details: dict = field(default_factory=dict)
+
+    def values(self) -> tuple:
+        """In the order of demo.app's Ask outputs."""
+        return (self.face_image, self.answer, self.task, self.probs, self.spoof,
+                self.heads_answer, self.heads_probs, self.details)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The Batch tab's table, summary and download files (in a folder to delete afterwards)."""
+
+    rows: list[list[Any]]
+    summary: str
+    csv_path: str | None = None
+    json_path: str | None = None
+    folder: str | None = None
+
+
+class Handlers:
+    """The demo's actions over one loaded model (and optionally the classical heads)."""
+
+    def __init__(self, vqa: Any, heads: Any = None, limits: batch.Limits | None = None,
+                 heads_error: str | None = None):
+        self.vqa = vqa
+        self.heads = heads
+        self.heads_error = heads_error
+        self.limits = limits or batch.Limits()
+        self.heads_tasks = covered_tasks(heads)
+        self._lock = threading.Lock()  # set_adapter is model-wide state: one request at a time
+
+    def ask(self, image: Any, question: str | None, task: str | None = AUTO) -> AskResult:
+        """Answer `question` about the photo at `image` (a path from the upload component)."""
+        question = (question or "").strip()
+        if image is None:
+            return _message("Upload, capture or paste a photo first.")
+        if not question:
+            return _message("Type a question about the face (or pick an example question).")
+        try:
+            photo = load_image(image, max_pixels=self.limits.max_pixels,
+                               max_bytes=self.limits.max_bytes)
+        except ImageError as e:
+            return _message(status_markdown(Answer(status="error", error=str(e))), raw=True)
+        forced = None if task in (None, "", AUTO) else task
+        with self._lock:
+            answer = self.vqa.generate([photo], question, task=forced)[0]
+        heads_md, heads_probs = self.compare(photo, question, answer)
+        shown = show(answer)
+        return AskResult(draw_face(photo, answer), shown.markdown, shown.task, shown.probs,
+                         shown.spoof, heads_md, heads_probs, answer.to_dict())
+
+    def compare(self, photo: Any, question: str, answer: Answer) -> tuple[str, dict | None]:
+        """The classical heads' answer for the VLM's task, or a note saying why there is none."""
+        if self.heads is None:
+            why = f" ({escape(self.heads_error)})" if self.heads_error else ""
+            return f"*Classical heads are not loaded{why}; no side-by-side answer.*", None
+        if answer.status not in ("ok", "abstain") or not answer.task:
+            return "*No routed task to compare.*", None
+        if self.heads_tasks is not None and answer.task not in self.heads_tasks:
+            return f"*The classical heads do not cover the {answer.task} task.*", None
+        try:
+            with self._lock:
+                got = self.heads.generate([photo], question, task=answer.task)[0]
+        except (FaceVQAError, RuntimeError, ValueError, TypeError) as e:
+            log.warning("classical heads failed: %s", e)
+            return f"*Classical heads failed: {escape(str(e))}*", None
+        if got.status == "error":
+            return f"*Classical heads cannot answer this: {escape(got.error or '?')}*", None
+        shown = show(got)
+        return shown.markdown, shown.probs
+
+    def run_batch(self, files: list | None, question: str | None,
+                  task: str | None = AUTO) -> BatchResult:
+        """Answer `question` for every uploaded image (zips expanded); one row per image."""
+        question = (question or "").strip()
+        if not files:
+            return BatchResult([], "Upload some images (or a .zip of images) first.")
+        if not question:
+            return BatchResult([], "Type a question to ask about every image.")
+        uploads = batch.collect_uploads([_path(f) for f in files], self.limits)
+        forced = None if task in (None, "", AUTO) else task
+        with self._lock:
+            answers = batch.answer_uploads(self.vqa, uploads, question, task=forced,
+                                           limits=self.limits)
+        names = [u.name for u in uploads]
+        rows = batch.table([batch.to_row(n, a) for n, a in zip(names, answers)])
+        folder = Path(tempfile.mkdtemp(prefix="facevqa-demo-"))
+        csv_path, json_path = batch.write_results(names, answers, folder)
+        return BatchResult(rows, _summary(answers), str(csv_path), str(json_path), str(folder))
+
+
+def remove_folder(folder: str | None) -> None:
+    """Delete a results folder once gradio has copied its files (chained after the batch)."""
+    if folder and Path(folder).name.startswith("facevqa-demo-"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _path(f: Any) -> str:
+    """A gradio file value (path string or object with .name / .path) as a path."""
+    return str(getattr(f, "path", None) or getattr(f, "name", None) or f)
+
+
+def _summary(answers: list[Answer]) -> str:
+    counts: dict[str, int] = {}
+    for a in answers:
+        counts[a.status] = counts.get(a.status, 0) + 1
+    parts = ", ".join(f"{n} {s}" for s, n in counts.items())
+    return f"**{len(answers)} images:** {parts}."
+
+
+def _message(text: str, raw: bool = False) -> AskResult:
+    """An AskResult that only carries a message (nothing was asked)."""
+    md = text if raw else f"### Nothing to answer yet\n\n{text}"
+    return AskResult(None, md, "-", None, "", "", None, {})
