@@ -78,7 +78,8 @@ class ClassicalHeads:
             raise ConfigError(f"faces={faces!r}; valid: {', '.join(FACE_MODES)}")
         images = as_list(images)
         questions = broadcast_questions(questions, len(images))
-        groups = [self._prepare(i, img, q, task, attribute, faces)
+        seen: dict[int, Any] = {}  # the same image object asked several questions: decode once
+        groups = [self._prepare(i, img, q, task, attribute, faces, seen)
                   for i, (img, q) in enumerate(zip(images, questions))]
         todo = [((w.index, k), w) for g in groups for k, w in enumerate(g) if w.answer is None]
         done: dict[tuple[int, int], Answer] = {}
@@ -93,8 +94,7 @@ class ClassicalHeads:
         return out if faces == "all" else [g[0] for g in out]
 
     def _prepare(self, index: int, image: Any, question: str, task: str | None,
-                 attribute: str | None, faces: str) -> list[_Work]:
-        from facevqa.images import load_image
+                 attribute: str | None, faces: str, seen: dict[int, Any]) -> list[_Work]:
         from facevqa.router import Refusal, route
 
         try:
@@ -108,17 +108,28 @@ class ClassicalHeads:
             reason = (f"no classical head answers {r.task} questions; classical heads cover "
                       f"{', '.join(self.heads)}")
             return [_Work(index, r, answer=replace(base, status="abstain", error=reason))]
-        try:
-            img = load_image(image)
-        except ImageError as e:
-            return [_Work(index, r, answer=replace(base, error=str(e)))]
-        found = ([Face((0, 0, img.width, img.height))] if faces == "none"
-                 else self.detector.detect(img))
+        if id(image) not in seen:
+            seen[id(image)] = self._load_and_detect(image, faces)
+        img, found = seen[id(image)]
+        if isinstance(found, ImageError):
+            return [_Work(index, r, answer=replace(base, error=str(found)))]
         if not found:
             msg = "no face found in the image (pass faces='none' if it is already a face crop)"
             return [_Work(index, r, answer=replace(base, status="no_face", error=msg))]
         chosen = found if faces == "all" else found[:1]
         return [_Work(index, r, FaceView(img, f)) for f in chosen]
+
+    def _load_and_detect(self, image: Any, faces: str) -> tuple[Any, Any]:
+        """(image, faces found), or (None, the ImageError) for an unusable input."""
+        from facevqa.images import load_image
+
+        try:
+            img = load_image(image)
+        except ImageError as e:
+            return None, e
+        if faces == "none":
+            return img, [Face((0, 0, img.width, img.height))]
+        return img, self.detector.detect(img)
 
     def _run_safely(self, head: HeadSpec, chunk: list) -> dict:
         """Run a chunk as one batch; if it fails, run items alone so only bad ones fail."""
@@ -186,47 +197,38 @@ def _answer(status: str, **fields: Any) -> Answer:
 
 
 def to_answer(route: Any, reading: Reading, face: Face | None) -> Answer:
-    """Map a head's reading onto the question's labels (route.labels) as an ok Answer."""
-    labels = tuple(route.labels) or _default_labels(route.task)
+    """Summarise a head's reading over the question's choices, as the VLM path does.
+
+    Age: P(years) over route.choices ("0".."90") -> most probable group + median age; other
+    tasks: one probability per label. Under the task's threshold the answer is an abstention
+    that keeps its best guess.
+    """
+    from facevqa.tasks import get_task, summarize
+
     if route.task == "age":
-        probs = age_label_probs(reading.years, labels)
+        choice_probs = years_to_choices(reading.years, len(route.choices))
     else:
-        probs = {label: float(reading.probs.get(label, 0.0)) for label in labels}
-    total = sum(probs.values())
-    if total <= 0:
+        choice_probs = [float(reading.probs.get(label, 0.0)) for label in route.labels]
+    if sum(choice_probs) <= 0:
         return _answer("abstain", task=route.task, face=face, explanation=reading.detail,
-                       error=f"{reading.head} gives no probability to any of {list(labels)}")
-    probs = {k: v / total for k, v in probs.items()}
-    label = max(probs, key=probs.__getitem__)
-    text = _text(route.task, label, reading.value)
-    return _answer("ok", task=route.task, attribute=route.attribute, label=label, probs=probs,
-                   confidence=probs[label], value=reading.value, text=text,
-                   explanation=reading.detail, face=face)
+                       error=f"{reading.head} gives no probability to any of {route.labels}")
+    s = summarize(route, choice_probs)
+    conf = float(s.probs[s.label])
+    threshold = get_task(route.task).threshold
+    status, reason = "ok", None
+    if conf < threshold:
+        status = "abstain"
+        reason = f"confidence {conf:.2f} is under the {route.task} threshold {threshold:.2f}"
+    best = max(range(len(choice_probs)), key=choice_probs.__getitem__)
+    return _answer(status, task=route.task, attribute=route.attribute, label=s.label,
+                   probs={k: float(v) for k, v in s.probs.items()}, confidence=conf,
+                   value=s.value, text=route.choices[best], explanation=reading.detail,
+                   face=face, error=reason)
 
 
-def _text(task: str, label: str, value: float | None) -> str:
-    if task == "age" and value is not None:
-        return str(int(round(value)))
-    if task == "spoof":
-        return "yes" if label == "real" else "no"
-    return label
-
-
-def _default_labels(task: str) -> tuple[str, ...]:
-    from facevqa.tasks.age import FAIRFACE_GROUPS
-    from facevqa.tasks.labels import EMOTIONS, GENDERS, SPOOF_LABELS
-
-    return {"age": FAIRFACE_GROUPS, "gender": GENDERS, "emotion": EMOTIONS,
-            "spoof": SPOOF_LABELS}[task]
-
-
-def age_label_probs(years: Sequence[float], groups: Sequence[str]) -> dict[str, float]:
-    """Sum P(age = n years) into age-group labels ("20-29", "70+"); open groups take the rest."""
-    from facevqa.tasks.age import group_bounds
-
-    out = {}
-    for group in groups:
-        lo, hi = group_bounds(group)
-        hi = len(years) - 1 if group.strip().endswith("+") else hi
-        out[group] = float(sum(years[lo:hi + 1]))
+def years_to_choices(years: Sequence[float], n_choices: int) -> list[float]:
+    """P(age = 0, 1, ... years) onto the choices "0".."n-1"; older ages join the last one."""
+    out = [float(p) for p in years[:n_choices]]
+    out += [0.0] * (n_choices - len(out))
+    out[-1] += float(sum(years[n_choices:]))
     return out

@@ -87,16 +87,20 @@ def score_photos(heads=None, photos: dict[str, object] | None = None) -> dict[st
 
     heads = heads or ClassicalHeads()
     photos = photo_set() if photos is None else photos
-    names, images = list(photos), list(photos.values())
-    out: dict[str, dict] = {n: {} for n in names}
-    for task, question in QUESTIONS.items():
-        for name, a in zip(names, heads.generate(images, question, task=task)):
-            out[name][task] = {"status": a.status, "label": a.label, "confidence": a.confidence,
-                               "value": a.value, "probs": a.probs, "error": a.error}
+    # One call, each photo asked every question: the router picks the task, and each photo
+    # is decoded and searched for faces once.
+    keys = [(name, task) for name in photos for task in QUESTIONS]
+    answers = heads.generate([photos[n] for n, _ in keys], [QUESTIONS[t] for _, t in keys])
+    out: dict[str, dict] = {n: {} for n in photos}
+    for (name, task), a in zip(keys, answers):
+        out[name][task] = {"status": a.status, "task": a.task, "label": a.label,
+                           "confidence": a.confidence, "value": a.value, "probs": a.probs,
+                           "error": a.error}
     return out
 
 
-def compare_heads(photos: dict[str, object] | None = None) -> dict[str, dict[str, dict]]:
+def compare_heads(heads=None, photos: dict[str, object] | None = None
+                  ) -> dict[str, dict[str, dict]]:
     """Every age and gender head on each photo's largest face: years, or P(female)."""
     from facevqa.faces import get_detector
     from facevqa.heads.classical import ClassicalHeads
@@ -104,9 +108,9 @@ def compare_heads(photos: dict[str, object] | None = None) -> dict[str, dict[str
     from facevqa.heads.readers import HEADS
     from facevqa.images import load_image
 
-    heads, detector = ClassicalHeads(), get_detector()
+    heads, detector = heads or ClassicalHeads(), get_detector()
     views = {}
-    for name, src in (photos or {k: v for k, v in real_photos().items()}).items():
+    for name, src in (photos or real_photos()).items():
         img = load_image(src)
         found = detector.detect(img)
         if found:

@@ -20,8 +20,6 @@ FER_TO_CANONICAL = {"angry": "anger", "disgust": "disgust", "fear": "fear", "hap
                     "sad": "sad", "surprise": "surprise", "neutral": "neutral"}
 GEAR_BINS = ((0, 20), (21, 25), (26, 30), (31, 40), (41, 50), (51, 60), (61, 80))
 """Year ranges of GEAR's 7 age classes (below 20 ... above 60, capped at 80)."""
-GEAR_CENTRES = (15.0, 23.0, 28.0, 35.5, 45.5, 55.5, 65.0)
-"""Representative ages of GEAR's classes, as @vladmandic/human weights them."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class Reading:
     years: tuple[float, ...] = ()
     """Age heads: P(age = 0, 1, 2, ... years)."""
     value: float | None = None
-    """Age heads: estimated age in years."""
+    """Age heads: median age in years."""
     detail: str = ""
     """Which model said what, for explanations."""
     scores: dict[str, float] = field(default_factory=dict)
@@ -64,36 +62,34 @@ def _chip(model: str, size: int) -> tuple[str, Prepare]:
     return model, lambda view: view.chip(size)
 
 
-def _age_reading(head: str, years: np.ndarray, value: float, what: str) -> Reading:
+def _age_reading(head: str, years: np.ndarray, what: str) -> Reading:
+    """Age reading with the median age as its value (the project's age summary: least MAE)."""
+    from facevqa.tasks.age import median_age
+
     years = np.clip(years.astype(np.float64), 0.0, None)
     years = years / years.sum()
-    detail = f"{head} ({what}): {value:.1f} years"
+    value = median_age(years)
+    detail = f"{head} ({what}): median {value:.1f} years"
     return Reading(head, {}, tuple(float(p) for p in years), float(value), detail)
 
 
 def read_age_v1(out: dict[str, list[np.ndarray]]) -> Reading:
-    """age-v1: P(age = 0..80); expected age with class 0 weighted 0.25 (as upstream)."""
-    p = out["age-v1"][0]
-    weights = np.arange(p.shape[0], dtype=np.float64)
-    weights[0] = 0.25
-    return _age_reading("age-v1", p, float(p @ weights), "dlib-models, 81 ages")
+    """age-v1: P(age = 0..80 years)."""
+    return _age_reading("age-v1", out["age-v1"][0], "dlib-models, 81 ages")
 
 
 def read_faceres_age(out: dict[str, list[np.ndarray]]) -> Reading:
     """faceres: softmax over ages 1..100 (HSE's min_age = 1)."""
-    p = out["faceres"][0]
-    years = np.concatenate([[0.0], p])
-    return _age_reading("faceres", years, float(years @ np.arange(years.shape[0])),
+    return _age_reading("faceres", np.concatenate([[0.0], out["faceres"][0]]),
                         "HSE MobileNet, 100 ages")
 
 
 def read_gear_age(out: dict[str, list[np.ndarray]]) -> Reading:
     """gear: 7 age classes, spread evenly over each class's years."""
-    p = out["gear"][0]
     years = np.zeros(GEAR_BINS[-1][1] + 1)
-    for (lo, hi), q in zip(GEAR_BINS, p):
+    for (lo, hi), q in zip(GEAR_BINS, out["gear"][0]):
         years[lo:hi + 1] += q / (hi - lo + 1)
-    return _age_reading("gear", years, float(p @ np.asarray(GEAR_CENTRES)), "GEAR, 7 age bins")
+    return _age_reading("gear", years, "GEAR, 7 age bins")
 
 
 def _gender(head: str, p_female: float, what: str) -> Reading:

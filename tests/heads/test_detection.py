@@ -1,0 +1,56 @@
+"""Face-found rates on scikit-image's LFW subset: OpenCV Haar, scikit-image LBP, BlazeFace.
+
+Measured with 4x bicubic upscaling and 25% edge-replicated padding (facevqa.heads.detection).
+BlazeFace does not beat Haar here, so Haar stays the default detector.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from facevqa.faces import HaarDetector
+from facevqa.heads.blazeface import BlazeFaceDetector, anchors
+from facevqa.heads.detection import LBPDetector, face_found_rates, lfw_images
+
+# (face rate, non-face rate) measured on the 100 + 100 images; +-0.02 allowed.
+EXPECTED = {"haar": (0.99, 0.00), "lbp": (0.98, 0.00), "blazeface": (0.96, 0.00),
+            "blazeface@0.5": (0.98, 0.01)}
+
+
+@pytest.fixture(scope="module")
+def rates(heads_dir):
+    return face_found_rates({
+        "haar": HaarDetector(), "lbp": LBPDetector(),
+        "blazeface": BlazeFaceDetector(folder=heads_dir),
+        "blazeface@0.5": BlazeFaceDetector(min_score=0.5, folder=heads_dir)})
+
+
+def test_lfw_images_are_prepared_for_detectors():
+    images, is_face = lfw_images()
+    assert len(images) == 200 and is_face.sum() == 100 and images[0].size == (150, 150)
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_face_found_rates(rates, name):
+    face, nonface = EXPECTED[name]
+    assert rates[name].face_rate == pytest.approx(face, abs=0.02)
+    assert rates[name].nonface_rate == pytest.approx(nonface, abs=0.02)
+
+
+def test_haar_is_not_beaten(rates):
+    haar, blaze = rates["haar"], rates["blazeface"]
+    assert haar.face_rate >= blaze.face_rate and haar.nonface_rate <= blaze.nonface_rate
+
+
+def test_blazeface_finds_the_astronaut(heads_dir):
+    from PIL import Image
+
+    from facevqa.heads.photos import real_photos
+
+    img = Image.open(real_photos()["astronaut"]).convert("RGB")
+    faces = BlazeFaceDetector(folder=heads_dir).detect(img)
+    assert len(faces) == 1 and faces[0].score > 0.8
+    x0, y0, x1, y1 = faces[0].box
+    hx0, hy0, hx1, hy1 = HaarDetector().detect(img)[0].box
+    assert abs((x0 + x1) - (hx0 + hx1)) / 2 < 20 and abs((y0 + y1) - (hy0 + hy1)) / 2 < 30
+    assert anchors().shape == (896, 2)
