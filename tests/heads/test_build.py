@@ -73,3 +73,25 @@ def test_race_and_descriptor_are_not_in_the_files(heads_dir):
     assert [o.name for o in faceres.graph.output] == ["age", "gender"]
     for out in faceres.graph.output:
         assert out.type.tensor_type.shape.dim[-1].dim_value in (100, 1)  # never the 1024-d one
+
+
+@pytest.mark.parametrize("name", ["emotion", "gear", "faceres", "antispoof", "liveness"])
+def test_built_model_matches_reference_on_a_real_face(name, extracted, heads_dir):
+    import numpy as np
+    from PIL import Image
+
+    from facevqa.faces import get_detector
+    from facevqa.heads import runtime
+    from facevqa.heads.inputs import FaceView
+    from facevqa.heads.photos import real_photos
+    from facevqa.heads.tfjs_graph import load_tfjs_graph
+    from facevqa.heads.tfjs_reference import run_reference
+
+    img = Image.open(real_photos()["astronaut"]).convert("RGB")
+    x = FaceView(img, get_detector().detect(img)[0]).prepared(name)[None]
+    spec = next(s for s in SPECS if s.name == name)
+    got = runtime.run(heads_dir / f"{name}.onnx", x)
+    graph = load_tfjs_graph(extracted / f"{name}.json")
+    want = run_reference(graph, {next(iter(graph.inputs)): x}, [k for _, k in spec.outputs])
+    for g, w in zip(got, want):
+        assert np.abs(g - w).max() < 1e-5
