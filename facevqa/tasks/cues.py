@@ -13,8 +13,10 @@ _NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
         r"seventy|eighty|ninety|hundred|twenty[- ]one)")
 _PERSON = r"(?:person|man|woman|guy|girl|boy|lady|kid|child|individual|subject|dude|face|people)"
-_SUBJ = rf"(?:he|she|they|it|this|that|the {_PERSON}|this {_PERSON}|that {_PERSON})"
+_SUBJ = (rf"(?:he|she|they|it|this|that|the {_PERSON}|this {_PERSON}|that {_PERSON})"
+         r"(?: in (?:the|this) (?:photo|picture|image|pic|shot))?")
 _HAIR_COLORS = r"(?:black|brown|blond|blonde|gr[ae]y|red|white|silver|dark|light|ginger|auburn)"
+_FACIAL = r"(?:beard|m(?:o|ou|u)stache|goatee|stubble)"
 _EYE_COLORS = r"(?:blue|green|brown|hazel|gr[ae]y|dark|light|amber)"
 
 CUES: tuple[tuple[str, str | None, str], ...] = (
@@ -55,22 +57,21 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "hair_color", r"\bhair ?colou?r|\b(?:colou?r|shade)\b.{0,25}\bhair\b"
                                 r"|\bhair\b.{0,15}\bcolou?r\b|\bred ?head\b|\bginger\b|\bred hair"
                                 r"|\bauburn\b"
-                                rf"|\b{_HAIR_COLORS},? (?:or|and/or) {_HAIR_COLORS}\b"
-                                r".{0,12}\bhair"
-                                rf"|\bhair\b.{{0,20}}\b{_HAIR_COLORS},? or {_HAIR_COLORS}\b"),
+                                rf"|^(?=.*\bhair\b).*\b{_HAIR_COLORS}(?:,? {_HAIR_COLORS})*,? "
+                                rf"(?:or|and/or) {_HAIR_COLORS}\b"),
     ("attribute", "eye_color", r"\beye ?colou?r|\bcolou?r\b.{0,20}\beyes?\b"
                                rf"|\beyes?\b.{{0,12}}\b{_EYE_COLORS}\b|\b{_EYE_COLORS}[- ]eyed\b"
                                rf"|\b{_EYE_COLORS} eyes\b"),
-    ("attribute", "hair_length", r"\bhair ?length|\bhow long\b.{0,15}\bhair\b"
+    ("attribute", "hair_length", r"\bhair ?length|\bhow long\b.{0,25}\bhair\b"
                                  r"|\b(?:short|long|medium)(?:[- ]length)? or (?:short|long|medium)"
                                  r"|\blength of\b.{0,15}\bhair\b|\b(?:long|short|shoulder[- ]length"
                                  r"|medium[- ]length|cropped)\s+hair\b|\bhair\b.{0,10}\b(?:long"
                                  r"|short)\b"),
     ("attribute", "hair_type", r"\bcurly\b|\bcurls\b|\bhair (?:type|texture)\b|\bafro\b"
-                               r"|\b(?:texture|type|kind) of hair\b|\btexture\b.{0,15}\bhair\b"),
+                               r"|\b(?:texture|type|kind) of hair\b|\btexture\b.{0,25}\bhair\b"),
     ("attribute", "facial_hair", r"\bfacial hair\b|\b(?:kind|type|style|sort) of beard\b"
-                                 r"|\bbeard (?:style|type)\b|\bbeard,? (?:or|and) (?:a )?"
-                                 r"(?:mou?stache|goatee|stubble)"),
+                                 rf"|\bbeard (?:style|type)\b|\b{_FACIAL}(?:,? (?:an? )?{_FACIAL})*"
+                                 rf",? (?:or|and) (?:an? )?{_FACIAL}\b"),
     ("attribute", "eyewear", r"\bsun ?glasses\b|\bshades\b|\beyewear\b|\bglasses or\b"
                              r"|\b(?:kind|type|sort|style) of (?:glasses|spectacles)\b"),
     ("attribute", "head_pose", r"\bhead (?:pose|turned|tilted|orientation|position|angle|rotat)"
@@ -96,7 +97,7 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "receding_hairline", r"\breced\w*|\bhairline\b|\bbalding\b"),
     ("attribute", "bald", r"\bbald\b|\blost (?:all )?(?:of )?(?:his |her |their )?hair\b"
                           r"|\bno hair\b|\bhairless\b"),
-    ("attribute", "bangs", r"\bbangs\b|\bfringe\b"),
+    ("attribute", "bangs", r"\bbangs\b|\bfringe\b|\bhair\b.{0,20}\bforehead\b"),
     ("attribute", "wearing_hat", r"\bhats?\b|\bcaps?\b|\bbeanie\b|\bheadwear\b|\bfedora\b"
                                  r"|\bbonnet\b|\bhelmet\b"),
     ("attribute", "wearing_earrings", r"\bear ?rings?\b"),
@@ -149,7 +150,7 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
     # --- clearly not about the face itself: free answer
     ("open", None, r"\bwear(?:s|ing)?\b|\bbackground\b|\bbehind\b|\bholding\b|\bcolou?r\b"
                    r"|\bweather\b|\bindoors?\b|\boutdoors?\b|\broom\b|\bwall\b|\bwatermark\b"
-                   r"|\bhow many\b|\bin the (?:picture|photo|image)\b|\btattoo\w*"),
+                   r"|\bhow many\b|\btattoo\w*"),
 )
 """Routing rows in priority order: (task, attribute or None, regex)."""
 
