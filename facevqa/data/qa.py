@@ -9,6 +9,7 @@ only as a group column; it is never asked about.
 from __future__ import annotations
 
 import functools
+import io
 import logging
 import uuid
 import zlib
@@ -17,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
+from facevqa.data.rows import age_group_of
 from facevqa.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -60,6 +63,7 @@ class QAConfig:
             raise ConfigError("phrasings must be >= 1")
 
 
+@functools.lru_cache(maxsize=1)
 def _tasks_api() -> tuple[Callable[..., list[str]], Callable[..., str]]:
     """The two calls this module needs from facevqa.tasks (imported when first used)."""
     from facevqa.tasks import answer_text, question_templates
@@ -180,8 +184,6 @@ TASK_TARGETS: dict[str, Callable[[Mapping[str, Any], QAConfig], list[Target]]] =
 def _label_column(target: Target, answer: str) -> str | None:
     """Canonical label stored beside the answer (None for free-text tasks)."""
     if target.task == "age":
-        from facevqa.data.rows import age_group_of
-
         return target.label or age_group_of(target.value)
     if target.task == "spoof":
         return "real" if answer == "yes" else "spoof"
@@ -256,12 +258,8 @@ def build_examples(rows: Iterable[Mapping[str, Any]], config: QAConfig | None = 
 
 def encode_image(image: Any, image_format: str = "jpeg") -> Any:
     """PIL image -> {"bytes", "path"} (encoded once, shared by a row's examples); else as is."""
-    from PIL import Image
-
     if not isinstance(image, Image.Image):
         return image
-    import io
-
     buf = io.BytesIO()
     if image_format == "png":
         image.save(buf, "PNG", compress_level=1)

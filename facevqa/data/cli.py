@@ -1,0 +1,148 @@
+"""`facevqa data`: build QA data sets (synthetic or from a real source) and look at them.
+
+  facevqa data synth --n 2000 --out data/synth [--seed 0]
+  facevqa data build fairface --root ~/datasets/fairface --out data/fairface [--limit 1000]
+  facevqa data sources
+  facevqa data sheet --out docs/synthetic_contact_sheet.png
+  facevqa data learnability [--train 2000 --test 500]
+  facevqa data stream-bench [--sizes 10000,1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from facevqa.errors import ConfigError
+
+
+def _qa_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, help="output folder (datasets.load_from_disk opens it)")
+    p.add_argument("--tasks", default=None,
+                   help="comma-separated tasks (default: all the rows support)")
+    p.add_argument("--phrasings", type=int, default=1, help="question phrasings per row and task")
+    p.add_argument("--canonical", action="store_true", help="use canonical questions (eval sets)")
+    p.add_argument("--max-attributes", type=int, default=6,
+                   help="attribute questions per row (0: all)")
+    p.add_argument("--image-format", choices=("jpeg", "png"), default="jpeg",
+                   help="encoding of generated images")
+    p.add_argument("--seed", type=int, default=0)
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `data` and its subcommands."""
+    parser = subparsers.add_parser("data", help="build and inspect QA data sets",
+                                   description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    p = sub.add_parser("synth", help="build a synthetic QA data set")
+    p.add_argument("--n", type=int, required=True, help="number of synthetic rows")
+    p.add_argument("--spoof-rate", type=float, default=0.25)
+    p.add_argument("--nonface-rate", type=float, default=0.05)
+    _qa_options(p)
+    p = sub.add_parser("build", help="build a QA data set from a real source")
+    p.add_argument("source", help="source name (see `facevqa data sources`)")
+    p.add_argument("--root", required=True, help="folder (or file) of the source as distributed")
+    p.add_argument("--limit", type=int, default=None, help="read at most this many rows")
+    p.add_argument("--image-root", default=None, help="images folder (facecaption, uniface)")
+    p.add_argument("--split", default=None, help="split filter (fairface, celeba)")
+    _qa_options(p)
+    sub.add_parser("sources", help="list source names")
+    p = sub.add_parser("sheet", help="write a contact sheet of synthetic samples")
+    p.add_argument("--out", required=True)
+    p.add_argument("--n", type=int, default=32)
+    p.add_argument("--seed", type=int, default=0)
+    p = sub.add_parser("learnability", help="classical heads on synthetic images vs chance")
+    p.add_argument("--train", type=int, default=2000)
+    p.add_argument("--test", type=int, default=500)
+    p.add_argument("--seed", type=int, default=0)
+    p = sub.add_parser("stream-bench", help="peak memory streaming 10k vs 1M parquet rows")
+    p.add_argument("--sizes", default="10000,1000000")
+    p.add_argument("--workdir", default=None)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def _qa_config(args: argparse.Namespace) -> Any:
+    from facevqa.data.qa import TASK_ORDER, QAConfig
+
+    tasks = tuple(t.strip() for t in args.tasks.split(",")) if args.tasks else TASK_ORDER
+    return QAConfig(tasks=tasks, phrasings=args.phrasings, canonical=args.canonical,
+                    max_attributes=args.max_attributes or None, seed=args.seed)
+
+
+def _quiet_datasets() -> None:
+    """One progress bar (ours, per row) instead of datasets' per-stage bars."""
+    from datasets.utils.logging import disable_progress_bar
+
+    disable_progress_bar()
+
+
+def _print_summary(summary: Any) -> int:
+    print(json.dumps(summary.to_dict(), indent=2))
+    return 0 if summary.examples else 1
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from facevqa.data.build import build_synthetic
+
+    _quiet_datasets()
+    return _print_summary(build_synthetic(
+        args.n, args.out, seed=args.seed, spoof_rate=args.spoof_rate,
+        nonface_rate=args.nonface_rate, config=_qa_config(args), progress=True,
+        image_format=args.image_format))
+
+
+def _build(args: argparse.Namespace) -> int:
+    from facevqa.data.build import build_dataset
+
+    _quiet_datasets()
+    options = {k: v for k, v in (("image_root", args.image_root), ("split", args.split)) if v}
+    return _print_summary(build_dataset(
+        args.source, args.root, args.out, limit=args.limit, config=_qa_config(args),
+        options=options, progress=True, image_format=args.image_format))
+
+
+def _sources(args: argparse.Namespace) -> int:
+    from facevqa.data.sources import source_names
+
+    print("\n".join(source_names()))
+    return 0
+
+
+def _sheet(args: argparse.Namespace) -> int:
+    from facevqa.data.sheet import synthetic_sheet
+
+    synthetic_sheet(args.n, args.seed).save(args.out, optimize=True)
+    print(args.out)
+    return 0
+
+
+def _learnability(args: argparse.Namespace) -> int:
+    from facevqa.data.learnability import evaluate_learnability, format_scores
+
+    scores = evaluate_learnability(args.train, args.test, args.seed)
+    print(format_scores(scores))
+    return 0 if all(s.passed for s in scores) else 1
+
+
+def _stream_bench(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from facevqa.data.bench_stream import bench_stream
+
+    result = bench_stream(tuple(int(s) for s in args.sizes.split(",")), args.workdir)
+    print(json.dumps({**asdict(result), "holds": result.holds}, indent=2))
+    return 0 if result.holds else 1
+
+
+ACTIONS = {"synth": _synth, "build": _build, "sources": _sources, "sheet": _sheet,
+           "learnability": _learnability, "stream-bench": _stream_bench}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the chosen `data` action; exit code 0 ok, 1 failed (nothing built / goal missed)."""
+    action = ACTIONS.get(args.data_command)
+    if action is None:
+        raise ConfigError(f"unknown data action {args.data_command!r}; valid: {', '.join(ACTIONS)}")
+    return action(args)
