@@ -28,7 +28,7 @@ EXAMPLE_QUESTIONS = (
     ("What is the perceived gender?", "gender"),
     ("Is this photo of a real person?", "spoof"),
     ("Describe this face.", "caption"),
-    ("Is the person looking at the camera?", "open"),
+    ("What is the person holding?", "open"),
 )
 """One or more example questions per task (the router decides; the task is a hint)."""
 CACHE_SWEEP = (60, 300)

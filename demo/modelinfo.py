@@ -4,6 +4,7 @@ calibration, the model card if one ships with the model, and the embedded-defaul
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from facevqa.default import is_embedded_default
 
 log = logging.getLogger(__name__)
 
+BUNDLE_FILE = "facevqa_model.json"
+"""The file that marks a saved FaceVQA bundle folder (facevqa.model.BUNDLE_FILE)."""
 CARD_NAMES = ("MODEL_CARD.md", "model_card.md", "README.md")
 MAX_CARD_CHARS = 20_000
 EMBEDDED_BANNER = (
@@ -35,13 +38,15 @@ def model_info(model: Any) -> dict:
 
 
 def _candidate_dirs(model: Any, info: dict) -> list[Path]:
-    """Folders a model card or the embedded-default marker may sit in: base, bundle."""
-    dirs = []
+    """Folders that may hold the model card or be the embedded default: the bundle (holding
+    its adapters), then the base and its parent. Adapter folders are skipped: peft writes a
+    template README there."""
+    adapters = (getattr(model, "adapter_dirs", None) or {}).values()
+    dirs = [Path(f).parent.parent for f in adapters
+            if (Path(f).parent.parent / BUNDLE_FILE).exists()]
     base = info.get("base")
     if isinstance(base, (str, Path)) and Path(base).exists():
         dirs += [Path(base), Path(base).parent]
-    for folder in (getattr(model, "adapter_dirs", None) or {}).values():
-        dirs += [Path(folder), Path(folder).parent.parent]
     return list(dict.fromkeys(d.resolve() for d in dirs))
 
 
@@ -58,9 +63,14 @@ def find_model_card(model: Any, info: dict | None = None) -> str | None:
         for name in CARD_NAMES:
             path = folder / name
             if path.is_file():
-                text = path.read_text(encoding="utf-8", errors="replace")
-                return text[:MAX_CARD_CHARS]
+                text = path.read_text(encoding="utf-8", errors="replace")[:MAX_CARD_CHARS]
+                return _demote_headings(text)
     return None
+
+
+def _demote_headings(markdown: str) -> str:
+    """Headings of a model card two levels down, so they sit under the tab's own sections."""
+    return re.sub(r"^(#{1,4})(?=\s)", r"##\1", markdown, flags=re.MULTILINE)
 
 
 def adapter_markdown(name: str, meta: dict) -> str:

@@ -62,7 +62,7 @@ def task_line(answer) -> str:
 def headline(answer) -> str:
     """The answer in a few words, from the label, value and text."""
     if answer.task == "age" and answer.value is not None:
-        group = f" (group {answer.label})" if answer.label else ""
+        group = f" (most likely group {answer.label})" if answer.label else ""
         return f"about {answer.value:.0f} years old{group}"
     if answer.task == "spoof" and answer.label:
         kind = f" ({answer.attack} attack)" if answer.attack and answer.label != "real" else ""
@@ -125,10 +125,22 @@ def draw_face(image: Image.Image, answer) -> Image.Image:
     width = max(2, round(max(out.size) / 200))
     draw = ImageDraw.Draw(out)
     draw.rectangle(box, outline=color, width=width)
-    caption = headline(answer) if answer.status in ("ok", "abstain") else answer.status
+    caption = box_caption(answer)
     font = ImageFont.load_default(size=max(14, round(max(out.size) / 26)))
-    x, y = box[0], max(0, box[1] - font.size - 2 * width)
-    text_box = draw.textbbox((x + width, y), caption[:60], font=font)
-    draw.rectangle(text_box, fill=color)
-    draw.text((x + width, y), caption[:60], fill=(0, 0, 0), font=font)
+    left, top, right, bottom = draw.textbbox((0, 0), caption, font=font)
+    x = max(0, min(box[0], out.width - (right - left) - 2 * width))
+    y = box[1] - (bottom - top) - 3 * width
+    y = y if y >= 0 else min(box[3] + width, out.height - (bottom - top) - 2 * width)
+    draw.rectangle(draw.textbbox((x + width, y), caption, font=font), fill=color)
+    draw.text((x + width, y), caption, fill=(0, 0, 0), font=font)
     return out
+
+
+def box_caption(answer) -> str:
+    """A short label for the face box: "45 y (70+)", "happy", "refused"..."""
+    if answer.status not in ("ok", "abstain"):
+        return answer.status
+    if answer.task == "age" and answer.value is not None:
+        return f"{answer.value:.0f} y ({answer.label})" if answer.label else f"{answer.value:.0f} y"
+    text = answer.label or answer.text.strip() or answer.task or ""
+    return text if len(text) <= 24 else text[:23] + "…"

@@ -89,14 +89,45 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+MODEL_CARD = """# Tiny demo bundle
+A tiny random PaliGemma-architecture base with an untrained LoRA emotion adapter, built by
+the demo tests. Its answers carry no information."""
+
+
 @pytest.fixture(scope="session")
-def served_demo(tiny_paligemma, facevqa_home):
-    """The real demo app on a tiny PaliGemma checkpoint (and the classical heads) on loopback."""
+def tiny_bundle(tiny_paligemma, tmp_path_factory):
+    """A saved FaceVQA bundle: the tiny base, a LoRA emotion adapter, a model card."""
+    import json
+
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForImageTextToText
+
+    from facevqa.adapters import AdapterMeta, Calibration, write_meta
+    from facevqa.tasks import get_task
+
+    bundle = tmp_path_factory.mktemp("bundle")
+    folder = bundle / "adapters" / "emotion"
+    model = AutoModelForImageTextToText.from_pretrained(tiny_paligemma)
+    lora = LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"])
+    get_peft_model(model, lora).save_pretrained(folder)
+    write_meta(folder, AdapterMeta(
+        tasks=("emotion",), base=str(tiny_paligemma), family="paligemma",
+        labels={"emotion": list(get_task("emotion").labels)},
+        calibration={"emotion": Calibration(temperature=1.3, threshold=0.2)}))
+    (bundle / "facevqa_model.json").write_text(json.dumps(
+        {"base": str(tiny_paligemma), "adapters": {"emotion": "adapters/emotion"}}))
+    (bundle / "README.md").write_text(MODEL_CARD)
+    return bundle
+
+
+@pytest.fixture(scope="session")
+def served_demo(tiny_bundle, facevqa_home):
+    """The real demo app on a tiny PaliGemma bundle (and the classical heads) on loopback."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     from demo.app import build_app
     from facevqa import FaceVQA
 
-    vqa = FaceVQA.from_pretrained(tiny_paligemma)
+    vqa = FaceVQA.from_pretrained(tiny_bundle)
     heads = FaceVQA.from_pretrained("classical")
     app = build_app(vqa, heads)
     port = free_port()
@@ -116,12 +147,16 @@ def browser(tmp_path_factory):
     from selenium.webdriver.chrome.service import Service
 
     profile = tmp_path_factory.mktemp("chromium-profile")
+    downloads = tmp_path_factory.mktemp("downloads")
     opts = webdriver.ChromeOptions()
     opts.binary_location = str(CHROMIUM)
+    opts.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                           "download.prompt_for_download": False})
     for arg in (*CHROME_ARGS, f"--user-data-dir={profile}"):
         opts.add_argument(arg)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
     driver.implicitly_wait(0)
+    driver.downloads = downloads  # where clicked downloads land
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
