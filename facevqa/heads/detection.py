@@ -29,7 +29,8 @@ class LBPDetector:
     """scikit-image's LBP frontal-face cascade (skimage/data/lbpcascade_frontalface_opencv.xml)."""
 
     scale_factor: float = 1.1
-    min_size_fraction: float = 0.3
+    min_size_fraction: float = 0.4
+    """Smallest face searched, as a fraction of the shorter side (LFW faces fill 2/3)."""
 
     def detect(self, image: Image.Image) -> list[Face]:
         """Faces in `image`, largest first."""

@@ -12,17 +12,16 @@ from facevqa.faces import HaarDetector
 from facevqa.heads.blazeface import BlazeFaceDetector, anchors
 from facevqa.heads.detection import LBPDetector, face_found_rates, lfw_images
 
-# (face rate, non-face rate) measured on the 100 + 100 images; +-0.02 allowed.
-EXPECTED = {"haar": (0.99, 0.00), "lbp": (0.98, 0.00), "blazeface": (0.96, 0.00),
-            "blazeface@0.5": (0.98, 0.01)}
+# (face rate, non-face rate) measured on the 100 + 100 images; +-0.02 allowed. (BlazeFace with
+# min_score 0.5 instead of 0.6 measured 0.98 / 0.01: more faces, but false alarms.)
+EXPECTED = {"haar": (0.99, 0.00), "lbp": (0.98, 0.00), "blazeface": (0.96, 0.00)}
 
 
 @pytest.fixture(scope="module")
 def rates(heads_dir):
     return face_found_rates({
         "haar": HaarDetector(), "lbp": LBPDetector(),
-        "blazeface": BlazeFaceDetector(folder=heads_dir),
-        "blazeface@0.5": BlazeFaceDetector(min_score=0.5, folder=heads_dir)})
+        "blazeface": BlazeFaceDetector(folder=heads_dir)})
 
 
 def test_lfw_images_are_prepared_for_detectors():
