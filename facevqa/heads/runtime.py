@@ -67,6 +67,13 @@ def session(path: Path):
 
 
 def run(path: Path, batch) -> list:
-    """Run the model at `path` on one input array; returns every output."""
+    """Run the model at `path` on one input array; returns every output.
+
+    onnxruntime's own exceptions are not RuntimeError subclasses; they are re-raised as
+    RuntimeError so callers can report them per item.
+    """
     sess = session(path)
-    return sess.run(None, {sess.get_inputs()[0].name: batch})
+    try:
+        return sess.run(None, {sess.get_inputs()[0].name: batch})
+    except Exception as err:  # noqa: BLE001 - onnxruntime raises untyped pybind errors
+        raise RuntimeError(f"onnxruntime failed on {path.name}: {err}") from err

@@ -113,3 +113,22 @@ def test_low_confidence_abstains_and_keeps_its_guess():
     a = to_answer(_Route("gender", GENDERS, GENDERS),
                   Reading("t", {"male": 0.55, "female": 0.45}), None)
     assert a.status == "abstain" and a.label == "male" and "threshold" in a.error
+
+
+def test_a_failing_model_fails_only_its_items(heads, astronaut, monkeypatch):
+    from facevqa.heads import runtime
+
+    real_run = runtime.run
+
+    def flaky(path, batch):  # the emotion model fails on any batch of more than one face
+        if path.name == "emotion.onnx" and batch.shape[0] > 1:
+            raise RuntimeError("simulated batch failure")
+        return real_run(path, batch)
+
+    monkeypatch.setattr(runtime, "run", flaky)
+    got = heads.generate([astronaut, astronaut], "What emotion is shown?")
+    assert [a.status for a in got] == ["ok", "ok"]  # retried one by one
+    monkeypatch.setattr(runtime, "run", lambda path, batch: (_ for _ in ()).throw(
+        RuntimeError("broken model")))
+    (a,) = heads.generate([astronaut], "What emotion is shown?")
+    assert a.status == "error" and "broken model" in a.error and a.face is not None
