@@ -42,8 +42,12 @@ INTRO = ("Ask a question about a face photo. FaceVQA finds the face, routes the 
 
 def build_app(vqa: Any, heads: Any = None, *, limits: Limits | None = None,
               heads_error: str | None = None, concurrency: int = 1, max_queue: int = 128,
-              cache_sweep: tuple[int, int] = CACHE_SWEEP) -> gr.Blocks:
-    """The demo app for a loaded model; `heads` (classical heads) adds the side-by-side view."""
+              max_batch: int = 8, cache_sweep: tuple[int, int] = CACHE_SWEEP) -> gr.Blocks:
+    """The demo app for a loaded model; `heads` (classical heads) adds the side-by-side view.
+
+    Requests wait in Gradio's queue (at most `max_queue`); `concurrency` events run at once and
+    concurrent Ask requests are answered together, up to `max_batch` per forward pass.
+    """
     handlers = Handlers(vqa, heads, limits, heads_error=heads_error)
     queued = {"concurrency_limit": concurrency, "concurrency_id": "model"}
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=cache_sweep) as app:
@@ -52,7 +56,7 @@ def build_app(vqa: Any, heads: Any = None, *, limits: Limits | None = None,
             gr.Markdown(f"> {EMBEDDED_BANNER}", elem_id="embedded-banner")
         with gr.Tabs():
             with gr.Tab("Ask", id="ask", elem_id="tab-ask"):
-                _ask_tab(handlers, queued)
+                _ask_tab(handlers, queued, max_batch)
             with gr.Tab("Batch", id="batch", elem_id="tab-batch"):
                 _batch_tab(handlers, queued)
             with gr.Tab("Model", id="model", elem_id="tab-model"):
@@ -66,7 +70,7 @@ def _task_dropdown(elem_id: str) -> gr.Dropdown:
                        elem_id=elem_id)
 
 
-def _ask_tab(handlers: Handlers, queued: dict) -> None:
+def _ask_tab(handlers: Handlers, queued: dict, max_batch: int) -> None:
     """Photo + question in; answer, probabilities, face box and classical heads beside it."""
     with gr.Row(equal_height=False):
         with gr.Column(scale=1):
@@ -99,11 +103,12 @@ def _ask_tab(handlers: Handlers, queued: dict) -> None:
                 details = gr.JSON(elem_id="ask-details")
     outputs = [face, answer, routed, probs, spoof, heads_answer, heads_probs, details]
 
-    def ask(img, q, t):
-        return handlers.ask(img, q, t).values()
+    def ask(imgs, qs, ts):  # batched: one list per input in, one list per output out
+        results = handlers.ask_many(imgs, qs, ts)
+        return [list(column) for column in zip(*(r.values() for r in results))]
 
     gr.on([button.click, question.submit], ask, [image, question, task], outputs,
-          api_name="ask", **queued)
+          api_name="ask", batch=True, max_batch_size=max_batch, **queued)
 
 
 def _examples(image: gr.Image, question: gr.Textbox) -> None:

@@ -24,6 +24,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--concurrency", type=int, default=1,
                    help="requests answered at once (the model serialises them anyway)")
     p.add_argument("--max-queue", type=int, default=128, help="most requests waiting in line")
+    p.add_argument("--max-batch", type=int, default=8,
+                   help="concurrent Ask requests answered in one forward pass")
     p.add_argument("--max-mb", type=float, default=20.0, help="largest image upload in MB")
     p.add_argument("--max-megapixels", type=float, default=25.0, help="largest image, megapixels")
     p.add_argument("--max-images", type=int, default=64, help="most images in one batch")
@@ -58,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     limits = Limits(max_bytes=int(args.max_mb * mb), max_pixels=int(args.max_megapixels * 1e6),
                     max_images=args.max_images)
     app = build_app(vqa, heads, limits=limits, heads_error=heads_error,
-                    concurrency=args.concurrency, max_queue=args.max_queue)
+                    concurrency=args.concurrency, max_queue=args.max_queue,
+                    max_batch=args.max_batch)
     print(f"FaceVQA demo on http://{args.host}:{args.port}  (Ctrl+C to stop)")
     app.launch(server_name=args.host, server_port=args.port, share=False, inbrowser=False,
                max_file_size=max(limits.max_bytes, limits.max_zip_bytes), ssr_mode=False,

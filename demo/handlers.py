@@ -66,23 +66,50 @@ class Handlers:
 
     def ask(self, image: Any, question: str | None, task: str | None = AUTO) -> AskResult:
         """Answer `question` about the photo at `image` (a path from the upload component)."""
+        return self.ask_many([image], [question], [task])[0]
+
+    def ask_many(self, images: list, questions: list, tasks: list) -> list[AskResult]:
+        """Answer several Ask requests with one batched generate() per forced task.
+
+        Gradio's queue hands concurrent requests over together (batch=True), so users asking
+        at the same time share one forward pass.
+        """
+        results: list[AskResult | None] = [None] * len(images)
+        work: dict[str | None, list[tuple[int, Any, str]]] = {}
+        for i, (image, question, task) in enumerate(zip(images, questions, tasks)):
+            prepared = self._prepare(image, question)
+            if isinstance(prepared, AskResult):
+                results[i] = prepared
+            else:
+                work.setdefault(_forced(task), []).append((i, *prepared))
+        for forced, items in work.items():
+            with self._lock:
+                answers = self.vqa.generate([p for _, p, _ in items], [q for _, _, q in items],
+                                            task=forced, batch_size=len(items))
+            for (i, photo, question), answer in zip(items, answers):
+                results[i] = self._result(photo, question, answer)
+        return results
+
+    def _prepare(self, image: Any, question: str | None) -> tuple[Any, str] | AskResult:
+        """The decoded photo and the stripped question, or the message saying what is missing."""
         question = (question or "").strip()
         if image is None:
             return _message("Upload, capture or paste a photo first.")
         if not question:
             return _message("Type a question about the face (or pick an example question).")
         try:
-            photo = load_image(image, max_pixels=self.limits.max_pixels,
-                               max_bytes=self.limits.max_bytes)
+            return load_image(image, max_pixels=self.limits.max_pixels,
+                              max_bytes=self.limits.max_bytes), question
         except ImageError as e:
             return _message(status_markdown(Answer(status="error", error=str(e))), raw=True)
-        forced = None if task in (None, "", AUTO) else task
-        with self._lock:
-            answer = self.vqa.generate([photo], question, task=forced)[0]
+
+    def _result(self, photo: Any, question: str, answer: Answer) -> AskResult:
+        """What the Ask tab shows for one answer (with the classical heads beside it)."""
         heads_md, heads_probs = self.compare(photo, question, answer)
         shown = show(answer)
-        return AskResult(draw_face(photo, answer), shown.markdown, shown.task, shown.probs,
-                         shown.spoof, heads_md, heads_probs, answer.to_dict())
+        face = draw_face(photo, answer) if answer.face or answer.status == "no_face" else None
+        return AskResult(face, shown.markdown, shown.task, shown.probs, shown.spoof, heads_md,
+                         heads_probs, answer.to_dict())
 
     def compare(self, photo: Any, question: str, answer: Answer) -> tuple[str, dict | None]:
         """The classical heads' answer for the VLM's task, or a note saying why there is none."""
@@ -113,9 +140,8 @@ class Handlers:
         if not question:
             return BatchResult([], "Type a question to ask about every image.")
         uploads = batch.collect_uploads([_path(f) for f in files], self.limits)
-        forced = None if task in (None, "", AUTO) else task
         with self._lock:
-            answers = batch.answer_uploads(self.vqa, uploads, question, task=forced,
+            answers = batch.answer_uploads(self.vqa, uploads, question, task=_forced(task),
                                            limits=self.limits)
         names = [u.name for u in uploads]
         rows = batch.table([batch.to_row(n, a) for n, a in zip(names, answers)])
@@ -128,6 +154,11 @@ def remove_folder(folder: str | None) -> None:
     """Delete a results folder once gradio has copied its files (chained after the batch)."""
     if folder and Path(folder).name.startswith("facevqa-demo-"):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _forced(task: str | None) -> str | None:
+    """The task dropdown's value as generate()'s task: None lets the router choose."""
+    return None if task in (None, "", AUTO) else task
 
 
 def _path(f: Any) -> str:

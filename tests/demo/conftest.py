@@ -28,14 +28,16 @@ class FakeVQA:
         from facevqa import Answer, ImageError, load_image
 
         self.calls.append((len(images), questions, task))
+        if isinstance(questions, str):
+            questions = [questions] * len(images)
         out = []
-        for image in images:
+        for image, question in zip(images, questions):
             try:
                 img = load_image(image)
             except ImageError as e:
                 out.append(Answer(status="error", error=str(e)))
                 continue
-            out.append(_fake_answer(img, questions, task))
+            out.append(_fake_answer(img, question, task))
         return out
 
     def info(self):

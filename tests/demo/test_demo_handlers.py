@@ -85,3 +85,13 @@ def test_model_tab(tmp_path, monkeypatch, fake_vqa):
     assert uses_embedded_default(fake_vqa)
     md = model_markdown(fake_vqa, FakeHeads())
     assert EMBEDDED_BANNER in md and "Trained on nothing." in md and "Loaded (FakeHeads" in md
+
+
+def test_concurrent_requests_share_one_call_per_task(fake_vqa, photo_files):
+    path = str(photo_files["astronaut"])
+    results = Handlers(fake_vqa).ask_many(
+        [path, None, path, path], ["What emotion?", "How old?", "Is this real?", "Smiling?"],
+        ["auto", "auto", "auto", "emotion"])
+    assert [len(c[1]) if isinstance(c[1], list) else 1 for c in fake_vqa.calls] == [2, 1]
+    assert "Upload" in results[1].answer and results[2].task == "spoof"
+    assert results[3].task == "emotion" and fake_vqa.calls[1][2] == "emotion"

@@ -1,0 +1,139 @@
+"""Loopback load test of the demo: N concurrent Ask requests through Gradio's queue, then stop.
+
+Run: python -m demo.loadtest [--model PATH] [--requests 50] [--concurrency 50]
+     python -m demo.loadtest --url http://127.0.0.1:7860/      # a demo that is already running
+Starts the demo on 127.0.0.1 (a free port) unless --url is given, sends the requests with
+gradio_client, prints latency p50/p90/p99 and exits 1 if any request got no answer. Manual only:
+it is not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import socket
+import statistics
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from facevqa.ask import add_model_args, load_model
+from facevqa.examples import available_examples
+
+log = logging.getLogger(__name__)
+
+QUESTIONS = ("How old is this person?", "What emotion is shown?",
+             "Is the person wearing eyeglasses?", "What is the perceived gender?",
+             "Is this photo of a real person?", "who is this person?")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+ANSWERED = ("ok", "abstain", "no_face", "refused")
+"""Statuses that count as an answer (error does not)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One request: its latency and the answer's status (or the failure)."""
+
+    seconds: float
+    status: str
+    error: str | None = None
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100), linear between closest ranks."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def one_request(client, image: Path, question: str) -> Result:
+    """Send one Ask request and wait for its answer."""
+    from gradio_client import handle_file
+
+    start = time.perf_counter()
+    try:
+        out = client.predict(handle_file(str(image)), question, "auto", api_name="/ask")
+    except Exception as e:  # noqa: BLE001 - any failure is this request's result
+        return Result(time.perf_counter() - start, "failed", f"{type(e).__name__}: {e}")
+    details = out[-1] if isinstance(out, (list, tuple)) and out else {}
+    status = details.get("status", "missing") if isinstance(details, dict) else "missing"
+    return Result(time.perf_counter() - start, status)
+
+
+def run_load(url: str, requests: int, concurrency: int, timeout: float) -> list[Result]:
+    """`requests` Ask requests, `concurrency` at a time, cycling questions and example photos."""
+    from gradio_client import Client
+
+    photos = list(available_examples().values())
+    if not photos:
+        raise SystemExit("no example photos installed (scikit-image / matplotlib)")
+    client = Client(url, verbose=False, analytics_enabled=False, download_files=False,
+                    max_workers=concurrency, httpx_kwargs={"timeout": timeout})
+    jobs = [(photos[i % len(photos)], QUESTIONS[i % len(QUESTIONS)]) for i in range(requests)]
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        futures = [pool.submit(one_request, client, img, q) for img, q in jobs]
+        return [f.result(timeout=timeout) for f in futures]
+
+
+def report(results: list[Result], wall: float) -> int:
+    """Print the latency summary; 0 when every request was answered."""
+    latencies = [r.seconds for r in results]
+    failed = [r for r in results if r.status not in ANSWERED]
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    print(f"requests: {len(results)} in {wall:.1f} s ({len(results) / wall:.1f} req/s); "
+          f"statuses: {counts}")
+    print(f"latency s: p50 {percentile(latencies, 50):.2f}  p90 {percentile(latencies, 90):.2f}"
+          f"  p99 {percentile(latencies, 99):.2f}  max {max(latencies):.2f}  "
+          f"mean {statistics.fmean(latencies):.2f}")
+    for r in failed[:5]:
+        print(f"  unanswered: {r.status} {r.error or ''}")
+    return 1 if failed else 0
+
+
+def serve(args: argparse.Namespace):
+    """Start the demo in this process on 127.0.0.1 and a free port; returns (app, url)."""
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    from demo.app import build_app
+
+    app = build_app(load_model(args), None, max_queue=max(128, args.requests))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
+               share=False, quiet=True, ssr_mode=False, mcp_server=False)
+    return app, f"http://127.0.0.1:{port}/"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m demo.loadtest", description=__doc__.split("\n")[0])
+    add_model_args(p)
+    p.add_argument("--url", help="load-test a running demo instead of starting one")
+    p.add_argument("--requests", type=int, default=50)
+    p.add_argument("--concurrency", type=int, default=50)
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds per request at most")
+    args = p.parse_args(argv)
+    if not 0 < args.requests <= 1000 or not 0 < args.concurrency <= 200:
+        p.error("--requests must be 1-1000 and --concurrency 1-200 (a bounded loopback test)")
+    if args.url and urlparse(args.url).hostname not in LOOPBACK:
+        p.error("--url must point at this machine (127.0.0.1, localhost or ::1)")
+    logging.basicConfig(level=logging.WARNING)
+    app, url = (None, args.url) if args.url else serve(args)
+    try:
+        start = time.perf_counter()
+        results = run_load(url, args.requests, args.concurrency, args.timeout)
+        return report(results, time.perf_counter() - start)
+    finally:
+        if app is not None:
+            app.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
