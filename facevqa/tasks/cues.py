@@ -29,7 +29,9 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
                     r"|\b(?:phone|tablet|laptop|monitor|computer|tv) screen\b"
                     r"|\b(?:from|on) (?:a|the) (?:monitor|screen|display)\b"
                     r"|\bholding (?:up )?(?:a |an )?(?:photo|picture|print|printout)\b"
-                    r"|\bholding up (?:a |an )?(?:tablet|phone|screen)\b"
+                    r"|\bholding up (?:a |an )?(?:tablet|phone|screen)\b|\bheld up\b"
+                    r"|\bcut-?out\b|\bmagazine\b|\bmannequin\b|\bactual (?:person|human|face)\b"
+                    r"|\bin front of the camera\b|\bphoto of one\b"
                     r"|\b(?:live|real|fake) (?:person|face|human|capture|subject|sample)\b"
                     r"|\breal (?:or (?:fake|not|a photo|photo|spoof)|human)\b"
                     rf"|\b(?:is|was) {_SUBJ}(?: (?:image|photo|picture))? (?:a |an )?"
@@ -38,11 +40,13 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
     # --- age
     ("age", None, r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\bages?\b|\baged\b|\byears? old\b"
                   r"|\bhow many (?:years|birthdays)\b|\bbirthdays?\b|\byears? (?:has|have)\b"
+                  r"|\bborn\b|\bold enough\b"
                   r"|\b(?:older|younger) than\b"
                   rf"|\b(?:over|under|above|below|at least) (?:the age of )?{_NUM}\b"
                   r"|\b(?:early |mid |late )?(?:\d0'?s|teens|twenties|thirties|forties|fifties"
                   r"|sixties|seventies|eighties|nineties)\b|\bdecade of\b"
-                  rf"|\b(?:is|was) {_SUBJ} (?:still )?(?:a |an )?(?:\w+ )?(?:child|kid|baby|infant"
+                  rf"|\b(?:is|was|are|were) {_SUBJ} (?:still )?(?:a |an )?(?:\w+ )?(?:child|kid"
+                  r"|children|kids|baby|infant"
                   r"|toddler|teen|teenager|adolescent|minor|adult|grown-?up|senior|elderly|old"
                   r"|pensioner|newborn|school ?kid|retiree)\b"),
     # --- emotion
@@ -52,7 +56,9 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
                       r"|astonished|amazed|scared|afraid|fear(?:ful)?|frightened|terrified"
                       r"|disgust(?:ed)?|grossed out|contempt(?:uous)?|disdain|neutral|calm"
                       r"|cheerful|gloomy|pleased|joyful|crying|tearful|bored|nervous|worried"
-                      r"|anxious|excited|smug|displeased|sorrowful|frustrated)\b"),
+                      r"|anxious|excited|smug|displeased|sorrowful|frustrated)\b"
+                      r"|\blaugh\w*|\bfrown\w*|\bscowl\w*|\bpout\w*|\bsmirk\w*|\bsulk\w*"
+                      r"|\btears\b"),
     # --- valued attributes (which value?)
     ("attribute", "hair_color", r"\bhair ?colou?r|\b(?:colou?r|shade)\b.{0,25}\bhair\b"
                                 r"|\bhair\b.{0,15}\bcolou?r\b|\bred ?head\b|\bginger\b|\bred hair"
@@ -77,6 +83,7 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "head_pose", r"\bhead (?:pose|turned|tilted|orientation|position|angle|rotat)"
                                r"|\b(?:head|face) (?:is )?(?:turned|tilted|rotated)\b|\bprofile\b"
                                r"|\bfrontal\b|\bfacing\b|\bwhich way\b|\bhead pose\b"
+                               r"|\blooking away\b"
                                r"|\bturned (?:to the |to |towards )?(?:the )?"
                                r"(?:left|right|side)\b"),
     # --- yes/no attributes: specific parts first
@@ -141,16 +148,20 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
     ("gender", None, r"\bgender\b|\bsex\b|\bmale\b|\bfemale\b|\bmasculine\b|\bfeminine\b"
                      r"|\b(?:man|woman|guy|girl|boy|lady|dude|gentleman|gal|men|women) or (?:a )?"
                      r"(?:man|woman|guy|girl|boy|lady|dude|gal|men|women)\b"
+                     r"|\b(?:man|woman|men|women|boy|girl|lady)'s face\b"
+                     r"|\blooks? like a (?:man|woman|guy|girl|boy|lady)\s*[?.!]*$"
                      rf"|\b(?:is|was) (?:{_SUBJ}|the {_PERSON} in the \w+)\s+(?:a|an)\s+"
                      r"(?:man|woman|guy|girl|boy|lady|dude|gentleman|gal|male|female)\s*[?.!]*$"),
     # --- caption
     ("caption", None, r"\bdesc\w*b\w*|\bdescription\b|\bcaption\w*|\bappearance\b|\bsummari[sz]e\b"
                       r"|\bwhat does\b.{0,25}\blook like\b|\bfacial features\b"
-                      r"|\bnotable features\b|\btell me about (?:this|the|him|her)\b"),
+                      r"|\bnotable features\b|\btell me about (?:this|the|him|her)\b"
+                      r"|\bin words\b"),
     # --- clearly not about the face itself: free answer
     ("open", None, r"\bwear(?:s|ing)?\b|\bbackground\b|\bbehind\b|\bholding\b|\bcolou?r\b"
                    r"|\bweather\b|\bindoors?\b|\boutdoors?\b|\broom\b|\bwall\b|\bwatermark\b"
-                   r"|\bhow many\b|\btattoo\w*"),
+                   r"|\bhow many\b|\btattoo\w*|\bponytail\b|\bbraid\w*|\bpigtails\b"
+                   r"|\bbun\b|\bdreadlocks\b|\bfreckle\w*|\bscars?\b|\bpiercing\w*"),
 )
 """Routing rows in priority order: (task, attribute or None, regex)."""
 

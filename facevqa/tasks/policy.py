@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass
 
 _PERSON = r"(?:person|man|woman|guy|girl|boy|lady|kid|child|individual|subject|dude|face|people)"
-_SUBJ = rf"(?:he|she|they|this|that|it|the {_PERSON}|this {_PERSON}|that {_PERSON})"
+_WHO = rf"(?:he|she|they|the {_PERSON}|this {_PERSON}|that {_PERSON})"
+"""A person as the subject; a bare "this"/"it" could be an object ("what is this called?")."""
+_SUBJ = rf"(?:{_WHO}|this|that|it)"
+_OBJECTS = (r"(?:braids?|food|fries|shepherd|cat|dog|flag|style|hat|dress|clothing|outfit|"
+            r"headdress|costume|jewel\w*|restaurant|text|writing|script|letters?|suit|cuisine|"
+            r"architecture|landmark|building)")
+"""Nouns after a nationality word that make it about a thing, not the person (French braid)."""
 _NATIONS = (
     "asian|african(?:[- ]american)?|caucasian|hispanic|latin[oax]|latinx|arab|arabic|"
     "middle[- ]eastern|indian|pakistani|bangladeshi|chinese|japanese|korean|vietnamese|"
@@ -32,29 +38,41 @@ class PolicyRule:
 RULES: tuple[PolicyRule, ...] = (
     PolicyRule("race", "FaceVQA does not infer race, ethnicity or nationality from a face.", (
         r"\brac(?:e|es|ial|ially)\b", r"\bethnic\w*", r"\bnationalit\w*", r"\bcitizenship\b",
-        rf"\bwhere (?:is|are|was|were|do|does|did) {_SUBJ}\b.{{0,30}}\b(?:from|born)\b",
-        r"\bwhat country\b", r"\b(?:country|place|region|continent) of (?:origin|birth)\b",
-        r"\b(?:descent|ancestry|heritage|ancestors?)\b", rf"\b(?:{_NATIONS})\b",
-        rf"\b(?:is|are|was|looks?|appears?|seems?) {_SUBJ} (?:a |an )?(?:black|white|brown)"
+        rf"\bwhere (?:is|are|was|were|do|does|did) {_WHO}\b.{{0,30}}\b(?:from|born)\b",
+        r"\b(?:what|which) (?:country|continent|part of the world)\b",
+        r"\b(?:country|place|region|continent) of (?:origin|birth)\b",
+        r"\b(?:descent|ancestry|heritage|ancestors?)\b",
+        rf"\b(?:his|her|their|{_PERSON}'s) (?:origins?|roots|background)\b(?! (?:colou?r|image))",
+        r"\b(?:his|her|their) (?:parents|family|ancestors|people) (?:are |come )?from\b",
+        r"\bwhat languages? (?:does|do|would|might|could) (?:he|she|they)\b",
+        rf"\b(?:{_NATIONS})\b(?![- ]{_OBJECTS})",
+        rf"\b(?:is|are|was|looks?|appears?|seems?) {_WHO} (?:a |an )?(?:black|white|brown)"
         rf"(?:\s*\?|\s*$|\s+or\b|\s+{_PERSON}\b)",
-        r"\bpeople of colou?r\b|\bpoc\b")),
+        r"\bpeople of colou?r\b|\bpoc\b",
+        r"\b(?:immigrants?|foreigners?|refugees?|migrants?|expats?|illegal alien)\b")),
     PolicyRule("religion", "FaceVQA does not infer religion from a face.", (
         r"\breligio\w*", r"\b(?:muslim|moslem|islamic|christian|catholic|protestant|jewish|jew|"
-        r"hindu|sikh|buddhist|atheist|agnostic|mormon|evangelical|pagan)s?\b",
-        r"\bbelieve[sd]? in god\b", r"\b(?:faith|worship|prays?|church|mosque|synagogue)\b")),
+        r"hindu|sikh|buddhist|atheist|agnostic|mormon|evangelical|pagan|nun|priest|rabbi|imam|"
+        r"monk)s?\b",
+        r"\bbelieve[sd]? in god\b|\bbelievers?\b",
+        r"\b(?:faith|worship|prays?)\b",
+        r"\b(?:go|goes|going|attends?|attending) (?:to )?(?:church|mosque|synagogue|temple)\b")),
     PolicyRule("orientation",
                "FaceVQA does not infer sexual orientation or gender identity from a face.", (
-        r"\b(?:gay|lesbian|bi-?sexual|bi|homosexual|heterosexual|queer|asexual|pansexual|"
+        r"\b(?:gay|lesbian|bi-?sexual|bi(?!-)|homosexual|heterosexual|queer|asexual|pansexual|"
         r"transgender|transsexual|trans|non-?binary|lgbt\w*)\b",
-        r"\bsexual\w*\b", r"\bsexuality\b",
-        rf"\b(?:is|are|was) {_SUBJ} straight\b(?!\s+hair)",
+        r"\bsexual\w*\b", r"\bsexuality\b", r"\b(?:homos?|fag\w*|dykes?|tranny|trannies)\b",
+        rf"\b(?:is|are|was) {_WHO} straight\b(?!\s+hair)",
         r"\b(?:likes?|into|attracted to|dates?|dating|prefers?)\s+(?:other\s+)?(?:men|women|guys|"
         r"girls|boys|males|females|the same sex)\b")),
     PolicyRule("politics", "FaceVQA does not infer political views from a face.", (
         r"\bpolitic\w*", r"\b(?:democrat\w*|republican\w*|liberal|conservative|leftist|"
         r"left[- ]wing(?:er)?|right[- ]wing(?:er)?|socialist|communist|fascist|libertarian|"
-        r"tory|maga|far[- ](?:left|right))\b",
-        r"\bvot(?:e|es|ed|er|ers|ing)\b", r"\belection\b", r"\b(?:which|what) party\b",
+        r"tory|maga|far[- ](?:left|right)|feminist|pro[- ]?life|pro[- ]?choice|anarchist|"
+        r"nationalist|marxist|centrist|lean(?:s)? (?:left|right))\b",
+        r"\bvot(?:e|es|ed|er|ers|ing)\b", r"\belection\b",
+        r"\b(?:which|what) party (?:does|do|would|did|is) (?:\w+ ){1,2}(?:support|vote|belong|back|"
+        r"like|prefer|in|for)\b",
         r"\b(?:trump|biden|obama|harris|putin|brexit)\b")),
     PolicyRule("health", "FaceVQA does not infer physical or mental health (pregnancy included) "
                "from a face.", (
@@ -63,16 +81,34 @@ RULES: tuple[PolicyRule, ...] = (
         r"diabet\w*|autis\w*|adhd|depression|depressed|anxiety|schizo\w*|bipolar|ocd|ptsd|"
         r"dementia|alzheimer\w*|parkinson\w*|medical|medications?|health\w*|disab\w*|"
         r"handicap\w*|obes\w*|overweight|bmi|addict\w*|alcoholic|drunk|hiv|aids|covid|"
-        r"infected|infection|blind|deaf|stroke|diagnos\w*|symptoms?|conditions?)\b",
+        r"infected|infection|blind|deaf|stroke|diagnos\w*|symptoms?|anorex\w*|"
+        r"bulimi\w*|eating disorder|menstrua\w*|menopaus\w*|asthma\w*|epilep\w*|"
+        r"seizures?|allerg\w*|steroids?|hungover|hangover|insomnia\w*|dyslexi\w*|"
+        r"chromosom\w*|genetic\w*|baby bump|disease|std|sti|hepatitis|paralys\w*|"
+        r"wheelchair|prosthe\w*|surgery|cosmetic procedure|unwell|sickly|frail|dying|"
+        r"life expectancy|lifespan|flu|fever|virus|stoned|intoxicated|meds|pills|addicted|"
+        r"substance abuse|overdose|autoimmune|lupus|thyroid|jaundice|anemi\w*|cirrhosis|"
+        r"heart disease|cholesterol|blood pressure|vitiligo|albin\w*|psychos\w*|psychotic)\b",
+        rf"\b(?:is|are) {_WHO} expecting\b",
+        r"\b(?:on|having|has|have) (?:her|their|a) period\b",
+        r"\b(?:medical|health|skin|heart|genetic|mental|chronic|underlying) conditions?\b",
+        r"\bhave (?:a|any) conditions?\b",
         r"\bmental(?:ly)?\b", r"\bpsychiatr\w*|\bpsycholog\w*", r"\bon drugs\b",
-        r"\bsuffer(?:s|ing)? from\b", rf"\bis {_SUBJ} high\b(?! cheek)")),
+        r"\bsuffer(?:s|ing)? from\b", rf"\bis {_WHO} high\b(?! cheek)")),
     PolicyRule("character", "FaceVQA does not judge character (trustworthiness, criminality, "
                "intelligence) from a face.", (
         r"\b(?:trust\w*|honest\w*|dishonest|liar|lies|criminals?|criminality|crimes?|crook|"
-        r"thief|murderer|killer|terroris\w*|danger\w*|violent|evil|intelligen\w*|smart|clever|"
+        r"thief|murderer|killer|terroris\w*|danger\w*|violent|evil|intelligen\w*|clever|"
+        r"smart(?! (?:glasses|watch|phone|casual))|"
         r"stupid|dumb|iq|genius|idiot|moron|lazy|reliable|loyal|competent|personality|"
         r"character|morals?|moral(?:ity|ly)|psychopath\w*|sociopath\w*|shady|sketchy|"
-        r"suspicious|guilty|pervert\w*|cheater|cheat)\b",
+        r"suspicious|guilty|pervert\w*|cheater|cheat|arrogant|rude|selfish|greedy|narcissis\w*|"
+        r"manipulative|creep|creepy|untrustworthy|dodgy|scammer|fraud\w*|psycho|offenders?|"
+        r"predators?|pedo\w*|paedo\w*|rapist|molester|gang member|gangster|thugs?|drug dealer|"
+        r"prison|jail|convict\w*|felon\w*|arrested|educated|uneducated|education level)\b",
+        r"\b(?:good|bad|reliable) (?:employee|husband|wife|father|mother|partner|parent|"
+        r"boyfriend|girlfriend|leader|worker|hire|tenant|babysitter)\b",
+        r"\bshould (?:i|we) (?:hire|trust|date|rent to)\b",
         r"\b(?:good|bad|nice|kind|decent|mean) (?:person|guy|man|woman|human)\b",
         r"\bcommit (?:a )?crime\b")),
     PolicyRule("identity", "FaceVQA does not identify people or search for them (names, "
@@ -82,11 +118,22 @@ RULES: tuple[PolicyRule, ...] = (
         r"next to|with|taking|in the background))",
         rf"\bwho {_SUBJ} (?:is|are|was|were)\b",
         r"\b(?:his|her|their|its) (?:full |real |first |last |user)?names?\b",
-        rf"\bname(?:s)? (?:of )?(?:{_SUBJ}|him|her|them)\b", r"^(?:please )?name\b",
-        rf"\bwhat (?:is|'s|are) {_SUBJ} called\b", r"\bwhat (?:is|'s|are) (?:he|she|they) called\b",
-        rf"\b(?:recogni[sz]e|know|identify|identif\w+)\s+(?:{_SUBJ}|him|her|them|who)\b",
-        r"\bidentity\b", r"\bsame person\b", r"\bface (?:recognition|match\w*|search)\b",
-        r"\b(?:celebrity|celeb|famous|public figure|actor|actress|influencer|movie star|"
+        rf"\bname(?:s)? (?:of )?(?:{_WHO}|him|her|them|(?:this|that|it)(?!\s+[a-z]))",
+        rf"^(?:please )?name (?:(?:the|this|that) {_PERSON}|him|her|them)\b",
+        rf"\bwhat (?:is|'s|are) {_WHO} called\b",
+        rf"\b(?:recogni[sz]e|know|identify|identif\w+)\s+(?:{_WHO}|him|her|them|who)\b",
+        r"\bidentity\b", r"\bsame person\b", r"\bfac(?:e|ial) (?:recognition|match\w*|search)\b",
+        r"\breverse(?:[- ]image)? search|\bimage search\b",
+        r"\bsearch (?:on |for )?(?:this|the) face\b",
+        rf"\b(?:the |this |that )?{_PERSON}'s (?:full |real |first |last )?name\b",
+        r"\b(?:his|her|their) (?:instagram|facebook|twitter|tiktok|linkedin|social media|"
+        r"address|phone number|email|handle|username)\b",
+        rf"\bseen (?:him|her|them|{_WHO}) (?:before|somewhere)\b",
+        r"\bwhose face\b|\bwho dis\b", rf"\btag (?:him|her|them|{_WHO})\b",
+        r"\bthe (?:guy|girl|man|woman|actor|actress|person|lady) (?:from|who played|in the "
+        r"movie)\b",
+        r"\bfamous\b(?! (?:landmark|building|painting|place|monument|tower|bridge|city))",
+        r"\b(?:celebrity|celeb|public figure|actor|actress|influencer|movie star|"
         r"pop star|rock star|footballer|politician)\b",
         r"\b(?:more|other|similar|additional|different)\s+(?:photos?|pictures?|pics|images?|"
         r"shots|selfies|videos?)\s+of\b",
@@ -96,7 +143,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:find|search|look ?up|locate|get)\b.{0,30}\b(?:social media|instagram|facebook|"
         r"twitter|tiktok|linkedin|profiles?|accounts?|address|phone number|contact details)\b",
         r"\b(?:match|compare|check|run)\b.{0,30}\b(?:database|watch ?list|mugshots?|records)\b",
-        rf"\bwhere (?:does|do|did|can i find|is|are) {_SUBJ}\b.{{0,25}}\b(?:live|work|stay|"
+        rf"\bwhere (?:does|do|did|can i find|is|are) {_WHO}\b.{{0,25}}\b(?:live|work|stay|"
         r"located|find)\b",
         r"\bwhere can i find\b",
         # a few other languages: "who is this" / "what is their name"

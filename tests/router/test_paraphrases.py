@@ -1,7 +1,9 @@
 """Router accuracy on the paraphrase sets in tests/data (real sentence embedder, offline).
 
 router_paraphrases.tsv is the development set the rules were written against;
-router_heldout.tsv was written first and not used to write the rules. Print the numbers:
+router_heldout.tsv was written first and not used to write the rules (one rule was fixed after
+its first run: 164 of 165); router_fresh.tsv was written later in a casual, indirect style to
+estimate generalisation (first run 78% task accuracy; see its header). Print the numbers:
     python tests/router/test_paraphrases.py
 """
 
@@ -15,7 +17,7 @@ import pytest
 from facevqa.tasks import ATTRIBUTES, REFUSAL_CATEGORIES, TASKS, Refusal
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = ("router_paraphrases.tsv", "router_heldout.tsv")
+SETS = ("router_paraphrases.tsv", "router_heldout.tsv", "router_fresh.tsv")
 
 
 def load_rows(name: str) -> list[tuple[str, str, str]]:
@@ -29,27 +31,28 @@ def load_rows(name: str) -> list[tuple[str, str, str]]:
 
 
 def evaluate(rows: Sequence[tuple[str, str, str]], router) -> dict:
-    """Task accuracy (refusals count as a task), refusal recall, benign refused, and details."""
+    """Task accuracy (refusal counts as a task), refusal recall, benign refused, and details."""
     results = router.route_many([q for q, _, _ in rows])
     n = task_ok = attr_n = attr_ok = ref_n = ref_ok = cat_ok = benign_refused = 0
     errors = []
     for (q, want, extra), got in zip(rows, results):
-        n += 1
+        wants, extras = want.split("|"), extra.split("|")
         refused = isinstance(got, Refusal)
+        n += 1
         if want == "refuse":
             ref_n += 1
-            ref_ok += refused
-            cat_ok += refused and got.category in extra.split("|")
+            ok = right = refused and got.category in extras
             ok = refused
+            ref_ok += ok
+            cat_ok += right
         else:
             benign_refused += refused
-            ok = not refused and got.task in want.split("|")
+            ok = right = not refused and got.task in wants
             if extra != "-":
                 attr_n += 1
-                attr_ok += ok and got.attribute == extra
+                right = ok and got.attribute in {None if e == "-" else e for e in extras}
+                attr_ok += right
         task_ok += ok
-        right = ok and (extra == "-" or (got.category if refused else got.attribute) in
-                        extra.split("|"))
         if not right:
             shown = (f"refused/{got.category}" if refused
                      else f"{got.task}/{got.attribute} ({got.source} {got.score})")

@@ -74,6 +74,35 @@ def test_refusals_say_why(rules_only, question, category):
     assert r.question == question and "FaceVQA does not" in r.reason or category == "injection"
 
 
+NOT_REFUSED = [
+    "Identify this emotion",  # "identify" about the expression, not the person
+    "What is the name of this hairstyle?",  # a name, but of a thing
+    "Name the color of her eyes",  # "name" as a verb
+    "Is the photo taken in a church?",  # a place, not the person's religion
+    "Are her hair roots showing?",  # hair roots, not ancestry
+    "What period is this photo from?",  # era, not health
+    "What are the lighting conditions?",  # conditions of the photo
+    "Is she wearing a surgical mask?",  # visible clothing
+    "does he look like he just woke up?",  # not "woke" politics
+    "Is her hair in a French braid?",  # a nationality word naming a thing
+    "Is there a Persian cat next to her?",
+    "Is he wearing smart glasses?",  # not intelligence
+    "is it black or white?",  # colours of a thing
+    "Is she posing in front of a famous landmark?",  # famous place, not person
+    "What party is she at?",  # a party, not politics
+    "Is the hat bi-color?",  # not orientation
+    "Does he have straight hair?",  # not orientation
+    "Is she in a good mood?",  # "good" without a judgement of character
+    "Is this person young?",  # age-related attribute is allowed
+    "What is the perceived gender?",  # perceived gender is a supported task
+]
+
+
+@pytest.mark.parametrize("question", NOT_REFUSED)
+def test_near_misses_are_not_refused(rules_only, question):
+    assert isinstance(rules_only.route(question), Route)
+
+
 def test_forcing_a_task_bypasses_routing(rules_only):
     r = rules_only.route("how old is she?", task="emotion")
     assert (r.task, r.source, r.prompt) == ("emotion", "forced", "answer en what emotion is shown?")
