@@ -20,7 +20,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +52,8 @@ MAX_EMBED_CHARS = 1000
 """Only the start of a very long question is embedded (the model reads 256 tokens anyway)."""
 MIN_TYPO_LEN = 5
 TYPO_CUTOFF = 0.8
+MAX_TYPO_CHARS = 1000
+"""Typo correction looks at the start of a question only (cost grows with unknown words)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
@@ -89,24 +91,24 @@ def _domain_words() -> tuple[str, ...]:
     return tuple(sorted(w for w in words if len(w) >= MIN_TYPO_LEN - 1))
 
 
+@lru_cache(maxsize=8192)
+def _fix_word(word: str) -> str:
+    if len(word) < MIN_TYPO_LEN or word in _english_words() or word in _domain_words():
+        return word
+    close = difflib.get_close_matches(word, _domain_words(), n=1, cutoff=TYPO_CUTOFF)
+    return close[0] if close else word
+
+
 def correct_typos(lowered: str) -> str:
     """Replace unknown words (not English, not in the templates) by the closest template word.
 
-    Needs the embedder's vocabulary as an English word list; without it the text is unchanged.
+    Only the first MAX_TYPO_CHARS are corrected (the policy also checks the uncorrected text in
+    full). Needs the embedder's vocabulary as an English word list; without it, no change.
     """
-    english = _english_words()
-    if not english:
+    if not _english_words():
         return lowered
-    domain = _domain_words()
-
-    def fix(m: re.Match) -> str:
-        word = m.group(0)
-        if len(word) < MIN_TYPO_LEN or word in english or word in domain:
-            return word
-        close = difflib.get_close_matches(word, domain, n=1, cutoff=TYPO_CUTOFF)
-        return close[0] if close else word
-
-    return re.sub(r"[a-z]+", fix, lowered)
+    head, tail = lowered[:MAX_TYPO_CHARS], lowered[MAX_TYPO_CHARS:]
+    return re.sub(r"[a-z]+", lambda m: _fix_word(m.group(0)), head) + tail
 
 
 def load_minilm() -> Embedder:

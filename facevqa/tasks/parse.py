@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from facevqa.tasks.age import FAIRFACE_GROUPS, MAX_AGE, age_group
-from facevqa.tasks.labels import ATTACKS, NOT_VISIBLE, SYNONYMS, get_attribute
+from facevqa.tasks.labels import NOT_VISIBLE, SYNONYMS, get_attribute
 from facevqa.tasks.numbers import words_to_numbers
 from facevqa.tasks.spec import Parsed, Route
 
@@ -150,7 +150,6 @@ _ATTACK_CUES = (
     ("mask", ("mask", "masks", "silicone", "latex", "3d mask", "mannequin", "resin", "rubber")),
     ("other", ("deepfake", "synthetic", "generated", "makeup", "partial", "other", "cgi")),
 )
-assert tuple(a for a, _ in _ATTACK_CUES) == ATTACKS
 
 
 def parse_spoof(text: str) -> Parsed:

@@ -199,6 +199,16 @@ def test_very_long_questions_route_and_cap_the_prompt(real_router):
     assert isinstance(real_router.route(hidden), Refusal)  # late refusals are still found
 
 
+@pytest.mark.parametrize("question", [
+    " ".join(["qwzrtp", "bnmvcx", "lkjhgf"] * 1200),  # 10k+ chars of unknown words
+    "\U0001F600" * 10_000,  # emoji only
+    "\u0645\u0627 \u0639\u0645\u0631\u0647\u061f",  # Arabic ("how old is he?"), right to left
+    "\x1b[31m how old \x1b[0m is she",  # terminal escape codes
+])
+def test_odd_inputs_never_crash(rules_only, question):
+    assert isinstance(rules_only.route(question), (Route, Refusal))
+
+
 def test_llava_prompts(rules_only):
     r = rules_only.route("Is he wearing a hat?", family="llava")
     assert r.prompt == "Is the person wearing a hat? Answer yes, no, or not visible."

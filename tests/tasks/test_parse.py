@@ -146,3 +146,10 @@ def test_parse_spoof(text, label, attack, explanation):
 def test_free_text_is_cleaned_not_labelled(task):
     p = parse_answer(make_route(task, "what is in the background?"), "  A  smiling\nwoman. ")
     assert (p.label, p.text) == (None, "A smiling woman.")
+
+
+def test_attack_cue_table_names_every_attack_type():
+    from facevqa.tasks import ATTACKS
+    from facevqa.tasks.parse import _ATTACK_CUES
+
+    assert tuple(a for a, _ in _ATTACK_CUES) == ATTACKS
