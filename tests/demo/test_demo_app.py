@@ -1,0 +1,30 @@
+"""build_app without a browser: endpoints, queue settings, cache sweep and the default banner."""
+
+from __future__ import annotations
+
+
+def _elem_ids(app) -> set[str]:
+    return {getattr(b, "elem_id", None) for b in app.blocks.values()} - {None}
+
+
+def test_app_endpoints_and_privacy(fake_vqa):
+    from demo.app import CACHE_SWEEP, build_app
+
+    app = build_app(fake_vqa, max_queue=7, max_batch=3)
+    names = {d.api_name for d in app.fns.values()}
+    assert {"ask", "batch"} <= names
+    ask = next(d for d in app.fns.values() if d.api_name == "ask")
+    assert ask.batch and ask.max_batch_size == 3 and ask.concurrency_limit == 1
+    assert app._queue.max_size == 7 and app.delete_cache == CACHE_SWEEP
+    assert not app.analytics_enabled
+    assert "embedded-banner" not in _elem_ids(app)
+    assert {"ask-image", "ask-probs", "heads-answer", "batch-table", "model-info"} <= _elem_ids(app)
+
+
+def test_embedded_default_banner(tmp_path, monkeypatch, fake_vqa):
+    from demo.app import build_app
+
+    monkeypatch.setenv("FACEVQA_HOME", str(tmp_path))
+    (tmp_path / "tiny-paligemma").mkdir()
+    fake_vqa.info = lambda: {"base": str(tmp_path / "tiny-paligemma"), "family": "paligemma"}
+    assert "embedded-banner" in _elem_ids(build_app(fake_vqa))
