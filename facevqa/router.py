@@ -4,7 +4,11 @@ Order: clean the text; refuse identity / sensitive-trait / instruction-override 
 also applies when the caller forces a task: a forced task skips routing, never the policy);
 a forced task goes straight to its route; else the first matching rule (facevqa.tasks.cues);
 else the nearest question template by sentence embedding (all-MiniLM-L6-v2, loaded on first
-need, offline) when its cosine similarity reaches the threshold; else the open task.
+need, offline) when its cosine similarity reaches the threshold; else the open task. If the
+embedder cannot load, a warning is logged and rule misses go to open. Refusals are rules only:
+embeddings match topic, not intent ("describe the person in the photo" lies closer to "who is
+the person in this photo?" than many real identity requests do), so they would refuse benign
+questions.
 
 An empty or whitespace-only question raises ConfigError ("say what you want to know"): it is
 the caller's mistake, not a refusal, and the model code reports it as that item's error. With a
@@ -145,10 +149,16 @@ class Router:
         self._lock = threading.Lock()
 
     def _embed(self) -> Embedder | None:
+        """The embedder, loading the default once; if it cannot load, rules only (logged)."""
         if self._embedder == "default":
             with self._lock:
                 if self._embedder == "default":
-                    self._embedder = load_minilm()
+                    try:
+                        self._embedder = load_minilm()
+                    except (ConfigError, ImportError, OSError) as e:
+                        log.warning("router embedder unavailable (%s); questions the rules "
+                                    "miss go to the open task", e)
+                        self._embedder = None
         return self._embedder  # type: ignore[return-value]
 
     def _template_index(self) -> tuple[np.ndarray, list[tuple[str, str | None]]]:

@@ -159,6 +159,18 @@ def test_paraphrases_the_rules_miss_go_by_embedding(real_router, question, task,
     assert r.score >= real_router.threshold
 
 
+def test_a_missing_embedder_degrades_to_rules(monkeypatch, caplog):
+    import facevqa.router as router_module
+
+    def missing():
+        raise ConfigError("the router's sentence embedder is missing")
+
+    monkeypatch.setattr(router_module, "load_minilm", missing)
+    r = Router().route("Is the forehead covered by hair?")
+    assert (r.task, r.source) == ("open", "fallback")
+    assert "embedder unavailable" in caplog.text
+
+
 def test_without_an_embedder_misses_are_open(rules_only):
     r = rules_only.route("Is the forehead covered by hair?")
     assert (r.task, r.source, r.score) == ("open", "fallback", None)
