@@ -113,7 +113,7 @@ def _sources(args: argparse.Namespace) -> int:
 def _sheet(args: argparse.Namespace) -> int:
     from facevqa.data.sheet import synthetic_sheet
 
-    synthetic_sheet(args.n, args.seed).save(args.out, optimize=True)
+    synthetic_sheet(args.n, args.seed).quantize(256).save(args.out, optimize=True)
     print(args.out)
     return 0
 

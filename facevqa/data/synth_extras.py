@@ -107,18 +107,41 @@ def draw_front_hair(draw: Draw, lay: Layout, spec: FaceSpec) -> None:
                       (x + s * lay.a * 0.02, lay.eye_y + lay.a * 0.05)], fill=c)
 
 
+def _beard_outline(lay: Layout) -> list[tuple[float, float]]:
+    """Jaw from sideburn to sideburn, closed by a line under the cheeks and the nose."""
+    rw, mx = lay.eye_rw, lay.cx + lay.yaw
+    side_y = lay.eye_y + rw * 0.9
+    jaw = sorted(((x, y) for x, y in face_outline(lay, grow=1.02) if y > side_y),
+                 key=lambda p: np.arctan2(p[1] - lay.cy, p[0] - lay.cx))
+    upper = [(lay.cx - lay.a * 0.98, side_y), (lay.cx - lay.a * 0.72, lay.nose_y + rw * 0.9),
+             (mx - lay.mouth_w * 1.15, lay.nose_y + rw * 0.55), (mx, lay.nose_y + rw * 0.45),
+             (mx + lay.mouth_w * 1.15, lay.nose_y + rw * 0.55),
+             (lay.cx + lay.a * 0.72, lay.nose_y + rw * 0.9), (lay.cx + lay.a * 0.98, side_y)]
+    return jaw + upper
+
+
+def _hair_strokes(draw: Draw, lay: Layout, color: tuple[int, ...], n: int) -> None:
+    """Short darker strokes over the lower face, for a hairy texture."""
+    rng = np.random.default_rng(int(lay.cx * 997 + lay.cy))
+    for _ in range(n):
+        y = rng.uniform(lay.nose_y + lay.eye_rw * 0.6, lay.chin_y)
+        half = lay.a * 0.9 * max(0.0, 1 - ((y - lay.cy) / lay.b_low) ** lay.jaw) ** (1 / lay.jaw)
+        x = lay.cx + rng.uniform(-half, half)
+        draw.line([(x, y), (x + rng.uniform(-2, 2), y + rng.uniform(3, 6))], fill=color, width=2)
+
+
 def draw_beard(draw: Draw, lay: Layout, spec: FaceSpec) -> None:
     """Full beard along the jaw, goatee on the chin, or stubble shadow."""
     if spec.beard == "none":
         return
     c = lay.palette.hair
+    dark = (*mix(c, (0, 0, 0), 0.35), 160)
     if spec.beard == "stubble":
-        c = (*mix(lay.palette.skin, c, 0.5), 110)
+        c = (*mix(mix(lay.palette.skin, (0, 0, 0), 0.35), c, 0.25), 110)
+        dark = (*mix(lay.palette.skin, (0, 0, 0), 0.5), 90)
     if spec.beard in ("full", "stubble"):
-        top = lay.nose_y + lay.eye_rw * 0.3
-        pts = [(x, y) for x, y in face_outline(lay, grow=1.02) if y > top]
-        pts.sort(key=lambda p: -np.arctan2(p[1] - lay.cy, p[0] - lay.cx))
-        draw.polygon(pts, fill=c)
+        draw.polygon(_beard_outline(lay), fill=c)
+        _hair_strokes(draw, lay, dark, 90)
     else:
         mx, w = lay.cx + lay.yaw, lay.mouth_w * 0.55
         draw.chord((mx - w, lay.mouth_y - w * 0.2, mx + w, lay.chin_y + lay.a * 0.12), 0, 180,
