@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
+import threading
 
 from facevqa.ask import add_model_args, load_model
 
@@ -62,8 +64,24 @@ def run(args: argparse.Namespace) -> int:
     app = build_app(vqa, heads, limits=limits, heads_error=heads_error,
                     concurrency=args.concurrency, max_queue=args.max_queue,
                     max_batch=args.max_batch)
-    print(f"FaceVQA demo on http://{args.host}:{args.port}  (Ctrl+C to stop)")
     app.launch(server_name=args.host, server_port=args.port, share=False, inbrowser=False,
                max_file_size=max(limits.max_bytes, limits.max_zip_bytes), ssr_mode=False,
-               mcp_server=False, show_error=False, quiet=True)
+               mcp_server=False, show_error=False, quiet=True, prevent_thread_lock=True)
+    print(f"FaceVQA demo on http://{args.host}:{args.port}  (Ctrl+C to stop)")
+    serve_until_stopped(app)
     return 0
+
+
+def serve_until_stopped(app) -> None:
+    """Wait for Ctrl+C or SIGTERM, then close the server so gradio deletes its cached files."""
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        app.close()
+        print("FaceVQA demo stopped; cached uploads deleted")

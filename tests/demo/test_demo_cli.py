@@ -44,12 +44,14 @@ def test_run_launches_privately(monkeypatch):
     monkeypatch.delenv("GRADIO_ANALYTICS_ENABLED", raising=False)
     monkeypatch.setattr(demo.cli, "load_model", lambda args: object())
     monkeypatch.setattr(demo.app, "build_app", fake_build)
+    monkeypatch.setattr(demo.cli, "serve_until_stopped", lambda app: launched.update(served=app))
     assert demo.cli.run(_parse("--no-classical", "--max-mb", "1")) == 0
     import os
 
     assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
     assert launched["server_name"] == "127.0.0.1" and launched["share"] is False
     assert launched["heads"] is None and launched["limits"].max_bytes == 1024 * 1024
+    assert launched["prevent_thread_lock"] and isinstance(launched["served"], FakeApp)
 
 
 def test_import_is_light():
