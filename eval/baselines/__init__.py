@@ -1,0 +1,29 @@
+"""Baselines scored on the same test items as the VLM, so every report table shows them beside it.
+
+- probe: logistic regression on the VLM's frozen, mean-pooled vision-tower features;
+- cnn: a small CNN trained from 64x64 pixels;
+- classical: the packaged pretrained heads (age, gender, emotion, spoof).
+probe and cnn are trained on the set's train split by the same run. Names load lazily.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from facevqa.errors import ConfigError
+
+BASELINES: dict[str, str] = {
+    "probe": "eval.baselines.probe:ProbeBaseline",
+    "cnn": "eval.baselines.cnn:CnnBaseline",
+    "classical": "eval.baselines.classical:ClassicalBaseline",
+}
+"""Baseline name (the records' `model`) -> "module:class"."""
+
+
+def get_baseline(name: str) -> Any:
+    """The baseline class called `name`; unknown names raise, listing the valid ones."""
+    if name not in BASELINES:
+        raise ConfigError(f"unknown baseline {name!r}; valid: {', '.join(BASELINES)}")
+    module, cls = BASELINES[name].split(":")
+    return getattr(importlib.import_module(module), cls)

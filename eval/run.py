@@ -1,0 +1,406 @@
+"""The evaluation runner: model (and baselines) over a held-out set in fixed batches, every
+prediction saved before any metric, then thresholds and temperatures fixed on dev, metrics,
+fairness and the report on test.
+
+Batches are planned from the set alone, so a rerun after a kill skips finished batches and
+redoes a half-written one whole: predictions (and so metrics) equal an uninterrupted run's.
+Under `accelerate launch -m eval ...` each process answers every k-th batch into
+DIR/predictions.rank{k}.jsonl and the main process merges them into DIR/predictions.jsonl.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eval.predictions import (
+    PredictionRecord,
+    PredictionWriter,
+    load_records,
+    read_predictions,
+    record_from_answer,
+)
+from eval.sets import EvalSets, ExampleSet, SetSpec
+from facevqa.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+PREDICTIONS = "predictions.jsonl"
+RUN_FILE = "run.json"
+TASK_RANK = {t: i for i, t in enumerate(("age", "emotion", "gender", "attribute", "spoof",
+                                         "caption", "open"))}
+PACKAGES = ("facevqa", "torch", "transformers", "peft", "accelerate", "datasets", "numpy",
+            "scikit-learn", "onnxruntime")
+
+
+@dataclass(frozen=True)
+class EvalConfig:
+    """One evaluation run (the CLI's options)."""
+
+    data: str
+    """"synthetic", SOURCE:PATH or disk:PATH (see eval.sets)."""
+    out: Path
+    model: str | None = None
+    """Base hub id or folder, saved bundle, "classical", or None for the embedded default."""
+    adapters: Mapping[str, str] = field(default_factory=dict)
+    device: str = "auto"
+    load_in_4bit: bool = False
+    tasks: tuple[str, ...] | None = None
+    """Tasks to evaluate (None: every closed task plus caption)."""
+    limits: Mapping[str, int | None] = field(default_factory=dict)
+    """Images per split: test, dev, train."""
+    baselines: tuple[str, ...] = ()
+    batch_size: int = 16
+    max_new_tokens: int = 48
+    max_attributes: int | None = 4
+    faces: str = "auto"
+    """auto (none for synthetic face crops, largest otherwise), largest or none."""
+    route: bool = False
+    """Let the router pick each question's task instead of forcing the example's task."""
+    seed: int = 0
+    n_boot: int = 1000
+    workers: int = 2
+    progress: bool = True
+    plots: bool = True
+
+    def __post_init__(self) -> None:
+        from eval.baselines import BASELINES
+
+        if self.faces not in ("auto", "largest", "none"):
+            raise ConfigError(f"faces={self.faces!r}; valid: auto, largest, none")
+        bad = sorted(set(self.baselines) - set(BASELINES))
+        if bad:
+            raise ConfigError(f"unknown baselines {bad}; valid: {', '.join(BASELINES)}")
+        if self.batch_size < 1 or self.n_boot < 1:
+            raise ConfigError("batch_size and n_boot must be >= 1")
+
+    def set_spec(self) -> SetSpec:
+        """What eval.sets loads."""
+        from eval.sets import EVAL_TASKS
+
+        return SetSpec(self.data, self.tasks or EVAL_TASKS, dict(self.limits),
+                       self.max_attributes, self.seed, self.workers)
+
+    def identity(self) -> dict[str, Any]:
+        """Settings that change predictions: a rerun in the same folder must match them."""
+        return {"data": self.data, "model": self.model, "adapters": dict(self.adapters),
+                "load_in_4bit": self.load_in_4bit, "tasks": self.tasks,
+                "limits": dict(self.limits), "max_new_tokens": self.max_new_tokens,
+                "max_attributes": self.max_attributes, "faces": self.faces,
+                "route": self.route, "seed": self.seed, "batch_size": self.batch_size}
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Example positions of one split, all of one task and attribute: one generate() call."""
+
+    split: str
+    task: str
+    attribute: str | None
+    positions: tuple[int, ...]
+
+
+def plan_batches(eset: ExampleSet, size: int) -> list[Batch]:
+    """Fixed batches of a split: grouped by (task, attribute), in set order within a group."""
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for i, ex in enumerate(eset.examples):
+        groups.setdefault((ex.task, ex.attribute), []).append(i)
+    keys = sorted(groups, key=lambda k: (TASK_RANK.get(k[0], 99), k[0], k[1] or ""))
+    return [Batch(eset.split, task, attr, tuple(groups[(task, attr)][lo:lo + size]))
+            for task, attr in keys for lo in range(0, len(groups[(task, attr)]), size)]
+
+
+class ModelAnswerer:
+    """The evaluated model (FaceVQA or ClassicalHeads) behind the baselines' answer()."""
+
+    def __init__(self, system: Any, cfg: EvalConfig, faces: str):
+        self.system, self.cfg, self.faces = system, cfg, faces
+        heads = getattr(system, "heads", None)
+        self.name = "classical" if isinstance(heads, dict) else "vlm"
+        self.tasks = set(heads) if isinstance(heads, dict) else None
+
+    def covers(self, task: str, attribute: str | None) -> bool:
+        return self.tasks is None or task in self.tasks
+
+    def answer(self, eset: ExampleSet, positions: Sequence[int], task: str,
+               attribute: str | None) -> list[Any]:
+        kw: dict[str, Any] = {} if self.cfg.route else {"task": task, "attribute": attribute}
+        if self.name == "vlm":
+            kw["max_new_tokens"] = self.cfg.max_new_tokens
+        return self.system.generate(eset.images(positions),
+                                    [eset.examples[i].question for i in positions],
+                                    batch_size=self.cfg.batch_size, faces=self.faces, **kw)
+
+
+def predict(answerer: Any, sets: EvalSets, batches: Sequence[Batch], writer: PredictionWriter,
+            done: frozenset, progress: bool) -> int:
+    """Answer every batch with an unfinished example; write each batch as it completes."""
+    from tqdm.auto import tqdm
+
+    name = answerer.name
+    todo = [b for b in batches if answerer.covers(b.task, b.attribute)
+            and any((name, sets.split(b.split).examples[i].id) not in done | writer.done
+                    for i in b.positions)]
+    written = 0
+    with tqdm(total=sum(len(b.positions) for b in todo), desc=f"eval {name}", unit="q",
+              disable=not progress or not todo) as bar:
+        for b in todo:
+            eset = sets.split(b.split)
+            answers = answerer.answer(eset, b.positions, b.task, b.attribute)
+            records = [record_from_answer(a, id=ex.id, task=ex.task, model=name, truth=ex.truth,
+                                          groups=ex.groups, split=ex.split)
+                       for a, ex in zip(answers, (eset.examples[i] for i in b.positions))]
+            written += writer.write_batch(records)
+            bar.update(len(b.positions))
+    return written
+
+
+def _all_batches(sets: EvalSets, size: int) -> list[Batch]:
+    return [b for s in (sets.test, sets.dev) if s is not None for b in plan_batches(s, size)]
+
+
+def check_run_file(out: Path, cfg: EvalConfig) -> None:
+    """Write DIR/run.json, or refuse to mix predictions of a different run into DIR."""
+    path = out / RUN_FILE
+    ident = json.loads(json.dumps(cfg.identity()))
+    if path.exists():
+        old = json.loads(path.read_text()).get("identity")
+        if old != ident:
+            diff = sorted(k for k in set(old or {}) | set(ident)
+                          if (old or {}).get(k) != ident.get(k))
+            raise ConfigError(f"{out} holds predictions of a different run (differs in "
+                              f"{', '.join(diff)}); use another --out or delete that folder")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    resolved = {**asdict(cfg), "out": str(cfg.out)}
+    path.write_text(json.dumps({"identity": ident, "config": resolved}, indent=2) + "\n")
+
+
+def load_system(cfg: EvalConfig, device: str) -> Any:
+    """The evaluated model: FaceVQA.from_pretrained (or ClassicalHeads for "classical")."""
+    from facevqa.model import FaceVQA
+
+    return FaceVQA.from_pretrained(cfg.model, adapters=dict(cfg.adapters), device=device,
+                                   load_in_4bit=cfg.load_in_4bit)
+
+
+def run_eval(cfg: EvalConfig) -> dict[str, Path] | None:
+    """Evaluate, write DIR/predictions.jsonl and the report; the report's paths on the main
+    process, None on the others."""
+    from accelerate import PartialState
+
+    state = PartialState()
+    out = Path(cfg.out)
+    with state.main_process_first():
+        if state.is_main_process:
+            check_run_file(out, cfg)
+        sets = _load_sets(cfg, out)
+    device = str(state.device) if state.num_processes > 1 and cfg.device == "auto" else cfg.device
+    system = load_system(cfg, device)
+    main = ModelAnswerer(system, cfg, _faces(cfg, sets))
+    mine = _all_batches(sets, cfg.batch_size)[state.process_index::state.num_processes]
+    path = out / (PREDICTIONS if state.num_processes == 1
+                  else f"predictions.rank{state.process_index}.jsonl")
+    with PredictionWriter(path) as writer:
+        predict(main, sets, mine, writer, read_predictions(out / PREDICTIONS).done,
+                cfg.progress and state.is_local_main_process)
+    state.wait_for_everyone()
+    if not state.is_main_process:
+        return None
+    merge_rank_files(out)
+    skipped = run_baselines(cfg, sets, system, out) if cfg.baselines else {}
+    meta = run_meta(cfg, sets, system, skipped)
+    return finish(out, load_records(out / PREDICTIONS), meta, cfg)
+
+
+def _load_sets(cfg: EvalConfig, out: Path) -> EvalSets:
+    from eval.sets import load_sets
+
+    return load_sets(cfg.set_spec(), cache=out / "sets")
+
+
+def _faces(cfg: EvalConfig, sets: EvalSets) -> str:
+    return sets.faces if cfg.faces == "auto" else cfg.faces
+
+
+def merge_rank_files(out: Path) -> None:
+    """Fold DIR/predictions.rank*.jsonl into DIR/predictions.jsonl, then remove them."""
+    ranks = sorted(out.glob("predictions.rank*.jsonl"))
+    if not ranks:
+        return
+    with PredictionWriter(out / PREDICTIONS) as writer:
+        for rank in ranks:
+            writer.write_batch(load_records(rank))
+    for rank in ranks:
+        rank.unlink()
+
+
+def run_baselines(cfg: EvalConfig, sets: EvalSets, system: Any, out: Path) -> dict[str, str]:
+    """Fit and answer with each baseline on the same batches; returns {skipped name: why}."""
+    from eval.baselines import get_baseline
+    from eval.baselines.common import BaselineContext, BaselineUnavailable
+
+    ctx = BaselineContext(sets, out / "baselines", system, cfg.seed, cfg.batch_size,
+                          cfg.progress)
+    ctx.workdir.mkdir(parents=True, exist_ok=True)
+    batches = _all_batches(sets, cfg.batch_size)
+    skipped = {}
+    for name in cfg.baselines:
+        if name == ModelAnswerer(system, cfg, sets.faces).name:
+            continue
+        done = read_predictions(out / PREDICTIONS).done
+        ids = {(name, sets.split(b.split).examples[i].id) for b in batches for i in b.positions}
+        baseline = get_baseline(name)()
+        try:
+            if ids <= done:
+                continue
+            baseline.fit(ctx)
+        except BaselineUnavailable as e:
+            log.warning("baseline %s skipped: %s", name, e)
+            skipped[name] = str(e)
+            continue
+        with PredictionWriter(out / PREDICTIONS) as writer:
+            predict(baseline, sets, batches, writer, done, cfg.progress)
+    return skipped
+
+
+def git_commit() -> dict[str, Any]:
+    """HEAD commit of the source tree this code runs from, and whether it has local changes."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
+                              text=True, timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=root, capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {"git_commit": None}
+    return {"git_commit": head, "git_dirty": bool(dirty.strip())}
+
+
+def versions(names: Iterable[str] = PACKAGES) -> dict[str, str | None]:
+    """Installed versions of the packages the numbers depend on."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out: dict[str, str | None] = {}
+    for name in names:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = None
+    return out
+
+
+def run_meta(cfg: EvalConfig, sets: EvalSets, system: Any, skipped: Mapping[str, str]
+             ) -> dict[str, Any]:
+    """Provenance for metrics.json, report.md and the model card."""
+    info = system.info() if hasattr(system, "info") else {}
+    adapters = {n: str(getattr(system, "adapter_dirs", {}).get(n, n))
+                for n in info.get("adapters", {})}
+    base = str(info.get("base", cfg.model or "default"))
+    return {
+        "model_name": "facevqa" if cfg.model is None else Path(str(cfg.model)).name,
+        "model": cfg.model or "embedded default", "base_model": base,
+        "family": info.get("family"), "adapters": adapters,
+        "data": cfg.data, "evaluation_data": sets.name, "split": "test",
+        "training_data": "synthetic face world (seeds 0..~1e6)" if sets.name == "synthetic"
+        else None, "sizes": sets.sizes(), "tasks": sorted({e.task for e in sets.test.examples}),
+        "faces": _faces(cfg, sets), "routed": cfg.route, "seed": cfg.seed,
+        "baselines": [b for b in cfg.baselines if b not in skipped],
+        "skipped_baselines": dict(skipped), **git_commit(), "versions": versions(),
+    }
+
+
+def records_of(records: Iterable[PredictionRecord], split: str) -> list[PredictionRecord]:
+    """Records of one split in a fixed order (model, id), whatever order the file has."""
+    return sorted((r for r in records if r.split == split), key=lambda r: (r.model, r.id))
+
+
+def spoof_threshold(dev: Sequence[PredictionRecord], model: str) -> float | None:
+    """The model's spoof threshold fixed on dev (EER); None (0.5, flagged) without dev data."""
+    from eval.spoof import pick_threshold
+
+    rs = [r for r in dev if r.model == model and r.task == "spoof"]
+    try:
+        return pick_threshold(rs) if rs else None
+    except ValueError as e:
+        log.warning("%s: no dev spoof threshold (%s); using the default", model, e)
+        return None
+
+
+def calibration_arrays(records: Sequence[PredictionRecord]) -> tuple[np.ndarray, np.ndarray]:
+    """(log-probability rows padded with a large negative, true-label indices) of records
+    whose probabilities include their reference label."""
+    rs = [r for r in records if r.scored and r.probs and r.label_true in r.probs]
+    width = max((len(r.probs) for r in rs), default=0)
+    z = np.full((len(rs), width), -1e4)
+    for i, r in enumerate(rs):
+        z[i, :len(r.probs)] = np.log(np.clip(list(r.probs.values()), 1e-12, None))
+    return z, np.array([list(r.probs).index(r.label_true) for r in rs], dtype=np.int64)
+
+
+def calibrate(dev: Sequence[PredictionRecord], test: Sequence[PredictionRecord]
+              ) -> dict[str, float | int] | None:
+    """Temperature fit on dev log-probabilities; test ECE before and after applying it."""
+    from facevqa.calibration import apply_temperature, expected_calibration_error, fit_temperature
+
+    zd, yd = calibration_arrays(dev)
+    zt, yt = calibration_arrays(test)
+    if not len(yd) or not len(yt):
+        return None
+    t = fit_temperature(zd, yd)
+    before = expected_calibration_error(np.exp(apply_temperature(zt, 1.0)), yt, n_bins=10)
+    after = expected_calibration_error(np.exp(apply_temperature(zt, t)), yt, n_bins=10)
+    return {"temperature": t, "ece_before": before, "ece_after": after, "n_dev": len(yd),
+            "n_test": len(yt)}
+
+
+def calibration_section(table: Mapping[tuple[str, str], Mapping[str, Any]]) -> str:
+    """Markdown: temperature and test ECE before / after, per model and task."""
+    from eval.report import md_table, order_models
+
+    models = order_models(m for m, _ in table)
+    rows = [[m, t, c["temperature"], c["ece_before"], c["ece_after"], c["n_dev"], c["n_test"]]
+            for m in models for (mm, t), c in sorted(table.items(), key=lambda kv:
+                                                     TASK_RANK.get(kv[0][1], 99)) if mm == m]
+    return "\n".join(["## Calibration", "", "Temperature fit on the dev split (NLL), applied "
+                      "to test; ECE over 10 confidence bins.", "",
+                      md_table(["model", "task", "T", "ECE before ↓", "ECE after ↓", "n dev",
+                                "n test"], rows), ""])
+
+
+def finish(out: Path, records: Sequence[PredictionRecord], meta: dict[str, Any],
+           cfg: EvalConfig) -> dict[str, Path]:
+    """Dev thresholds and temperatures, test metrics, fairness and the report folder."""
+    from eval.fairness import FairnessConfig, fairness_report
+    from eval.metrics import MetricOptions, compute_all
+    from eval.report import write_report
+
+    test, dev = records_of(records, "test"), records_of(records, "dev")
+    models = sorted({r.model for r in test})
+    options = {m: MetricOptions(spoof_threshold=spoof_threshold(dev, m)) for m in models}
+    metrics = compute_all(test, options)
+    table = {}
+    for model, task in sorted({(r.model, r.task) for r in test}):
+        pick = [r for r in dev if (r.model, r.task) == (model, task)]
+        got = calibrate(pick, [r for r in test if (r.model, r.task) == (model, task)])
+        if got:
+            table[(model, task)] = got
+            metrics[model][task].update(temperature=got["temperature"],
+                                        ece_calibrated=got["ece_after"])
+    meta = {**meta, "spoof_thresholds": {m: o.spoof_threshold for m, o in options.items()}}
+    fairness = fairness_report(test, FairnessConfig(n_boot=cfg.n_boot, seed=cfg.seed), options)
+    paths = write_report(out, metrics, fairness, meta, plots=cfg.plots)
+    if table:
+        report = paths["report.md"]
+        text = report.read_text().replace("## Model card", calibration_section(table)
+                                          + "\n## Model card", 1)
+        report.write_text(text)
+    return paths
