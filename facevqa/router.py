@@ -59,6 +59,7 @@ TYPO_CUTOFF = 0.8
 MAX_TYPO_CHARS = 1000
 """Typo correction looks at the start of a question only (cost grows with unknown words)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_CONTRACTION = re.compile(r"\b(where|who|what|how|when|why|it|he|she|that|there|here)'s\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
@@ -70,6 +71,11 @@ def clean_question(question: str) -> str:
     text = unicodedata.normalize("NFKC", str(question))
     text = _CONTROL.sub(" ", text).translate(_QUOTES)
     return " ".join(text.split())
+
+
+def expand_contractions(lowered: str) -> str:
+    """"where's he from" -> "where is he from" (possessives such as "person's" are kept)."""
+    return _CONTRACTION.sub(lambda m: f"{m[1]} is", lowered)
 
 
 def _package_dir() -> Path | None:
@@ -210,7 +216,7 @@ class Router:
         if not text and (forced is None or forced == "open"):
             raise ConfigError("the question is empty; ask something about the face, or force a "
                               "task (task='caption', 'age', ...)")
-        lowered = text.lower()
+        lowered = expand_contractions(text.lower())
         corrected = correct_typos(lowered)
         refusal = _refusal(question, text, lowered, corrected)
         if refusal is not None:

@@ -62,7 +62,8 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
     # --- valued attributes (which value?)
     ("attribute", "hair_color", r"\bhair ?colou?r|\b(?:colou?r|shade)\b.{0,25}\bhair\b"
                                 r"|\bhair\b.{0,15}\bcolou?r\b|\bred ?head\b|\bginger\b|\bred hair"
-                                r"|\bauburn\b"
+                                r"|\bauburn\b|\bhair dye\b"
+                                rf"|\bdyed\b(?!.{{0,12}}\b{_HAIR_COLORS}\b)"
                                 rf"|^(?=.*\bhair\b).*\b{_HAIR_COLORS}(?:,? {_HAIR_COLORS})*,? "
                                 rf"(?:or|and/or) {_HAIR_COLORS}\b"),
     ("attribute", "eye_color", r"\beye ?colou?r|\bcolou?r\b.{0,20}\beyes?\b"
@@ -161,7 +162,8 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
     ("open", None, r"\bwear(?:s|ing)?\b|\bbackground\b|\bbehind\b|\bholding\b|\bcolou?r\b"
                    r"|\bweather\b|\bindoors?\b|\boutdoors?\b|\broom\b|\bwall\b|\bwatermark\b"
                    r"|\bhow many\b|\btattoo\w*|\bponytail\b|\bbraid\w*|\bpigtails\b"
-                   r"|\bbun\b|\bdreadlocks\b|\bfreckle\w*|\bscars?\b|\bpiercing\w*"),
+                   r"|\bbun\b|\bdreadlocks\b|\bfreckle\w*|\bscars?\b|\bpiercing\w*|\bsunburn\w*"
+                   r"|\btan(?:ned)?\b|\bsweat\w*|\bwrinkle\w*|\bmoles?\b|\bdimples?\b"),
 )
 """Routing rows in priority order: (task, attribute or None, regex)."""
 

@@ -90,6 +90,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"substance abuse|overdose|autoimmune|lupus|thyroid|jaundice|anemi\w*|cirrhosis|"
         r"heart disease|cholesterol|blood pressure|vitiligo|albin\w*|psychos\w*|psychotic)\b",
         rf"\b(?:is|are) {_WHO} expecting\b",
+        r"\bcarrying (?:a |her |their )?(?:baby|child)\b(?! (?:in|on) )",
         r"\b(?:on|having|has|have) (?:her|their|a) period\b",
         r"\b(?:medical|health|skin|heart|genetic|mental|chronic|underlying) conditions?\b",
         r"\bhave (?:a|any) conditions?\b",
@@ -108,7 +109,9 @@ RULES: tuple[PolicyRule, ...] = (
         r"prison|jail|convict\w*|felon\w*|arrested|educated|uneducated|education level)\b",
         r"\b(?:good|bad|reliable) (?:employee|husband|wife|father|mother|partner|parent|"
         r"boyfriend|girlfriend|leader|worker|hire|tenant|babysitter)\b",
-        r"\bshould (?:i|we) (?:hire|trust|date|rent to)\b",
+        r"\bshould (?:i|we) (?:hire|trust|date|rent to)\b", r"\bbabysit\w*",
+        r"\b(?:would|will|could|might|going to) (?:\w+ ){0,2}(?:steal|rob|cheat|lie|hurt|attack|"
+        r"kill|scam|harm|betray|murder|assault)\b",
         r"\b(?:good|bad|nice|kind|decent|mean) (?:person|guy|man|woman|human)\b",
         r"\bcommit (?:a )?crime\b")),
     PolicyRule("identity", "FaceVQA does not identify people or search for them (names, "
@@ -129,7 +132,11 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:his|her|their) (?:instagram|facebook|twitter|tiktok|linkedin|social media|"
         r"address|phone number|email|handle|username)\b",
         rf"\bseen (?:him|her|them|{_WHO}) (?:before|somewhere)\b",
-        r"\bwhose face\b|\bwho dis\b", rf"\btag (?:him|her|them|{_WHO})\b",
+        r"\bwhose face\b|\bwho dis\b|\bput a name\b|\bname to (?:this|the|that) face\b",
+        r"\b(?:linkedin|instagram|facebook|twitter|tiktok|snapchat|onlyfans|social media)\b"
+        r"(?! (?:filter|style|effect))",
+        rf"\bmatch\w*\s+(?:him|her|them|{_WHO})\b",
+        r"\bwhere\b.{0,40}\b(?:posted|uploaded|published)\b", rf"\btag (?:him|her|them|{_WHO})\b",
         r"\bthe (?:guy|girl|man|woman|actor|actress|person|lady) (?:from|who played|in the "
         r"movie)\b",
         r"\bfamous\b(?! (?:landmark|building|painting|place|monument|tower|bridge|city))",
