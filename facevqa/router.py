@@ -68,7 +68,7 @@ Embedder = Callable[[Sequence[str]], np.ndarray]
 
 def clean_question(question: str) -> str:
     """NFKC, control characters to spaces, straight quotes, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", str(question))
+    text = unicodedata.normalize("NFKC", "" if question is None else str(question))
     text = _CONTROL.sub(" ", text).translate(_QUOTES)
     return " ".join(text.split())
 

@@ -131,7 +131,7 @@ def test_bad_forcing_raises_config_error(rules_only, kwargs, match):
         rules_only.route("how old?", **kwargs)
 
 
-@pytest.mark.parametrize("question", ["", "   ", "\n\t", "\x00\x01"])
+@pytest.mark.parametrize("question", ["", "   ", "\n\t", "\x00\x01", None])
 def test_empty_questions_are_a_caller_error(rules_only, question):
     with pytest.raises(ConfigError, match="empty"):
         rules_only.route(question)
