@@ -56,7 +56,7 @@ class FaceVQA:
             from facevqa.default import default_model_dir
 
             name_or_path = default_model_dir()
-        base, bundled = _bundle(name_or_path)
+        base, bundled = bundle_parts(name_or_path)
         adapters = {**bundled, **(adapters or {})}
         bb = load_backbone(base, load_in_4bit=load_in_4bit, device=device, dtype=dtype,
                            revision=revision, trust_remote_code=trust_remote_code)
@@ -223,7 +223,7 @@ def _chunks(work: list, size: int, key_fn) -> Iterator[tuple[tuple, list]]:
             yield key, items[lo:lo + size]
 
 
-def _bundle(name_or_path) -> tuple[str | Path, dict[str, Path]]:
+def bundle_parts(name_or_path) -> tuple[str | Path, dict[str, Path]]:
     """A saved FaceVQA bundle names its base and adapters; anything else is a plain base."""
     folder = Path(name_or_path)
     meta = folder / BUNDLE_FILE
