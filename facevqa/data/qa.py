@@ -49,8 +49,8 @@ class QAConfig:
     canonical: bool = False
     """Always use the canonical phrasing first (for evaluation sets)."""
     max_attributes: int | None = 6
-    """Attribute questions per row, half positives and half explicit negatives where possible;
-    None asks about every known attribute."""
+    """Yes/no attribute questions per row, half positives and half explicit negatives where
+    possible, plus max(1, max_attributes // 3) valued ones; None asks about every attribute."""
     nonface: bool = True
     """Emit one example per no-face row (answer "no face")."""
     seed: int = 0

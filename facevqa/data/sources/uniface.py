@@ -1,6 +1,8 @@
-"""UniF²ace (UniF2aceD-1M): fine-grained face captions and VQA pairs.
+"""UniF²ace (UniF2ace-130K / UniF2aceD-1M on the HF hub as tulvgengenr/UniF2ace-130K):
+fine-grained face captions and VQA pairs.
 
-Assumed schema (the release could not be inspected offline; adjust FIELDS if it differs):
+Assumed schema (the release's files could not be inspected offline; adjust FIELDS if they
+differ):
 records in `*.json` (a list), `*.jsonl` (one object per line) or `*.parquet` under `root`,
 each with
 - an image: `image` / `image_path` / `file_name` / `img` - a path relative to `root` (or to
