@@ -31,7 +31,11 @@ _EXPORTS = {
     "ModelLoadError": "facevqa.errors",
     "ImageError": "facevqa.errors",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "AdapterMeta", "Answer", "Calibration", "ClassicalHeads", "ConfigError", "Face", "FaceVQA",
+    "FaceVQAError", "ImageError", "ModelLoadError", "Refusal", "Route", "build_tiny",
+    "load_image", "route",
+]
 
 if TYPE_CHECKING:
     from facevqa.adapters import AdapterMeta, Calibration

@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from functools import partial
+from typing import Any, Callable, Sequence
 
 import numpy as np
 from PIL import Image
@@ -32,6 +33,8 @@ class Item:
     crop: Image.Image | None = None
     face: Face | None = None
     answer: Answer | None = None
+    image: Image.Image | None = None
+    """The whole decoded image the face was found in."""
 
 
 def as_list(images: Any) -> list:
@@ -53,41 +56,74 @@ def broadcast_questions(questions: str | Sequence[str], n: int) -> list[str]:
     return questions
 
 
-def prepare_items(images: Any, questions: str | Sequence[str], *, detector: FaceDetector,
-                  task: str | None = None, attribute: str | None = None,
-                  faces: str = "largest", family: str = "paligemma") -> list[list[Item]]:
-    """Work items per input, in input order (several per input with faces='all')."""
-    if faces not in FACE_MODES:
-        raise ConfigError(f"faces={faces!r}; valid: {', '.join(FACE_MODES)}")
+@dataclass(frozen=True)
+class PrepareSpec:
+    """How inputs become items: detector, face mode, forced task, prompt family, answerer."""
+
+    detector: FaceDetector
+    faces: str = "largest"
+    task: str | None = None
+    attribute: str | None = None
+    family: str = "paligemma"
+    source: str = "vlm"
+    covers: Callable[[str], str | None] | None = None
+    """Given a task, None if the answerer covers it, else the reason it abstains."""
+
+
+def prepare_items(images: Any, questions: str | Sequence[str],
+                  spec: PrepareSpec) -> list[list[Item]]:
+    """Work items per input, in input order (several per input with faces='all').
+
+    An image object passed several times (one per question) is decoded and searched once.
+    """
+    if spec.faces not in FACE_MODES:
+        raise ConfigError(f"faces={spec.faces!r}; valid: {', '.join(FACE_MODES)}")
     images = as_list(images)
     questions = broadcast_questions(questions, len(images))
-    return [_prepare_one(i, img, q, detector, task, attribute, faces, family)
+    seen: dict[int, tuple] = {}
+    return [_prepare_one(i, img, q, spec, seen)
             for i, (img, q) in enumerate(zip(images, questions))]
 
 
-def _prepare_one(index, image, question, detector, task, attribute, faces, family) -> list[Item]:
+def _prepare_one(index: int, image: Any, question: str, spec: PrepareSpec,
+                 seen: dict[int, tuple]) -> list[Item]:
     from facevqa.router import Refusal, route
 
+    final = partial(Answer, source=spec.source)
     try:
-        r = route(question, task=task, attribute=attribute, family=family)
+        r = route(question, task=spec.task, attribute=spec.attribute, family=spec.family)
     except ConfigError as e:
-        return [Item(index, answer=Answer(status="error", error=str(e)))]
+        return [Item(index, answer=final(status="error", error=str(e)))]
     if isinstance(r, Refusal):
-        return [Item(index, answer=Answer(status="refused", error=r.reason, text=r.reason))]
-    base = Answer(status="error", task=r.task, attribute=r.attribute)
-    try:
-        from facevqa.images import load_image
-
-        img = load_image(image)
-    except ImageError as e:
-        return [Item(index, r, answer=replace(base, error=str(e)))]
-    found = detector.detect(img) if faces != "none" else [Face((0, 0, img.width, img.height))]
+        return [Item(index, answer=final(status="refused", error=r.reason, text=r.reason))]
+    base = final(status="error", task=r.task, attribute=r.attribute)
+    reason = spec.covers(r.task) if spec.covers else None
+    if reason:
+        return [Item(index, r, answer=replace(base, status="abstain", error=reason))]
+    if id(image) not in seen:
+        seen[id(image)] = _load_and_detect(image, spec)
+    img, found = seen[id(image)]
+    if isinstance(found, ImageError):
+        return [Item(index, r, answer=replace(base, error=str(found)))]
     if not found:
         msg = "no face found in the image (pass faces='none' if it is already a face crop)"
         return [Item(index, r, answer=replace(base, status="no_face", error=msg))]
-    chosen = found if faces == "all" else found[:1]
-    return [Item(index, r, crop=crop_face(img, f) if faces != "none" else img, face=f)
-            for f in chosen]
+    chosen = found if spec.faces == "all" else found[:1]
+    return [Item(index, r, crop=crop_face(img, f) if spec.faces != "none" else img, face=f,
+                 image=img) for f in chosen]
+
+
+def _load_and_detect(image: Any, spec: PrepareSpec) -> tuple[Any, Any]:
+    """(image, faces found), or (None, the ImageError) for an unusable input."""
+    from facevqa.images import load_image
+
+    try:
+        img = load_image(image)
+    except ImageError as e:
+        return None, e
+    if spec.faces == "none":
+        return img, [Face((0, 0, img.width, img.height))]
+    return img, spec.detector.detect(img)
 
 
 def assemble(groups: list[list[Item]], answers: dict[tuple[int, int], Answer],

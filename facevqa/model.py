@@ -16,7 +16,7 @@ from facevqa.adapters import AdapterMeta, Calibration, attach_adapters, task_tab
 from facevqa.answer import Answer
 from facevqa.backbone import Backbone
 from facevqa.faces import FaceDetector, get_detector
-from facevqa.items import Item, assemble, prepare_items
+from facevqa.items import Item, PrepareSpec, assemble, prepare_items
 from facevqa.scoring import score_choices
 
 log = logging.getLogger(__name__)
@@ -96,8 +96,9 @@ class FaceVQA:
         task forces a task (bypassing the router). faces: "largest" (one Answer per input),
         "all" (a list of Answers per input, one per face) or "none" (inputs are face crops).
         """
-        groups = prepare_items(images, questions, detector=self.detector, task=task,
-                               attribute=attribute, faces=faces, family=self.backbone.family)
+        spec = PrepareSpec(self.detector, faces=faces, task=task, attribute=attribute,
+                           family=self.backbone.family)
+        groups = prepare_items(images, questions, spec)
         work = [((it.index, k), it) for g in groups for k, it in enumerate(g) if it.answer is None]
         answers: dict[tuple[int, int], Answer] = {}
         for key, chunk in _chunks(work, batch_size, self._group_key):
@@ -196,8 +197,9 @@ def _closed_answer(route, scores: torch.Tensor, cal: Calibration, prompt: str) -
     status = "abstain" if (conf < cal.threshold or s.label == "not_visible") else "ok"
     reason = None
     if status == "abstain":
-        reason = ("the attribute is not visible" if s.label == "not_visible"
-                  else f"confidence {conf:.2f} is under the {route.task} threshold {cal.threshold:.2f}")
+        reason = ("the attribute is not visible" if s.label == "not_visible" else
+                  f"confidence {conf:.2f} is under the {route.task} threshold "
+                  f"{cal.threshold:.2f}")
     best = max(range(len(probs)), key=probs.__getitem__)
     return Answer(status=status, task=route.task, attribute=route.attribute, label=s.label,
                   probs={k: float(v) for k, v in s.probs.items()}, confidence=conf, value=s.value,

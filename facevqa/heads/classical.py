@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from facevqa.answer import Answer, Face
-from facevqa.errors import ConfigError, ImageError
+from facevqa.errors import ConfigError
 from facevqa.heads import runtime
 from facevqa.heads.inputs import FaceView
 from facevqa.heads.readers import DEFAULT_HEADS, HEADS, HeadSpec, Reading, get_head
@@ -24,17 +23,6 @@ from facevqa.heads.readers import DEFAULT_HEADS, HEADS, HeadSpec, Reading, get_h
 log = logging.getLogger(__name__)
 
 SOURCE = "classical"
-FACE_MODES = ("largest", "all", "none")
-
-
-@dataclass(frozen=True)
-class _Work:
-    """One face to run a head on, or an item already answered (refused, error, no face...)."""
-
-    index: int
-    route: Any = None
-    view: FaceView | None = None
-    answer: Answer | None = None
 
 
 class ClassicalHeads:
@@ -72,64 +60,26 @@ class ClassicalHeads:
         faces: "largest" (one Answer per input), "all" (a list per input) or "none" (inputs are
         already face crops).
         """
-        from facevqa.items import as_list, broadcast_questions
+        from facevqa.items import PrepareSpec, assemble, prepare_items
 
-        if faces not in FACE_MODES:
-            raise ConfigError(f"faces={faces!r}; valid: {', '.join(FACE_MODES)}")
-        images = as_list(images)
-        questions = broadcast_questions(questions, len(images))
-        seen: dict[int, Any] = {}  # the same image object asked several questions: decode once
-        groups = [self._prepare(i, img, q, task, attribute, faces, seen)
-                  for i, (img, q) in enumerate(zip(images, questions))]
-        todo = [((w.index, k), w) for g in groups for k, w in enumerate(g) if w.answer is None]
+        spec = PrepareSpec(self.detector, faces=faces, task=task, attribute=attribute,
+                           source=SOURCE, covers=self._covers)
+        groups = prepare_items(images, questions, spec)
+        todo = [((it.index, k), it) for g in groups for k, it in enumerate(g) if it.answer is None]
         done: dict[tuple[int, int], Answer] = {}
         by_head: dict[str, list] = {}
-        for key, w in todo:
-            by_head.setdefault(self.heads[w.route.task], []).append((key, w))
+        for key, it in todo:
+            by_head.setdefault(self.heads[it.route.task], []).append((key, it))
         for name, items in by_head.items():
             for lo in range(0, len(items), max(1, batch_size)):
                 done.update(self._run_safely(HEADS[name], items[lo:lo + batch_size]))
-        out = [[w.answer if w.answer is not None else done[(w.index, k)]
-                for k, w in enumerate(g)] for g in groups]
-        return out if faces == "all" else [g[0] for g in out]
+        return assemble(groups, done, faces)
 
-    def _prepare(self, index: int, image: Any, question: str, task: str | None,
-                 attribute: str | None, faces: str, seen: dict[int, Any]) -> list[_Work]:
-        from facevqa.router import Refusal, route
-
-        try:
-            r = route(question, task=task, attribute=attribute)
-        except ConfigError as e:
-            return [_Work(index, answer=_answer("error", error=str(e)))]
-        if isinstance(r, Refusal):
-            return [_Work(index, r, answer=_answer("refused", error=r.reason, text=r.reason))]
-        base = _answer("error", task=r.task, attribute=r.attribute)
-        if r.task not in self.heads:
-            reason = (f"no classical head answers {r.task} questions; classical heads cover "
-                      f"{', '.join(self.heads)}")
-            return [_Work(index, r, answer=replace(base, status="abstain", error=reason))]
-        if id(image) not in seen:
-            seen[id(image)] = self._load_and_detect(image, faces)
-        img, found = seen[id(image)]
-        if isinstance(found, ImageError):
-            return [_Work(index, r, answer=replace(base, error=str(found)))]
-        if not found:
-            msg = "no face found in the image (pass faces='none' if it is already a face crop)"
-            return [_Work(index, r, answer=replace(base, status="no_face", error=msg))]
-        chosen = found if faces == "all" else found[:1]
-        return [_Work(index, r, FaceView(img, f)) for f in chosen]
-
-    def _load_and_detect(self, image: Any, faces: str) -> tuple[Any, Any]:
-        """(image, faces found), or (None, the ImageError) for an unusable input."""
-        from facevqa.images import load_image
-
-        try:
-            img = load_image(image)
-        except ImageError as e:
-            return None, e
-        if faces == "none":
-            return img, [Face((0, 0, img.width, img.height))]
-        return img, self.detector.detect(img)
+    def _covers(self, task: str) -> str | None:
+        if task in self.heads:
+            return None
+        return (f"no classical head answers {task} questions; classical heads cover "
+                f"{', '.join(self.heads)}")
 
     def _run_safely(self, head: HeadSpec, chunk: list) -> dict:
         """Run a chunk as one batch; if it fails, run items alone so only bad ones fail."""
@@ -137,10 +87,10 @@ class ClassicalHeads:
             return self._run(head, chunk)
         except (RuntimeError, ValueError) as e:
             if len(chunk) == 1:
-                (key, w), = chunk
+                (key, it), = chunk
                 log.warning("item %s failed in head %s: %s", key, head.name, e)
-                return {key: _answer("error", task=w.route.task, attribute=w.route.attribute,
-                                     face=w.view.face, error=f"{head.name}: {e}")}
+                return {key: _answer("error", task=it.route.task, attribute=it.route.attribute,
+                                     face=it.face, error=f"{head.name}: {e}")}
             log.warning("batch of %d failed in %s (%s); retrying one by one", len(chunk),
                         head.name, e)
             out: dict = {}
@@ -149,9 +99,9 @@ class ClassicalHeads:
             return out
 
     def _run(self, head: HeadSpec, chunk: list) -> dict:
-        readings = self.read([w.view for _, w in chunk], head.name)
-        return {key: to_answer(w.route, reading, w.view.face)
-                for (key, w), reading in zip(chunk, readings)}
+        readings = self.read([FaceView(it.image, it.face) for _, it in chunk], head.name)
+        return {key: to_answer(it.route, reading, it.face)
+                for (key, it), reading in zip(chunk, readings)}
 
     def read(self, views: list[FaceView], head: str) -> list[Reading]:
         """Run head `head` on faces `views` in one batch per model; one Reading per face."""
