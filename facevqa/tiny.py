@@ -36,6 +36,9 @@ class TinySpec:
     heads: int = 2
     intermediate: int = 64
     vocab_size: int = 600
+    init_std: float = 0.2
+    """Std of the random text weights. Larger than real-model defaults so that a tiny tied
+    embedding can still express a peaked next-token distribution (LoRA has room to learn)."""
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -102,7 +105,8 @@ def _text_kwargs(spec: TinySpec, tokenizer) -> dict:
                 num_hidden_layers=spec.text_layers, num_attention_heads=spec.heads,
                 num_key_value_heads=1, vocab_size=len(tokenizer),
                 pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
-                eos_token_id=tokenizer.eos_token_id, max_position_embeddings=512)
+                eos_token_id=tokenizer.eos_token_id, max_position_embeddings=512,
+                initializer_range=spec.init_std)
 
 
 def _build_paligemma(spec: TinySpec, tokenizer):

@@ -1,0 +1,160 @@
+"""Build the embedded default model that a fresh install answers with, from nothing, offline.
+
+Run: python -m finetune.default [--out facevqa/assets/default] [--scale 0.5]
+Stages (each resumes if killed; finished stages are skipped):
+  0. a tiny PaliGemma-architecture base (real classes, BPE tokenizer over the project's texts)
+     whose vision tower is first taught the synthetic face world with direct supervision,
+  1. full fine-tune of the whole base on synthetic QA and captions of every task,
+  2. one LoRA adapter per task (age, emotion, attribute, spoof with explanations, caption),
+then a bundle: base/ + adapters/<task>/ + facevqa_model.json. Seeded; CPU.
+It knows the synthetic face world only, not real photographs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from facevqa.tiny import TinySpec
+from finetune.config import DataSpec, LoraSpec, TrainConfig
+
+log = logging.getLogger(__name__)
+
+BASE_SPEC = TinySpec(image_size=64, patch_size=8, vision_hidden=128, vision_layers=4,
+                     text_hidden=128, text_layers=2, heads=4, intermediate=256, vocab_size=1000)
+ADAPTER_TASKS = ("age", "emotion", "attribute", "spoof", "caption")
+ALL_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
+
+
+@dataclass(frozen=True)
+class DefaultRecipe:
+    """Sizes of the default build; --scale multiplies data and steps."""
+
+    n_train: int = 2400
+    n_eval: int = 240
+    image_size: int = 224
+    vision_epochs: int = 8
+    base_steps: int = 400
+    adapter_steps: int = 100
+    batch_size: int = 32
+    seed: int = 0
+
+    def scaled(self, s: float) -> DefaultRecipe:
+        def f(v: int) -> int:
+            return max(1, round(v * s))
+        return dataclasses.replace(self, n_train=f(self.n_train), n_eval=f(self.n_eval),
+                                   base_steps=f(self.base_steps),
+                                   adapter_steps=f(self.adapter_steps))
+
+
+def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: bool = True,
+                  ) -> Path:
+    """Run every stage into `out` (work files in `out`.work); returns the bundle folder."""
+    work = out.with_name(out.name + ".work")
+    data = DataSpec(n_train=recipe.n_train, n_eval=recipe.n_eval, seed=recipe.seed,
+                    tasks=ALL_TASKS, image_size=recipe.image_size)
+    base = _stage_vision(work / "base-vision", data, recipe, progress)
+    full = TrainConfig(base=str(base), name="base", method="full", data=data,
+                       steps=recipe.base_steps, batch_size=recipe.batch_size, lr=1e-3,
+                       warmup_steps=20, eval_every=recipe.base_steps, save_every=50,
+                       seed=recipe.seed, out=str(work / "base-full"))
+    base_model = _run(full, progress)
+    adapters = {}
+    for task in ADAPTER_TASKS:
+        cfg = TrainConfig(base=str(base_model), name=task, method="lora",
+                          lora=LoraSpec(r=16, alpha=32, dropout=0.05,
+                                        targets="language+projector"),
+                          data=dataclasses.replace(data, tasks=(task,)),
+                          steps=recipe.adapter_steps, batch_size=recipe.batch_size, lr=2e-3,
+                          warmup_steps=10, eval_every=recipe.adapter_steps, save_every=25,
+                          seed=recipe.seed, out=str(work / f"adapter-{task}"))
+        adapters[task] = _run(cfg, progress)
+    return _bundle(out, base_model, adapters, recipe)
+
+
+def _stage_vision(folder: Path, data: DataSpec, recipe: DefaultRecipe, progress: bool) -> Path:
+    """Tiny base whose vision tower was pretrained on the training rows' labels."""
+    from facevqa.loading import load_backbone
+    from facevqa.tiny import build_tiny
+    from finetune.examples import load_examples
+    from finetune.vision_pretrain import pretrain_vision
+
+    if (folder / "config.json").exists():
+        return folder
+    raw = build_tiny("paligemma", folder.with_name("base-random"), BASE_SPEC)
+    bb = load_backbone(raw, device="cpu")
+    train_set, _ = load_examples(data)
+    acc = pretrain_vision(bb, rows_by_image(train_set), recipe.vision_epochs, seed=recipe.seed,
+                          progress=progress)
+    tmp = folder.with_name(folder.name + ".tmp")
+    bb.model.save_pretrained(tmp, safe_serialization=True)
+    bb.processor.save_pretrained(tmp)
+    (tmp / "vision_pretrain.json").write_text(json.dumps(acc, indent=2))
+    shutil.rmtree(folder, ignore_errors=True)
+    tmp.rename(folder)
+    return folder
+
+
+def rows_by_image(examples) -> list[dict]:
+    """One labelled row per distinct image of a QA dataset (attributes from its yes/no QAs)."""
+    rows: dict[str, dict] = {}
+    cols = examples.remove_columns("image")
+    for i, e in enumerate(cols):
+        row = rows.setdefault(e["id"], {"index": i, "emotion": e["emotion"],
+                                        "age_group": e["age_group"], "gender": e["gender"],
+                                        "spoof": e["spoof"], "attributes": {}})
+        if e["task"] == "attribute" and e["label"] in ("yes", "no"):
+            row["attributes"][e["attribute"]] = e["label"] == "yes"
+        elif e["task"] == "attribute" and e["attribute"] == "hair_color":
+            row["attributes"]["hair_color"] = e["label"]
+    out = []
+    for r in rows.values():
+        r["image"] = examples[r.pop("index")]["image"]
+        out.append(r)
+    return out
+
+
+def _run(cfg: TrainConfig, progress: bool) -> Path:
+    """Train a stage, resuming it if a previous build was interrupted."""
+    from finetune.train import train
+
+    out = Path(cfg.out)
+    done = out / ("model" if cfg.method == "full" else "adapter")
+    if (done / "facevqa.json").exists():
+        return done
+    return train(cfg, resume=True, progress=progress)
+
+
+def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRecipe) -> Path:
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(base, tmp / "base", ignore=shutil.ignore_patterns("facevqa.json"))
+    for task, folder in adapters.items():
+        shutil.copytree(folder, tmp / "adapters" / task,
+                        ignore=shutil.ignore_patterns("README.md"))
+    (tmp / "facevqa_model.json").write_text(json.dumps({
+        "base": "base", "adapters": {t: f"adapters/{t}" for t in adapters},
+        "embedded_default": True, "recipe": dataclasses.asdict(recipe)}, indent=2))
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--out", default=str(Path(__file__).parents[1] / "facevqa" / "assets"
+                                        / "default"))
+    p.add_argument("--scale", type=float, default=1.0, help="multiply data and steps")
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    print(build_default(Path(args.out), DefaultRecipe().scaled(args.scale)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

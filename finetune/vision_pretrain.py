@@ -1,0 +1,100 @@
+"""Stage 0 of the embedded default: teach a from-scratch vision tower the synthetic face world.
+
+A random ViT learns small facial detail slowly through the language-model loss alone; direct
+supervision of its pooled features (emotion, age group, gender, attack type, hair colour and a
+few yes/no attributes) gives it useful features in a few epochs. The heads are thrown away;
+only the vision tower's weights are kept.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import torch
+
+log = logging.getLogger(__name__)
+
+BINARY = ("eyeglasses", "sunglasses", "wearing_hat", "beard", "mustache", "smiling",
+          "mouth_slightly_open", "bangs", "bald", "wearing_earrings", "wearing_lipstick")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One supervised target read off a synthetic row."""
+
+    name: str
+    classes: tuple[str, ...]
+
+    def index(self, row: dict) -> int:
+        value = row[self.name] if self.name in row else row["attributes"].get(self.name)
+        return self.classes.index(str(value).lower())
+
+
+def targets() -> list[Target]:
+    from facevqa.data.rows import AGE_GROUPS, EMOTIONS, GENDERS, HAIR_COLORS
+
+    out = [Target("emotion", EMOTIONS), Target("age_group", AGE_GROUPS),
+           Target("gender", GENDERS), Target("spoof", ("real", "print", "replay", "mask")),
+           Target("hair_color", HAIR_COLORS + ("none",))]
+    return out + [Target(a, ("false", "true")) for a in BINARY]
+
+
+def _labels(rows: list[dict], ts: list[Target]) -> torch.Tensor:
+    cols = []
+    for t in ts:
+        col = []
+        for r in rows:
+            try:
+                col.append(t.index(r))
+            except (ValueError, KeyError):
+                col.append(-100)
+        cols.append(col)
+    return torch.tensor(cols).T  # [N, T]
+
+
+def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_size: int = 64,
+                    seed: int = 0, progress: bool = True) -> dict[str, float]:
+    """Train the backbone's vision tower on row labels in place; returns last-epoch accuracy."""
+    from tqdm.auto import tqdm
+
+    torch.manual_seed(seed)
+    tower = bb.model.model.vision_tower
+    ts = targets()
+    y = _labels(rows, ts)
+    pixels = bb.processor.image_processor([r["image"] for r in rows],
+                                          return_tensors="pt")["pixel_values"]
+    width = tower.config.hidden_size
+    heads = torch.nn.ModuleList(torch.nn.Linear(width, len(t.classes)) for t in ts)
+    params = list(tower.parameters()) + list(heads.parameters())
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    steps = epochs * max(1, len(rows) // batch_size)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=steps, pct_start=0.15)
+    gen = torch.Generator().manual_seed(seed)
+    tower.train()
+    bar = tqdm(total=steps, desc="vision", disable=not progress)
+    hits = torch.zeros(len(ts))
+    for _ in range(epochs):
+        perm = torch.randperm(len(rows), generator=gen)
+        hits, seen = torch.zeros(len(ts)), torch.zeros(len(ts))
+        for lo in range(0, len(rows) - batch_size + 1, batch_size):
+            idx = perm[lo:lo + batch_size]
+            feats = tower(pixel_values=pixels[idx]).last_hidden_state.mean(1)
+            logits = [h(feats) for h in heads]
+            loss = sum(torch.nn.functional.cross_entropy(lg, y[idx, k], ignore_index=-100)
+                       for k, lg in enumerate(logits))
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+            sched.step()
+            for k, lg in enumerate(logits):
+                ok = y[idx, k] != -100
+                hits[k] += (lg.argmax(-1)[ok] == y[idx, k][ok]).sum()
+                seen[k] += ok.sum()
+            bar.update(1)
+            bar.set_postfix(loss=f"{loss.item():.3f}")
+        acc = {t.name: float(h / max(s, 1)) for t, h, s in zip(ts, hits, seen)}
+        log.info("vision epoch: %s", {k: round(v, 3) for k, v in acc.items()})
+    bar.close()
+    tower.eval()
+    return acc
