@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import stat
+import struct
 import warnings
 from pathlib import Path
 from typing import Any
@@ -19,10 +21,15 @@ MAX_BYTES = 50 * 1024 * 1024
 """Default file-size limit in bytes."""
 MIN_SIDE = 8
 """Images smaller than this on either side carry no usable face."""
+DECODER_ERRORS = (OSError, SyntaxError, ValueError, EOFError, RuntimeError, struct.error,
+                  IndexError, TypeError, ZeroDivisionError, KeyError)
+"""What Pillow's decoders raise on malformed files. Pillow's own fuzzers accept any exception
+from a bad file; these are the kinds seen (RuntimeError: the AVIF decoder, e.g. an AVIF whose
+primary item is missing)."""
 
 
 def load_image(x: Any, *, max_pixels: int = MAX_PIXELS, max_bytes: int = MAX_BYTES) -> Image.Image:
-    """Decode `x` (path, PIL image, numpy array, bytes or binary file object) into an RGB image, EXIF-transposed.
+    """Decode `x` (path, PIL image, numpy array, bytes or file object) into EXIF-upright RGB.
 
     Raises ImageError with a message saying what is wrong with this one input.
     """
@@ -35,7 +42,12 @@ def load_image(x: Any, *, max_pixels: int = MAX_PIXELS, max_bytes: int = MAX_BYT
     elif isinstance(x, (str, os.PathLike)):
         data = _read_file(Path(x), max_bytes)
     elif hasattr(x, "read"):
-        data = x.read(max_bytes + 1)
+        try:
+            data = x.read(max_bytes + 1)
+        except (OSError, ValueError) as e:  # ValueError: a closed file
+            raise ImageError(f"cannot read the image stream: {e}") from e
+        if not isinstance(data, (bytes, bytearray)):
+            raise ImageError("the stream gave text, not bytes; open the file in binary mode")
     else:
         raise ImageError(f"unsupported image input of type {type(x).__name__}; "
                          "pass a path, PIL image, numpy array or bytes")
@@ -47,17 +59,26 @@ def load_image(x: Any, *, max_pixels: int = MAX_PIXELS, max_bytes: int = MAX_BYT
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:
-    if not path.exists():
-        raise ImageError(f"no such file: {path}")
-    if path.is_dir():
-        raise ImageError(f"is a directory, not an image: {path}")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ImageError(f"file is {size} bytes, over the {max_bytes}-byte limit: {path}")
     try:
-        return path.read_bytes()
+        st = path.stat()
+    except FileNotFoundError:
+        raise ImageError(f"no such file: {path}") from None
+    except (OSError, ValueError) as e:  # name too long, permission denied, NUL in the name
+        raise ImageError(f"cannot read {path}: {getattr(e, 'strerror', None) or e}") from e
+    if stat.S_ISDIR(st.st_mode):
+        raise ImageError(f"is a directory, not an image: {path}")
+    if not stat.S_ISREG(st.st_mode):  # a pipe or device would block or never end
+        raise ImageError(f"not a regular file (a pipe, socket or device): {path}")
+    if st.st_size > max_bytes:
+        raise ImageError(f"file is {st.st_size} bytes, over the {max_bytes}-byte limit: {path}")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since stat()
     except OSError as e:
         raise ImageError(f"cannot read {path}: {e.strerror or e}") from e
+    if len(data) > max_bytes:
+        raise ImageError(f"file is over the {max_bytes}-byte limit: {path}")
+    return data
 
 
 def _decode(data: bytes, max_pixels: int) -> Image.Image:
@@ -77,7 +98,7 @@ def _decode(data: bytes, max_pixels: int) -> Image.Image:
         raise ImageError(f"rejected as a decompression bomb: {e}") from e
     except UnidentifiedImageError as e:
         raise ImageError("not a recognised image format (or no decoder installed for it)") from e
-    except (OSError, SyntaxError, ValueError, EOFError) as e:
+    except DECODER_ERRORS as e:
         raise ImageError(f"corrupt or truncated image: {e}") from e
     return img
 
@@ -108,7 +129,7 @@ def _normalise(img: Image.Image, max_pixels: int) -> Image.Image:
         raise ImageError(f"image is {w}x{h}: too small (under {MIN_SIDE} px on a side)")
     try:
         img = ImageOps.exif_transpose(img)
-    except (OSError, ValueError, SyntaxError, KeyError) as e:
+    except DECODER_ERRORS as e:
         raise ImageError(f"unreadable EXIF orientation: {e}") from e
     return _to_rgb(img)
 
