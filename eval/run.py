@@ -305,7 +305,7 @@ def run_meta(cfg: EvalConfig, sets: EvalSets, system: Any, skipped: Mapping[str,
     adapters = {n: str(getattr(system, "adapter_dirs", {}).get(n, n))
                 for n in info.get("adapters", {})}
     base = str(info.get("base", cfg.model or "default"))
-    return {
+    meta = {
         "model_name": "facevqa" if cfg.model is None else Path(str(cfg.model)).name,
         "model": cfg.model or "embedded default", "base_model": base,
         "family": info.get("family"), "adapters": adapters,
@@ -316,6 +316,7 @@ def run_meta(cfg: EvalConfig, sets: EvalSets, system: Any, skipped: Mapping[str,
         "baselines": [b for b in cfg.baselines if b not in skipped],
         "skipped_baselines": dict(skipped), **git_commit(), "versions": versions(),
     }
+    return {k: v for k, v in meta.items() if v is not None and v != {}}
 
 
 def records_of(records: Iterable[PredictionRecord], split: str) -> list[PredictionRecord]:
@@ -395,7 +396,9 @@ def finish(out: Path, records: Sequence[PredictionRecord], meta: dict[str, Any],
             table[(model, task)] = got
             metrics[model][task].update(temperature=got["temperature"],
                                         ece_calibrated=got["ece_after"])
-    meta = {**meta, "spoof_thresholds": {m: o.spoof_threshold for m, o in options.items()}}
+    spoof = {r.model for r in test if r.task == "spoof"}
+    if spoof:
+        meta = {**meta, "spoof_thresholds": {m: options[m].spoof_threshold for m in sorted(spoof)}}
     fairness = fairness_report(test, FairnessConfig(n_boot=cfg.n_boot, seed=cfg.seed), options)
     paths = write_report(out, metrics, fairness, meta, plots=cfg.plots)
     if table:
