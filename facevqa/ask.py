@@ -65,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
             for a in (ans if isinstance(ans, list) else [ans])]
     if args.json:
         for img, a in rows:
-            print(json.dumps({"image": str(img), **a.to_dict()}, ensure_ascii=False))
+            d = {k: printable(v) if isinstance(v, str) else v for k, v in a.to_dict().items()}
+            print(json.dumps({"image": printable(str(img)), **d}, ensure_ascii=False))
     else:
         print_table(rows)
     return 0 if any(a.status != "error" for _, a in rows) else 1
@@ -74,11 +75,20 @@ def run(args: argparse.Namespace) -> int:
 def print_table(rows) -> None:
     """A plain aligned table: image, status, task, label, confidence, answer text."""
     header = ("image", "status", "task", "label", "conf", "answer")
-    table = [header] + [(str(img)[-40:], a.status, a.task or "-", a.label or "-",
+    table = [header] + [(printable(str(img))[-40:], a.status, a.task or "-", a.label or "-",
                          "-" if a.confidence is None else f"{a.confidence:.2f}",
-                         (a.error if a.status in ("error", "refused", "no_face") else a.text)
-                         or "") for img, a in rows]
+                         printable((a.error if a.status in ("error", "refused", "no_face")
+                                    else a.text) or "")) for img, a in rows]
     widths = [max(len(r[i]) for r in table) for i in range(len(header) - 1)]
     for r in table:
         cells = [c.ljust(w) for c, w in zip(r, widths)] + [r[-1].replace("\n", " ")]
         sys.stdout.write("  ".join(cells) + "\n")
+
+
+def printable(text: str) -> str:
+    """`text` as valid UTF-8: undecodable file-name bytes (surrogate escapes, e.g. a Latin-1
+    name on a UTF-8 system) become backslash escapes instead of failing the whole output."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # surrogates that are not escaped bytes
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
