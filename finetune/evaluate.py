@@ -6,8 +6,8 @@ from collections import defaultdict
 
 import torch
 
-from facevqa.scoring import score_choices
-from finetune.batches import collate, example_prompt
+from finetune.batches import collate
+from finetune.scores import collect_scores
 
 MAX_EVAL = 256
 
@@ -33,31 +33,8 @@ def evaluate(bb, eval_set, cfg, limit: int = MAX_EVAL) -> dict:
 
 
 def choice_accuracy(bb, examples: list[dict], batch_size: int) -> dict[str, float]:
-    """Accuracy of argmax choice vs the example's answer, per task (closed tasks only)."""
-    from facevqa.router import route
-
-    groups: dict[tuple, list] = defaultdict(list)
-    for e in examples:
-        r = route(e["question"], task=e["task"], attribute=e.get("attribute"), family=bb.family)
-        target = target_choice(r.choices, e["answer"]) if r.kind == "closed" else None
-        if target is not None:
-            groups[(r.task, r.attribute)].append((e, r, target))
-    hits: dict[str, list[int]] = defaultdict(list)
-    for (task, _), items in groups.items():
-        for lo in range(0, len(items), batch_size):
-            chunk = items[lo:lo + batch_size]
-            batch = bb.encode([e["image"] for e, _, _ in chunk],
-                              [example_prompt(e, bb.family) for e, _, _ in chunk])
-            eos = task != "spoof"
-            scores = score_choices(bb, batch, list(chunk[0][1].choices), eos=eos).normalised()
-            hits[task] += (scores.argmax(-1) == torch.tensor([t for *_, t in chunk])).tolist()
+    """Accuracy of the top-scored choice vs the example's answer, per closed task."""
+    hits: dict[str, list] = defaultdict(list)
+    for (task, _), (scores, targets) in collect_scores(bb, examples, batch_size).items():
+        hits[task] += (scores.argmax(-1) == targets).tolist()
     return {t: sum(h) / len(h) for t, h in hits.items()}
-
-
-def target_choice(choices: tuple[str, ...], answer: str) -> int | None:
-    """Index of the choice an answer text starts with ("no. a screen..." -> "no")."""
-    text = answer.strip().lower()
-    for k, c in sorted(enumerate(choices), key=lambda kc: -len(kc[1])):
-        if text == c or text.startswith(c + ".") or text.startswith(c + ","):
-            return k
-    return None

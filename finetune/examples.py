@@ -32,7 +32,16 @@ def _default_cache() -> Path:
 
 
 def _synthetic(spec: DataSpec, cache: Path, held_out: bool = False):
-    """Synthetic examples, built once per DataSpec and kept on disk (building is seeded)."""
+    """Synthetic examples of spec.tasks (all tasks are built once per spec and kept on disk:
+    drawing is seeded, so a rebuild is identical; another task subset reuses the images)."""
+    ds = _synthetic_all(spec, cache, held_out)
+    if not spec.tasks:
+        return ds
+    keep = set(spec.tasks)
+    return ds.filter(lambda t: t in keep, input_columns="task")
+
+
+def _synthetic_all(spec: DataSpec, cache: Path, held_out: bool):
     from datasets import load_from_disk
 
     from facevqa.data.qa import QAConfig, to_dataset
@@ -40,11 +49,12 @@ def _synthetic(spec: DataSpec, cache: Path, held_out: bool = False):
 
     n = spec.n_eval if held_out else spec.n_train
     seed = spec.seed + (EVAL_SEED_OFFSET if held_out else 0)
-    key = hashlib.sha1(json.dumps([to_dict(spec), held_out]).encode()).hexdigest()[:12]
+    ident = {k: v for k, v in to_dict(spec).items() if k != "tasks"}
+    key = hashlib.sha1(json.dumps([ident, held_out]).encode()).hexdigest()[:12]
     folder = cache / key
     if (folder / "dataset_info.json").exists():
         return load_from_disk(str(folder))
-    qa = QAConfig(tasks=tuple(spec.tasks) or QAConfig().tasks, seed=seed)
+    qa = QAConfig(seed=seed)
     rows = synth_rows(n, seed=seed, size=spec.image_size, split="eval" if held_out else "train")
     log.info("drawing %d synthetic %s rows (seed %d)", n, "held-out" if held_out else "train",
              seed)

@@ -21,7 +21,8 @@ PACKAGES = ("facevqa", "torch", "transformers", "peft", "accelerate", "datasets"
 def write_run_info(out: Path, cfg: TrainConfig) -> Path:
     """Resolved config and provenance (git commit, package versions, seed) beside the outputs."""
     out.mkdir(parents=True, exist_ok=True)
-    info = {"config": to_dict(cfg), "git_commit": _git_commit(), "python": platform.python_version(),
+    info = {"config": to_dict(cfg), "git_commit": _git_commit(),
+            "python": platform.python_version(),
             "packages": {p: _version(p) for p in PACKAGES}, "seed": cfg.seed}
     path = out / "run.json"
     path.write_text(json.dumps(info, indent=2))

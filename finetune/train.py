@@ -31,8 +31,8 @@ def train(cfg: TrainConfig, resume: bool = False, progress: bool = True,
     from accelerate import Accelerator
     from accelerate.utils import set_seed
 
-    from finetune.examples import load_examples
     from finetune.evaluate import evaluate
+    from finetune.examples import load_examples
     from finetune.save import save_result, write_run_info
     from finetune.setup_model import load_for_training
 

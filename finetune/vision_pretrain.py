@@ -1,9 +1,11 @@
 """Stage 0 of the embedded default: teach a from-scratch vision tower the synthetic face world.
 
 A random ViT learns small facial detail slowly through the language-model loss alone; direct
-supervision of its pooled features (emotion, age group, gender, attack type, hair colour and a
-few yes/no attributes) gives it useful features in a few epochs. The heads are thrown away;
-only the vision tower's weights are kept.
+supervision (emotion, age group, gender, attack type, hair colour and a few yes/no attributes)
+gives it useful features in a few epochs. Each head reads every image token (a small per-token
+projection, flattened), as the language model will, rather than a mean that blurs where a
+feature is; measured here, mean pooling left age and gender near chance after the same epochs.
+The heads are thrown away; only the vision tower's weights are kept.
 """
 
 from __future__ import annotations
@@ -64,8 +66,11 @@ def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_s
     y = _labels(rows, ts)
     pixels = bb.processor.image_processor([r["image"] for r in rows],
                                           return_tensors="pt")["pixel_values"]
-    width = tower.config.hidden_size
-    heads = torch.nn.ModuleList(torch.nn.Linear(width, len(t.classes)) for t in ts)
+    width, tokens = tower.config.hidden_size, (tower.config.image_size
+                                                // tower.config.patch_size) ** 2
+    nn = torch.nn
+    heads = nn.ModuleList(nn.Sequential(nn.Linear(width, 16), nn.Flatten(),
+                                        nn.Linear(16 * tokens, len(t.classes))) for t in ts)
     params = list(tower.parameters()) + list(heads.parameters())
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     steps = epochs * max(1, len(rows) // batch_size)
@@ -79,7 +84,7 @@ def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_s
         hits, seen = torch.zeros(len(ts)), torch.zeros(len(ts))
         for lo in range(0, len(rows) - batch_size + 1, batch_size):
             idx = perm[lo:lo + batch_size]
-            feats = tower(pixel_values=pixels[idx]).last_hidden_state.mean(1)
+            feats = tower(pixel_values=pixels[idx]).last_hidden_state
             logits = [h(feats) for h in heads]
             loss = sum(torch.nn.functional.cross_entropy(lg, y[idx, k], ignore_index=-100)
                        for k, lg in enumerate(logits))
