@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import logging
+import stat
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -59,19 +60,35 @@ def collect_uploads(paths: Iterable[str | Path], limits: Limits) -> list[Upload]
         if path.suffix.lower() == ".zip":
             out.extend(_zip_members(path, limits))
         else:
-            out.append(Upload(path.name, read=_file_reader(path, limits.max_bytes)))
+            out.append(Upload(display_name(path.name),
+                              read=_file_reader(path, limits.max_bytes)))
     if len(out) > limits.max_images:
         msg = f"skipped: a batch holds at most {limits.max_images} images"
         out = out[:limits.max_images] + [Upload(u.name, error=msg) for u in out[limits.max_images:]]
     return out
 
 
+def display_name(name: str) -> str:
+    """`name` as valid UTF-8 (undecodable file-name bytes become backslash escapes), so the
+    table, CSV and JSON can always be written."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _file_reader(path: Path, max_bytes: int) -> Callable[[], bytes]:
     def read() -> bytes:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ImageError(f"file is {size} bytes, over the {max_bytes}-byte limit")
-        return path.read_bytes()
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # reading a pipe or device would block or never end
+            raise ImageError("not a regular file (a directory, pipe or device)")
+        if st.st_size > max_bytes:
+            raise ImageError(f"file is {st.st_size} bytes, over the {max_bytes}-byte limit")
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since stat()
+        if len(data) > max_bytes:
+            raise ImageError(f"file is over the {max_bytes}-byte limit")
+        return data
 
     return read
 

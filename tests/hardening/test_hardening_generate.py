@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import QUESTION, same_answer
 from corpus import ANSWERED, QUESTIONS, by_name
+from hardening_support import QUESTION, same_answer
 
 from facevqa.answer import STATUSES
 

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import QUESTION, REPO, same_answer
 from corpus import QUESTIONS
+from hardening_support import QUESTION, REPO, same_answer
 
 from facevqa.answer import Answer, Face
 from facevqa.ask import printable
