@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -22,6 +23,8 @@ class Backbone:
     processor: Any
     family: str
     name: str
+    folder: Path | None = None
+    """The local checkpoint folder it was loaded from (a hub id resolves to its snapshot)."""
 
     @property
     def spec(self) -> ModuleType:
@@ -75,7 +78,8 @@ class Backbone:
             out["token_type_ids"] = _left_pad(types, width, 0)
         if labels:
             out["labels"] = _left_pad(labs, width, -100)
-        return {k: (v.to(self.device) if isinstance(v, torch.Tensor) else v) for k, v in out.items()}
+        dev = self.device
+        return {k: (v.to(dev) if isinstance(v, torch.Tensor) else v) for k, v in out.items()}
 
     @torch.inference_mode()
     def generate_ids(self, batch: dict, max_new_tokens: int = 32, **kwargs) -> list[list[int]]:

@@ -76,7 +76,6 @@ def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False
                   device: str = "auto", dtype: Any = None, revision: str | None = None,
                   trust_remote_code: bool = False) -> Backbone:
     """Load a PaliGemma or LLaVA-family checkpoint with its processor."""
-    import torch
     from transformers import AutoModelForImageTextToText, AutoProcessor
 
     folder = resolve_checkpoint(name_or_path, revision)
@@ -98,7 +97,7 @@ def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False
         model = model.to(device)
     processor.tokenizer.padding_side = "left"
     return Backbone(model=model.eval(), processor=processor, family=family,
-                    name=str(name_or_path))
+                    name=str(name_or_path), folder=folder)
 
 
 def quantization_config(compute_dtype: Any):
@@ -119,5 +118,6 @@ def _dtype(dtype: Any, device: str):
         try:
             return getattr(torch, dtype)
         except AttributeError:
-            raise ConfigError(f"unknown dtype {dtype!r}; use float32, bfloat16 or float16") from None
+            raise ConfigError(f"unknown dtype {dtype!r}; use float32, bfloat16 or "
+                              "float16") from None
     return dtype

@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import torch
 
 from facevqa.adapters import AdapterMeta, Calibration, attach_adapters, task_table
 from facevqa.answer import Answer
 from facevqa.backbone import Backbone
+from facevqa.errors import ModelLoadError
 from facevqa.faces import FaceDetector, get_detector
 from facevqa.items import Item, PrepareSpec, assemble, prepare_items
 from facevqa.scoring import score_choices
@@ -82,10 +84,14 @@ class FaceVQA:
         return out
 
     def _save_base(self, folder: Path) -> None:
-        model = self.backbone.model
-        model = model.get_base_model() if hasattr(model, "get_base_model") else model
-        model.save_pretrained(folder, safe_serialization=True)
-        self.backbone.processor.save_pretrained(folder)
+        """Copy the base checkpoint files as loaded (adapters never leak into the base)."""
+        src = self.backbone.folder
+        if src is None:
+            raise ModelLoadError("include_base needs a base loaded from a folder or hub id")
+        keep = ("*.json", "*.safetensors", "*.jinja", "*.model", "*.txt")
+        shutil.copytree(src, folder, dirs_exist_ok=True, ignore=lambda d, names: [
+            n for n in names if not any(Path(n).match(k) for k in keep)
+            and not (Path(d) / n).is_dir()])
 
     def generate(self, images: Any, questions: str | Sequence[str], *, task: str | None = None,
                  attribute: str | None = None, batch_size: int = 16, max_new_tokens: int = 48,

@@ -86,8 +86,9 @@ def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_s
             idx = perm[lo:lo + batch_size]
             feats = tower(pixel_values=pixels[idx]).last_hidden_state
             logits = [h(feats) for h in heads]
+            # a target with no label in this batch adds nothing (its mean would be NaN)
             loss = sum(torch.nn.functional.cross_entropy(lg, y[idx, k], ignore_index=-100)
-                       for k, lg in enumerate(logits))
+                       for k, lg in enumerate(logits) if (y[idx, k] != -100).any())
             loss.backward()
             opt.step()
             opt.zero_grad()
