@@ -1,4 +1,4 @@
-"""Task adapters: a standard peft adapter folder plus `facevqa.json` (task metadata, calibration)."""
+"""Task adapters: a standard peft adapter folder plus `facevqa.json` (tasks, calibration)."""
 
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ class AdapterMeta:
         known = set(cls.__dataclass_fields__)
         unknown = set(d) - known
         if unknown:
-            raise ConfigError(f"unknown keys in {META_FILE}: {sorted(unknown)}; valid: {sorted(known)}")
+            raise ConfigError(f"unknown keys in {META_FILE}: {sorted(unknown)}; "
+                              f"valid: {sorted(known)}")
         cal = {t: Calibration(**c) for t, c in d.get("calibration", {}).items()}
         return cls(**{**d, "tasks": tuple(d["tasks"]), "calibration": cal})
 

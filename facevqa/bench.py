@@ -11,9 +11,9 @@ import json
 import logging
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def bench_generate(ctx: dict) -> list[BenchRow]:
     loop = timed(lambda: [vqa.generate([im], q, faces="none") for im in images], 1)
     rows = []
     for bs in (1, 8, 32):
-        t = timed(lambda: vqa.generate(images, q, batch_size=bs, faces="none"), 2)
+        t = timed(lambda bs=bs: vqa.generate(images, q, batch_size=bs, faces="none"), 2)
         rows.append(BenchRow(f"generate batch {bs} vs per-image loop (x)", loop / t,
                              ">= 6" if bs == 32 else "", (loop / t >= 6) if bs == 32 else None,
                              f"{len(images) / t:.1f} img/s vs {len(images) / loop:.1f} img/s"))
@@ -91,8 +91,8 @@ def bench_scoring(ctx: dict) -> list[BenchRow]:
     rows = []
     for k in (2, 8, 40):
         choices = [str(n) for n in range(20, 20 + k)]
-        fast = timed(lambda: score_choices(bb, batch, choices), 2)
-        slow = timed(lambda: score_choices_bruteforce(bb, batch, choices), 1)
+        fast = timed(lambda c=choices: score_choices(bb, batch, c), 2)
+        slow = timed(lambda c=choices: score_choices_bruteforce(bb, batch, c), 1)
         rows.append(BenchRow(f"label scoring vs {k} forwards (x)", slow / fast,
                              ">= 3" if k == 8 else "", (slow / fast >= 3) if k == 8 else None))
     choices = [str(n) for n in range(0, 91)]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Protocol
+from typing import Protocol
 
 import numpy as np
 from PIL import Image
@@ -72,7 +73,8 @@ def get_detector(name: str = "default") -> FaceDetector:
     try:
         return DETECTORS[name]()
     except KeyError:
-        raise ConfigError(f"unknown face detector {name!r}; valid: {', '.join(DETECTORS)}") from None
+        valid = ", ".join(DETECTORS)
+        raise ConfigError(f"unknown face detector {name!r}; valid: {valid}") from None
 
 
 def crop_face(image: Image.Image, face: Face, margin: float = 0.25) -> Image.Image:

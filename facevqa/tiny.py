@@ -110,8 +110,14 @@ def _text_kwargs(spec: TinySpec, tokenizer) -> dict:
 
 
 def _build_paligemma(spec: TinySpec, tokenizer):
-    from transformers import (GemmaConfig, PaliGemmaConfig, PaliGemmaForConditionalGeneration,
-                              PaliGemmaProcessor, SiglipImageProcessorPil, SiglipVisionConfig)
+    from transformers import (
+        GemmaConfig,
+        PaliGemmaConfig,
+        PaliGemmaForConditionalGeneration,
+        PaliGemmaProcessor,
+        SiglipImageProcessorPil,
+        SiglipVisionConfig,
+    )
 
     n_img = (spec.image_size // spec.patch_size) ** 2
     image_processor = SiglipImageProcessorPil(
@@ -131,8 +137,14 @@ def _build_paligemma(spec: TinySpec, tokenizer):
 
 
 def _build_llava(spec: TinySpec, tokenizer):
-    from transformers import (CLIPImageProcessorPil, CLIPVisionConfig, LlamaConfig, LlavaConfig,
-                              LlavaForConditionalGeneration, LlavaProcessor)
+    from transformers import (
+        CLIPImageProcessorPil,
+        CLIPVisionConfig,
+        LlamaConfig,
+        LlavaConfig,
+        LlavaForConditionalGeneration,
+        LlavaProcessor,
+    )
 
     image_processor = CLIPImageProcessorPil(
         size={"shortest_edge": spec.image_size},
