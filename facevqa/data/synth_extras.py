@@ -86,6 +86,13 @@ def _hairline(lay: Layout, spec: FaceSpec, xs: np.ndarray) -> np.ndarray:
     return lay.cy - dip + lay.b_up * 0.3 * u**2 + recede * lay.b_up * 0.25 * np.abs(u)
 
 
+def _fringe_strands(draw: Draw, lay: Layout, xs: np.ndarray, line: np.ndarray) -> None:
+    """Darker strands combed down to the fringe's edge."""
+    dark = mix(lay.palette.hair, (0, 0, 0), 0.35)
+    for x, y in zip(xs[3:-3:2], line[3:-3:2]):
+        draw.line([(x - lay.a * 0.05, y - lay.a * 0.35), (x, y - 1)], fill=dark, width=2)
+
+
 def draw_front_hair(draw: Draw, lay: Layout, spec: FaceSpec) -> None:
     """Hair over the forehead down to the hairline, or side tufts when bald."""
     c = lay.palette.hair
@@ -101,6 +108,8 @@ def draw_front_hair(draw: Draw, lay: Layout, spec: FaceSpec) -> None:
     line = np.maximum(_hairline(lay, spec, xs), arc)
     pts = list(zip(xs.tolist(), arc.tolist())) + list(zip(xs[::-1].tolist(), line[::-1].tolist()))
     draw.polygon(pts, fill=c)
+    if spec.bangs:
+        _fringe_strands(draw, lay, xs, line)
     for s in (-1, 1):
         x = lay.cx + s * lay.a * 0.98
         draw.polygon([(x, lay.cy - lay.b_up * 0.5), (x - s * lay.a * 0.14, lay.cy - lay.b_up * 0.3),

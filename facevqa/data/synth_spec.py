@@ -68,7 +68,7 @@ class FaceSpec:
             "mustache": self.mustache,
             "smiling": self.emotion == "happy",
             "mouth_slightly_open": self.mouth_open,
-            "bangs": self.bangs,
+            "bangs": None if self.hat in ("cap", "beanie") else self.bangs,
             "bald": None if self.hat else self.bald,
             "wearing_earrings": self.earrings,
             "wearing_lipstick": self.lipstick,
@@ -101,7 +101,7 @@ def _hair(rng: np.random.Generator, age: int, male: bool) -> dict[str, Any]:
     weights = (0.6, 0.1, 0.25, 0.05) if male else (0.12, 0.58, 0.18, 0.12)
     style = "short" if age < 3 else str(rng.choice(HAIR_STYLES, p=weights))
     return {"hair_color": _hair_color(rng, age), "hair_style": style, "bald": bald,
-            "bangs": bool(not bald and style != "bun" and rng.random() < 0.3)}
+            "bangs": bool(not bald and style != "bun" and rng.random() < 0.35)}
 
 
 def _face_hair(rng: np.random.Generator, age: int, male: bool) -> dict[str, Any]:

@@ -93,9 +93,10 @@ def test_captions_never_mention_race_or_skin():
 
 
 def test_drawing_is_fast():
+    # CPU time, so that a busy machine does not fail the test; ~9 ms here
     draw_sample(0)
-    start = time.perf_counter()
+    start = time.process_time()
     for seed in range(20):
         draw_sample(seed)
-    per_image = (time.perf_counter() - start) / 20
-    assert per_image < 0.05, f"{per_image * 1000:.1f} ms per image (target 15 ms unloaded)"
+    per_image = (time.process_time() - start) / 20
+    assert per_image < 0.03, f"{per_image * 1000:.1f} ms CPU per image (target 15 ms)"
