@@ -92,7 +92,8 @@ def _prepare_one(index: int, image: Any, question: str, spec: PrepareSpec,
 
     final = partial(Answer, source=spec.source)
     try:
-        r = route(question, task=spec.task, attribute=spec.attribute, family=spec.family)
+        r = route(valid_text(question), task=spec.task, attribute=spec.attribute,
+                  family=spec.family)
     except ConfigError as e:
         return [Item(index, answer=final(status="error", error=str(e)))]
     if isinstance(r, Refusal):
@@ -112,6 +113,22 @@ def _prepare_one(index: int, image: Any, question: str, spec: PrepareSpec,
     chosen = found if spec.faces == "all" else found[:1]
     return [Item(index, r, crop=crop_face(img, f) if spec.faces != "none" else img, face=f,
                  image=img) for f in chosen]
+
+
+def valid_text(question: Any) -> Any:
+    """A question the tokenizer can encode: lone surrogates (undecodable bytes from argv or a
+    file read with errors='surrogateescape') become U+FFFD; anything else as given."""
+    if not isinstance(question, str):
+        return question
+    try:
+        question.encode("utf-8")
+        return question
+    except UnicodeEncodeError:
+        pass
+    try:
+        return question.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # surrogates that are not escaped bytes
+        return question.encode("utf-8", "replace").decode("utf-8")
 
 
 def _load_and_detect(image: Any, spec: PrepareSpec) -> tuple[Any, Any]:

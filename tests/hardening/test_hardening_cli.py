@@ -55,7 +55,8 @@ def test_ask_json_over_the_corpus(corpus, tiny_paligemma, tiny_vqa, subprocess_e
 
 
 CLI_QUESTIONS = [q for q in QUESTIONS if q.name in (
-    "empty", "blank", "10k_chars_routable", "control_chars", "injection_identity")]
+    "empty", "blank", "10k_chars_routable", "control_chars", "injection_identity",
+    "undecodable_open")]
 
 
 @pytest.mark.parametrize("question", CLI_QUESTIONS, ids=lambda q: q.name)
