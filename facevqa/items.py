@@ -40,8 +40,10 @@ class Item:
 
 def as_list(images: Any) -> list:
     """Accept one image or a sequence of images."""
-    single = (str, bytes, bytearray, os.PathLike, Image.Image, np.ndarray)
-    return [images] if isinstance(images, single) else list(images)
+    single = (str, bytes, bytearray, memoryview, os.PathLike, Image.Image, np.ndarray)
+    if isinstance(images, single) or hasattr(images, "read"):  # a file object is one image
+        return [images]
+    return list(images)
 
 
 def broadcast_questions(questions: str | Sequence[str], n: int) -> list[str]:

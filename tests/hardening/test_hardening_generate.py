@@ -111,3 +111,14 @@ def test_exif_orientations_decode_upright(corpus):
         img = np.asarray(load_image(cases[f"exif_{o}.jpg"].path), dtype=float)
         assert img.shape == upright.shape, o
         assert np.abs(img - upright).mean() < 4, o  # JPEG noise only, not a turned image
+
+
+def test_one_file_object_or_memoryview_is_one_image(tiny_vqa, corpus):
+    path = by_name(corpus)["face.jpg"].path
+    want = tiny_vqa.generate([path], QUESTION)[0]
+    with open(path, "rb") as fh:
+        got = tiny_vqa.generate(fh, QUESTION)  # not iterated line by line
+    assert len(got) == 1
+    same_answer(got[0], want, "file object")
+    [view] = tiny_vqa.generate(memoryview(Path(path).read_bytes()), QUESTION)
+    same_answer(view, want, "memoryview")
