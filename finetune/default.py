@@ -1,6 +1,6 @@
 """Build the embedded default model that a fresh install answers with, from nothing, offline.
 
-Run: python -m finetune.default [--out facevqa/assets/default] [--scale 0.5]
+Run: python -m finetune.default [--out facevqa/assets/default] [--scale 0.5] [--set KEY=VALUE]
 Stages (each resumes if killed; finished stages are skipped):
   0. a tiny PaliGemma-architecture base (real classes, BPE tokenizer over the project's texts)
      whose vision tower is first taught the synthetic face world with direct supervision,
@@ -150,9 +150,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=str(Path(__file__).parents[1] / "facevqa" / "assets"
                                         / "default"))
     p.add_argument("--scale", type=float, default=1.0, help="multiply data and steps")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="override a recipe value, e.g. --set adapter_steps=50")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    print(build_default(Path(args.out), DefaultRecipe().scaled(args.scale)))
+    from facevqa.config import load_config
+
+    recipe = load_config(DefaultRecipe, None, args.overrides).scaled(args.scale)
+    print(build_default(Path(args.out), recipe))
     return 0
 
 

@@ -1,0 +1,46 @@
+"""The embedded default loads offline with one adapter per task and answers every task."""
+
+from __future__ import annotations
+
+import pytest
+
+from facevqa import default
+from facevqa.model import FaceVQA
+
+QUESTIONS = {"age": "How old is this person?", "emotion": "What emotion is shown?",
+             "attribute": "Is the person wearing a hat?", "gender": "Is this a man or a woman?",
+             "spoof": "Is this photo of a real person?", "caption": "Describe this face."}
+
+
+@pytest.fixture(scope="module")
+def vqa():
+    if not (default.EMBEDDED / "facevqa_model.json").exists():
+        pytest.skip("this checkout ships no embedded default (python -m finetune.default)")
+    return FaceVQA.from_pretrained(device="cpu")
+
+
+def test_default_bundle_has_an_adapter_per_task(vqa):
+    assert set(vqa.info()["adapters"]) == {"age", "emotion", "attribute", "spoof", "caption"}
+    assert default.is_embedded_default(default.default_model_dir())
+
+
+def test_default_answers_every_task_on_a_synthetic_face(vqa):
+    from facevqa.data.synth import draw_sample
+
+    face = draw_sample(424242, spoof="replay")["image"]
+    for task, q in QUESTIONS.items():
+        a = vqa.generate([face], q, faces="none")[0]
+        assert a.task == task and a.status in ("ok", "abstain"), (task, a)
+        if task in ("caption",):
+            assert a.text  # generated text
+        else:
+            assert abs(sum(a.probs.values()) - 1) < 1e-4
+    spoof = vqa.generate([face], QUESTIONS["spoof"], faces="none")[0]
+    assert spoof.text.startswith(("yes", "no"))
+
+
+def test_missing_embedded_default_falls_back_to_a_tiny_checkpoint(monkeypatch, tmp_path):
+    monkeypatch.setattr(default, "EMBEDDED", tmp_path / "none")
+    monkeypatch.setenv("FACEVQA_HOME", str(tmp_path))
+    folder = default.default_model_dir()
+    assert (folder / "config.json").exists() and default.is_embedded_default(folder)
