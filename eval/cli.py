@@ -92,9 +92,16 @@ def run(args: argparse.Namespace) -> int:
         except FileNotFoundError as e:
             raise ConfigError(str(e)) from e
         return 0
+    import sys
+
+    from eval.predictions import PredictionStoreError
     from eval.run import run_eval
 
-    paths = run_eval(config_from_args(args))
+    try:
+        paths = run_eval(config_from_args(args))
+    except PredictionStoreError as e:
+        print(f"facevqa eval: failed: {e}", file=sys.stderr)
+        return 1
     if paths is not None:
         print(f"report: {paths['report.md']}")
         print(f"metrics: {paths['metrics.json']}")

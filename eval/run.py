@@ -133,7 +133,7 @@ class ModelAnswerer:
         kw: dict[str, Any] = {} if self.cfg.route else {"task": task, "attribute": attribute}
         if self.name == "vlm":
             kw["max_new_tokens"] = self.cfg.max_new_tokens
-        return self.system.generate(eset.images(positions),
+        return self.system.generate(eset.sources(positions),
                                     [eset.examples[i].question for i in positions],
                                     batch_size=self.cfg.batch_size, faces=self.faces, **kw)
 
@@ -143,9 +143,9 @@ def predict(answerer: Any, sets: EvalSets, batches: Sequence[Batch], writer: Pre
     """Answer every batch with an unfinished example; write each batch as it completes."""
     from tqdm.auto import tqdm
 
-    name = answerer.name
+    name, finished = answerer.name, done | writer.done
     todo = [b for b in batches if answerer.covers(b.task, b.attribute)
-            and any((name, sets.split(b.split).examples[i].id) not in done | writer.done
+            and any((name, sets.split(b.split).examples[i].id) not in finished
                     for i in b.positions)]
     written = 0
     with tqdm(total=sum(len(b.positions) for b in todo), desc=f"eval {name}", unit="q",
@@ -166,20 +166,31 @@ def _all_batches(sets: EvalSets, size: int) -> list[Batch]:
 
 
 def check_run_file(out: Path, cfg: EvalConfig) -> None:
-    """Write DIR/run.json, or refuse to mix predictions of a different run into DIR."""
+    """Write DIR/run.json (atomically), or refuse to mix predictions of another run into DIR.
+
+    A damaged run.json (a kill during its first write) is rewritten while DIR holds no
+    predictions yet; with predictions it is a usage error, since their run is unknown.
+    """
     path = out / RUN_FILE
     ident = json.loads(json.dumps(cfg.identity()))
-    if path.exists():
-        old = json.loads(path.read_text()).get("identity")
-        if old != ident:
-            diff = sorted(k for k in set(old or {}) | set(ident)
-                          if (old or {}).get(k) != ident.get(k))
-            raise ConfigError(f"{out} holds predictions of a different run (differs in "
-                              f"{', '.join(diff)}); use another --out or delete that folder")
-        return
-    out.mkdir(parents=True, exist_ok=True)
-    resolved = {**asdict(cfg), "out": str(cfg.out)}
-    path.write_text(json.dumps({"identity": ident, "config": resolved}, indent=2) + "\n")
+    try:
+        old = json.loads(path.read_text())["identity"] if path.exists() else None
+    except (ValueError, KeyError, TypeError) as e:
+        if read_predictions(out / PREDICTIONS).records:
+            raise ConfigError(f"{path} is damaged ({e}) and {out} holds predictions of an "
+                              "unknown run; use another --out or delete that folder") from e
+        log.warning("%s is damaged (%s); no predictions yet, so it is rewritten", path, e)
+        old = None
+    if old is not None and old != ident:
+        diff = sorted(k for k in set(old) | set(ident) if old.get(k) != ident.get(k))
+        raise ConfigError(f"{out} holds predictions of a different run (differs in "
+                          f"{', '.join(diff)}); use another --out or delete that folder")
+    if old is None:
+        out.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{RUN_FILE}.tmp")
+        resolved = {**asdict(cfg), "out": str(cfg.out)}
+        tmp.write_text(json.dumps({"identity": ident, "config": resolved}, indent=2) + "\n")
+        tmp.replace(path)
 
 
 def load_system(cfg: EvalConfig, device: str) -> Any:

@@ -32,6 +32,8 @@ CHUNK = 180
 EVAL_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
 DEFAULT_LIMITS = {"test": 500, "dev": 300, "train": 2000}
 """Synthetic images per split when no limit is given."""
+REAL_LIMITS = {"dev": 1000, "train": 2000}
+"""Images per split of real data when no limit is given (test: all of it)."""
 SAVED_ALIASES = ("disk", "saved", "dataset")
 HASH_SHARES = {"test": 0.2, "dev": 0.2}
 """Share of rows hashed into test / dev where the data has no such split."""
@@ -61,8 +63,8 @@ class SetSpec:
     """"synthetic", "SOURCE:PATH" (a facevqa.data source) or "disk:PATH" (a saved data set)."""
     tasks: tuple[str, ...] = EVAL_TASKS
     limits: Mapping[str, int | None] = field(default_factory=dict)
-    """Images per split (test, dev, train); synthetic defaults in DEFAULT_LIMITS, real sets
-    use every image of a split when not given."""
+    """Images per split (test, dev, train); defaults: DEFAULT_LIMITS (synthetic) and
+    REAL_LIMITS (real data: the whole test split)."""
     max_attributes: int | None = 4
     """Attribute questions per image (None: every known attribute)."""
     seed: int = 0
@@ -80,10 +82,6 @@ class SetSpec:
         unknown = set(self.limits) - set(SPLITS)
         if unknown:
             raise ConfigError(f"unknown splits {sorted(unknown)}; valid: {', '.join(SPLITS)}")
-
-    def limit(self, split: str) -> int | None:
-        """Image limit of a split."""
-        return self.limits.get(split)
 
     def qa_config(self) -> Any:
         """QAConfig for evaluation: canonical phrasing, one question per task and image."""
@@ -126,15 +124,31 @@ class ExampleSet:
         """Distinct image ids in order of first appearance."""
         return list(dict.fromkeys(e.row_id for e in self.examples))
 
+    def source(self, row_id: str) -> Any:
+        """The row's image as stored (bytes, path or PIL image): what generate() takes."""
+        return self._images[row_id]
+
+    def sources(self, positions: Iterable[int]) -> list[Any]:
+        """Stored images of the examples at `positions` (decoded by whoever answers)."""
+        return [self.source(self.examples[i].row_id) for i in positions]
+
     def image(self, row_id: str) -> Any:
-        """The decoded RGB image of a row."""
+        """The decoded RGB image of a row; facevqa.errors.ImageError when it is unusable."""
         from facevqa.images import load_image
 
         return load_image(self._images[row_id])
 
-    def images(self, positions: Iterable[int]) -> list[Any]:
-        """Decoded images of the examples at `positions`."""
-        return [self.image(self.examples[i].row_id) for i in positions]
+    def decode(self, rows: Iterable[str]) -> tuple[dict[str, Any], dict[str, str]]:
+        """({row: RGB image}, {row: why it cannot be used}): one bad image fails alone."""
+        from facevqa.errors import ImageError
+
+        good, bad = {}, {}
+        for row in dict.fromkeys(rows):
+            try:
+                good[row] = self.image(row)
+            except ImageError as e:
+                bad[row] = str(e)
+        return good, bad
 
 
 @dataclass(frozen=True)
@@ -180,20 +194,16 @@ def to_example(ex: Mapping[str, Any], split: str) -> Example:
                    truth=_truth(ex), groups={k: v for k, v in groups.items() if v is not None})
 
 
-def make_set(split: str, examples: Iterable[Mapping[str, Any]], tasks: Sequence[str],
-             limit: int | None) -> ExampleSet:
-    """An ExampleSet of the first `limit` images; repeated ids get a #k suffix."""
+def make_set(split: str, examples: Iterable[Mapping[str, Any]], tasks: Sequence[str]
+             ) -> ExampleSet:
+    """An ExampleSet of the examples of `tasks`; repeated ids get a #k suffix."""
     kept: list[Example] = []
     images: dict[str, Any] = {}
     seen: dict[str, int] = {}
     for ex in examples:
         if ex["task"] not in tasks or ex.get("id") is None:
             continue
-        row = str(ex["id"])
-        if row not in images:
-            if limit is not None and len(images) >= limit:
-                continue
-            images[row] = ex["image"]
+        images.setdefault(str(ex["id"]), ex["image"])
         e = to_example(ex, split)
         seen[e.id] = seen.get(e.id, 0) + 1
         if seen[e.id] > 1:
@@ -265,9 +275,9 @@ def _read_cache(folder: Path) -> Iterator[dict[str, Any]]:
 
 def load_synthetic(spec: SetSpec, cache: Path | None) -> EvalSets:
     """Seeded synthetic test / dev / train splits (cached under `cache` when given)."""
-    splits = {}
+    splits, limits = {}, {**DEFAULT_LIMITS, **spec.limits}
     for split in SPLITS:
-        n = spec.limit(split) if split in spec.limits else DEFAULT_LIMITS[split]
+        n = limits[split]
         if not n:
             splits[split] = None
             continue
@@ -276,7 +286,7 @@ def load_synthetic(spec: SetSpec, cache: Path | None) -> EvalSets:
             log.info("drawing %d synthetic %s images", n, split)
             _write_cache(folder, list(synth_examples(split, n, spec)))
         examples = _read_cache(folder) if folder else synth_examples(split, n, spec)
-        splits[split] = make_set(split, examples, spec.tasks, None)
+        splits[split] = make_set(split, examples, spec.tasks)
     return EvalSets("synthetic", "none", splits["test"], splits["dev"], splits["train"])
 
 
@@ -330,8 +340,25 @@ def parse_data(data: str) -> tuple[str, str | None]:
     return source.strip().lower(), path
 
 
+def readable_rows(rows: Iterable[dict[str, Any]], skips: Any) -> Iterator[dict[str, Any]]:
+    """Rows whose image facevqa.images.load_image decodes; the others are counted in `skips`
+    by reason (missing or unusable image), never raised."""
+    from facevqa.errors import ImageError
+    from facevqa.images import load_image
+
+    for row in rows:
+        if row.get("image") is None:
+            skips.add("missing_image", str(row.get("id")))
+            continue
+        try:
+            load_image(row["image"])
+        except ImageError as e:
+            skips.add("bad_image", f"{row.get('id')}: {e}")
+            continue
+        yield row
+
+
 def _source_examples(source: str, path: str, spec: SetSpec) -> Iterator[dict[str, Any]]:
-    from facevqa.data.build import checked_rows
     from facevqa.data.qa import build_examples
     from facevqa.data.rows import Skips
 
@@ -347,10 +374,10 @@ def _source_examples(source: str, path: str, spec: SetSpec) -> Iterator[dict[str
 
     skips = Skips()
     rows = get_source(source)(path, skips=skips)
-    yield from build_examples(checked_rows(rows, skips, {"read": 0, "used": 0}),
-                              spec.qa_config(), skips=skips)
+    yield from build_examples(readable_rows(rows, skips), spec.qa_config(), skips=skips)
     for reason, count in skips.summary().counts.items():
-        log.warning("%s: skipped %d rows (%s)", source, count, reason)
+        log.warning("%s: skipped %d rows (%s), e.g. %s", source, count, reason,
+                    "; ".join(skips.summary().examples.get(reason, [])[:2]))
 
 
 def _image_of(cell: Any) -> Any:
@@ -359,28 +386,57 @@ def _image_of(cell: Any) -> Any:
     return cell
 
 
+def split_labels(source: str, path: str) -> set[str]:
+    """The split names a data set has (train, validation, dev, test), from a first pass."""
+    if source in SAVED_ALIASES:
+        from datasets import load_from_disk
+
+        ds = load_from_disk(path)
+        labels = set(ds.unique("split")) if "split" in ds.column_names else set()
+    else:
+        from facevqa.data.sources import get_source
+
+        labels = {row.get("split") for row in get_source(source)(path)}
+    return {SPLIT_NAMES.get(str(s).lower()) for s in labels if s} - {None}
+
+
+def _collect(examples: Iterable[Mapping[str, Any]], present: set[str],
+             limits: Mapping[str, int | None], tasks: Sequence[str]
+             ) -> dict[str, list[dict[str, Any]]]:
+    """Examples per split, keeping only the first `limits[split]` images of each split."""
+    kept: dict[str, list[dict[str, Any]]] = {s: [] for s in SPLITS}
+    rows: dict[str, set[str]] = {s: set() for s in SPLITS}
+    for ex in examples:
+        row = str(ex.get("id"))
+        split = assign_split(ex.get("split"), row, present)
+        if ex["task"] not in tasks:
+            continue
+        if row not in rows[split]:
+            if limits.get(split) is not None and len(rows[split]) >= limits[split]:
+                continue
+            rows[split].add(row)
+        kept[split].append({**ex, "image": _image_of(ex.get("image"))})
+    return kept
+
+
 def load_real(spec: SetSpec, source: str, path: str) -> EvalSets:
     """test / dev / train of a saved data set or a source adapter's rows."""
-    examples = [{**ex, "image": _image_of(ex.get("image"))}
-                for ex in _source_examples(source, path, spec)]
-    if not examples:
-        raise ConfigError(f"--data {source}:{path} holds no examples")
-    present = {SPLIT_NAMES.get(str(ex.get("split")).lower()) for ex in examples} - {None}
-    by_split: dict[str, list[dict[str, Any]]] = {s: [] for s in SPLITS}
-    for ex in examples:
-        by_split[assign_split(ex.get("split"), str(ex.get("id")), present)].append(ex)
-    sets = {s: make_set(s, by_split[s], spec.tasks, spec.limit(s)) for s in SPLITS}
+    limits = {**REAL_LIMITS, **spec.limits}
+    kept = _collect(_source_examples(source, path, spec), split_labels(source, path), limits,
+                    spec.tasks)
+    sets = {s: make_set(s, kept[s], spec.tasks) for s in SPLITS}
     if not len(sets["test"]):
         raise ConfigError(f"--data {source}:{path}: no test examples for tasks "
                           f"{', '.join(spec.tasks)}")
-    faces = "none" if source in SAVED_ALIASES and _all_synthetic(examples) else "largest"
+    every = [ex for split in kept.values() for ex in split]
+    faces = "none" if source in SAVED_ALIASES and _all_synthetic(every) else "largest"
     return EvalSets(f"{source}:{Path(path).name}", faces, sets["test"],
                     sets["dev"] if len(sets["dev"]) else None,
                     sets["train"] if len(sets["train"]) else None)
 
 
 def _all_synthetic(examples: Sequence[Mapping[str, Any]]) -> bool:
-    return all(ex.get("source") in ("synth", "synthetic") for ex in examples)
+    return bool(examples) and all(ex.get("source") in ("synth", "synthetic") for ex in examples)
 
 
 def load_sets(spec: SetSpec, cache: Path | None = None) -> EvalSets:

@@ -51,6 +51,6 @@ class ClassicalBaseline:
     def answer(self, eset: ExampleSet, positions: Sequence[int], task: str,
                attribute: str | None) -> list[Any]:
         questions = [eset.examples[i].question for i in positions]
-        return self.heads.generate(eset.images(positions), questions, task=task,
+        return self.heads.generate(eset.sources(positions), questions, task=task,
                                    attribute=attribute, batch_size=self.batch_size,
                                    faces=self.faces)

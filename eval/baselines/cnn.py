@@ -19,12 +19,14 @@ import numpy as np
 from eval.baselines.common import (
     BaselineContext,
     BaselineUnavailable,
-    answer_from_probs,
+    RowCache,
+    answers_for,
     fingerprint,
     head_key,
     label_order,
     read_json,
     training_labels,
+    usable,
 )
 from eval.sets import ExampleSet
 
@@ -130,6 +132,7 @@ class CnnBaseline:
         self.spec = spec or CnnSpec()
         self.net: Any = None
         self.heads: dict[str, list[str]] = {}
+        self.pixels = RowCache(lambda images: pixels(images, self.spec.size))
 
     def fit(self, ctx: BaselineContext) -> None:
         train = ctx.sets.train
@@ -142,8 +145,7 @@ class CnnBaseline:
         stamp = fingerprint(asdict(self.spec), ctx.seed, sorted(labels.items()))
         if self._load(folder, stamp):
             return
-        rows = train.row_ids
-        x = pixels([train.image(r) for r in rows], self.spec.size)
+        rows, x = usable(train.row_ids, self.pixels.get(train, train.row_ids))
         y = np.array([[self.heads[k].index(labels[k][r]) if r in labels[k] else -1
                        for k in self.heads] for r in rows], dtype=np.int64).reshape(len(rows), -1)
         self.net = train_net(self.spec, x, y, [len(v) for v in self.heads.values()], ctx.seed)
@@ -180,7 +182,10 @@ class CnnBaseline:
 
         key = head_key(task, attribute)
         h = list(self.heads).index(key)
-        x = _as_input(pixels(eset.images(positions), self.spec.size))
-        with torch.inference_mode():
-            probs = torch.softmax(self.net(x)[h], -1).numpy()
-        return [answer_from_probs(task, attribute, self.heads[key], p, self.name) for p in probs]
+
+        def probs_of(x: np.ndarray) -> np.ndarray:
+            with torch.inference_mode():
+                return torch.softmax(self.net(_as_input(x))[h], -1).numpy()
+
+        values = self.pixels.get(eset, [eset.examples[i].row_id for i in positions])
+        return answers_for(values, task, attribute, self.name, self.heads[key], probs_of)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -117,6 +117,50 @@ def answer_from_probs(task: str, attribute: str | None, labels: Sequence[str],
     return Answer(status=status, task=task, attribute=attribute, label=label, probs=p,
                   confidence=conf, value=age_value(p) if task == "age" else None,
                   text=label, error=reason, source=source)
+
+
+class RowCache:
+    """A value computed once per image (features, pixels), or why the image is unusable."""
+
+    chunk = 256
+    """Images decoded at a time."""
+
+    def __init__(self, compute: Callable[[list[Any]], np.ndarray]):
+        self.compute = compute
+        self.values: dict[tuple[str, str], Any] = {}
+
+    def get(self, eset: ExampleSet, rows: Sequence[str]) -> list[Any]:
+        """One value per row: an array, or a str saying why that image cannot be used."""
+        todo = [r for r in dict.fromkeys(rows) if (eset.split, r) not in self.values]
+        for lo in range(0, len(todo), self.chunk):
+            good, bad = eset.decode(todo[lo:lo + self.chunk])
+            if good:
+                self.values.update({(eset.split, r): v for r, v in
+                                    zip(good, self.compute(list(good.values())))})
+            self.values.update({(eset.split, r): why for r, why in bad.items()})
+        return [self.values[(eset.split, r)] for r in rows]
+
+
+def usable(rows: Sequence[str], values: Sequence[Any]) -> tuple[list[str], np.ndarray]:
+    """The rows whose value is an array, and those arrays stacked."""
+    keep = [(r, v) for r, v in zip(rows, values) if not isinstance(v, str)]
+    if not keep:
+        return [], np.zeros((0,))
+    return [r for r, _ in keep], np.stack([v for _, v in keep])
+
+
+def answers_for(values: Sequence[Any], task: str, attribute: str | None, source: str,
+                labels: Sequence[str], probs_of: Callable[[np.ndarray], np.ndarray]) -> list:
+    """Answers of a probability model over per-image values (RowCache.get); an image that
+    could not be decoded becomes that item's error answer."""
+    from facevqa.answer import Answer
+
+    good = [v for v in values if not isinstance(v, str)]
+    probs = iter(probs_of(np.stack(good)) if good else [])
+    return [Answer(status="error", task=task, attribute=attribute, error=v, source=source)
+            if isinstance(v, str) else answer_from_probs(task, attribute, labels, next(probs),
+                                                         source)
+            for v in values]
 
 
 def fingerprint(*parts: Any) -> str:

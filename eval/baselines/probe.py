@@ -13,12 +13,14 @@ import numpy as np
 from eval.baselines.common import (
     BaselineContext,
     BaselineUnavailable,
-    answer_from_probs,
+    RowCache,
+    answers_for,
     fingerprint,
     head_key,
     label_order,
     read_json,
     training_labels,
+    usable,
 )
 from eval.sets import ExampleSet
 
@@ -61,7 +63,8 @@ class ProbeBaseline:
     def __init__(self) -> None:
         self.probes: dict[str, Any] = {}
         self.backbone: Any = None
-        self._cache: dict[tuple[str, str], np.ndarray] = {}
+        self.features = RowCache(lambda images: pooled_features(self.backbone, images))
+        """Each image goes through the vision tower once per run."""
 
     def fit(self, ctx: BaselineContext) -> None:
         from facevqa.heads.probe import LinearProbe
@@ -91,21 +94,12 @@ class ProbeBaseline:
 
         dirs = {}
         for i, (key, labels) in enumerate(sorted(heads.items())):
-            rows = list(labels)
-            x = self.features(train, rows)
+            rows, x = usable(list(labels), self.features.get(train, list(labels)))
             self.probes[key] = LinearProbe().fit(x, [labels[r] for r in rows])
             dirs[key] = f"head{i:03d}"
             self.probes[key].save(folder / dirs[key])
         (folder / "index.json").write_text(json.dumps({"fingerprint": stamp, "heads": dirs}))
         log.info("probe: trained %d heads", len(self.probes))
-
-    def features(self, eset: ExampleSet, rows: Sequence[str]) -> np.ndarray:
-        """Features of the given rows of a split (each image encoded once per run)."""
-        todo = list(dict.fromkeys(r for r in rows if (eset.split, r) not in self._cache))
-        if todo:
-            feats = pooled_features(self.backbone, [eset.image(r) for r in todo])
-            self._cache.update({(eset.split, r): f for r, f in zip(todo, feats)})
-        return np.stack([self._cache[(eset.split, r)] for r in rows])
 
     def covers(self, task: str, attribute: str | None) -> bool:
         return head_key(task, attribute) in self.probes
@@ -113,8 +107,8 @@ class ProbeBaseline:
     def answer(self, eset: ExampleSet, positions: Sequence[int], task: str,
                attribute: str | None) -> list[Any]:
         probe = self.probes[head_key(task, attribute)]
-        x = self.features(eset, [eset.examples[i].row_id for i in positions])
-        probs = probe.predict_proba(x)
         order = label_order(task, set(probe.labels))
         cols = [probe.labels.index(lab) for lab in order]
-        return [answer_from_probs(task, attribute, order, p[cols], self.name) for p in probs]
+        values = self.features.get(eset, [eset.examples[i].row_id for i in positions])
+        return answers_for(values, task, attribute, self.name, order,
+                           lambda x: probe.predict_proba(x)[:, cols])
