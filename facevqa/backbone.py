@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -40,12 +41,26 @@ class Backbone:
 
     def encode(self, images: list, prompts: list[str]) -> dict[str, torch.Tensor]:
         """Prefix batch (image + prompt), left padded, on the model's device."""
-        text = self.spec.format_prompts(self.processor, prompts)
+        text = self.spec.format_prompts(self.processor, [self.sanitize(p) for p in prompts])
         batch = self.processor(images=images, text=text, return_tensors="pt", padding="longest")
         batch.pop("labels", None)
         dtype = self.model.dtype
         return {k: (v.to(self.device, dtype) if v.is_floating_point() else v.to(self.device))
                 for k, v in batch.items()}
+
+    def sanitize(self, prompt: str) -> str:
+        """Remove control-token strings (<image>, <bos>, <loc0001>...) from user text, so a
+        question can neither add image placeholders nor forge turns."""
+        return self._control_tokens().sub("", prompt)
+
+    def _control_tokens(self) -> re.Pattern:
+        if not hasattr(self, "_control_re"):
+            tok = self.tokenizer
+            words = set(tok.all_special_tokens) | set(tok.get_added_vocab())
+            words.add(getattr(self.processor, "image_token", "<image>"))
+            words = sorted((w for w in words if w), key=len, reverse=True)
+            self._control_re = re.compile("|".join(map(re.escape, words)) or "(?!)")
+        return self._control_re
 
     def positions(self, attention_mask: torch.Tensor) -> torch.Tensor:
         """Position ids that skip left padding, as generate() computes them."""

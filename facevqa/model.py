@@ -132,7 +132,7 @@ class FaceVQA:
         """Run a chunk as one batch; if the batch fails, run items alone so only bad ones fail."""
         try:
             return self._run(chunk, max_new_tokens)
-        except (RuntimeError, ValueError) as e:
+        except (RuntimeError, ValueError, TypeError) as e:
             if len(chunk) == 1:
                 key, item = chunk[0]
                 log.warning("item %s failed: %s", key, e)
@@ -148,7 +148,7 @@ class FaceVQA:
         routes = [it.route for it in items]
         bb = self.backbone
         batch = bb.encode([it.crop for it in items], [r.prompt for r in routes])
-        prompts = bb.spec.format_prompts(bb.processor, [r.prompt for r in routes])
+        prompts = bb.spec.format_prompts(bb.processor, [bb.sanitize(r.prompt) for r in routes])
         if routes[0].kind != "closed":
             texts = bb.generate(batch, max_new_tokens)
             return {k: _open_answer(r, t, p) for k, r, t, p in zip(keys, routes, texts, prompts)}
