@@ -179,3 +179,34 @@ def test_assign_split_hashes_train_and_unlabelled_rows():
     assert set(free) == {"test", "dev", "train"}
     assert parse_data("synthetic") == ("synthetic", None)
     assert parse_data("fairface:/data/ff") == ("fairface", "/data/ff")
+
+
+def test_bad_image_fails_alone_in_a_baseline():
+    import numpy as np
+
+    from eval.baselines.common import RowCache, answers_for
+
+    good = np.zeros((8, 8, 3), dtype=np.uint8)
+    eset = ExampleSet("test", [Example(f"test/r{i}/gender", f"r{i}", "q", "gender", None,
+                                       "test", {}, {}) for i in range(2)],
+                      {"r0": good, "r1": b"not an image"})
+    values = RowCache(lambda images: np.ones((len(images), 2))).get(eset, ["r0", "r1"])
+    answers = answers_for(values, "gender", None, "cnn", ["male", "female"],
+                          lambda x: np.tile([0.8, 0.2], (len(x), 1)))
+    assert [a.status for a in answers] == ["ok", "error"]
+    assert answers[0].label == "male" and "image" in answers[1].error
+
+
+def test_damaged_run_file(tmp_path):
+    from eval.run import check_run_file
+    from facevqa.errors import ConfigError
+
+    cfg = EvalConfig(data="synthetic", out=tmp_path)
+    (tmp_path / "run.json").write_text('{"identity": {"da')  # killed while writing it
+    check_run_file(tmp_path, cfg)  # no predictions yet: rewritten
+    assert json.loads((tmp_path / "run.json").read_text())["identity"]["data"] == "synthetic"
+    (tmp_path / "run.json").write_text('{"identity": {"da')
+    (tmp_path / "predictions.jsonl").write_text(
+        json.dumps({"id": "x", "task": "age", "model": "vlm"}) + "\n")
+    with pytest.raises(ConfigError, match="damaged"):
+        check_run_file(tmp_path, cfg)
