@@ -8,7 +8,6 @@ temporary folder beside `out` and rename it into place, so a crash never leaves 
 
 from __future__ import annotations
 
-import io
 import itertools
 import json
 import logging
@@ -51,8 +50,12 @@ class BuildSummary:
 
 
 def _checked_image(image: Any, skips: Skips, row_id: str) -> Any:
-    """Path -> {"bytes", "path"} after a full decode (so corrupt files are caught); PIL as is."""
-    from PIL import Image, UnidentifiedImageError
+    """Path -> {"bytes", "path"} after a full, safe decode (facevqa.images: size and pixel
+    limits, no pipes or devices), so corrupt files are skipped and counted; PIL as is."""
+    from PIL import Image
+
+    from facevqa.errors import ImageError
+    from facevqa.images import load_image
 
     if image is None:
         skips.add("missing_image", row_id)
@@ -60,14 +63,13 @@ def _checked_image(image: Any, skips: Skips, row_id: str) -> Any:
     if isinstance(image, Image.Image) or (isinstance(image, Mapping) and image.get("bytes")):
         return image
     path = Path(str(image))
-    try:
-        data = path.read_bytes()
-        with Image.open(io.BytesIO(data)) as img:
-            img.load()
-    except FileNotFoundError:
+    if not path.exists():
         skips.add("missing_image", f"{row_id}: {path}")
         return None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+    try:
+        load_image(path)
+        data = path.read_bytes()
+    except (ImageError, OSError) as e:
         skips.add("corrupt_image", f"{row_id}: {path.name}: {e}")
         return None
     return {"bytes": data, "path": path.name}
