@@ -111,10 +111,6 @@ def test_eval_saved_dataset_with_bad_images(tmp_path, corpus, tiny_paligemma):
     assert age["n_error"] == 4 and age["n_no_face"] == 1
 
 
-@pytest.mark.xfail(reason="facevqa/data/build.py _checked_image catches only OSError/ValueError/"
-                          "SyntaxError/UnidentifiedImageError: the AVIF decoder's RuntimeError and "
-                          "DecompressionBombError escape `facevqa data build` (hardening report)",
-                   strict=False)
 def test_data_build_skips_undecodable_files(corpus):
     from facevqa.data.build import checked_rows
     from facevqa.data.rows import Skips
