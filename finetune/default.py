@@ -20,6 +20,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from facevqa.adapters import read_meta, write_meta
 from facevqa.tiny import TinySpec
 from finetune.config import DataSpec, LoraSpec, TrainConfig
 
@@ -135,8 +136,9 @@ def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRec
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(base, tmp / "base", ignore=shutil.ignore_patterns("facevqa.json"))
     for task, folder in adapters.items():
-        shutil.copytree(folder, tmp / "adapters" / task,
-                        ignore=shutil.ignore_patterns("README.md"))
+        dest = tmp / "adapters" / task
+        shutil.copytree(folder, dest, ignore=shutil.ignore_patterns("README.md"))
+        write_meta(dest, dataclasses.replace(read_meta(dest), base="base"))  # bundle-relative
     (tmp / "facevqa_model.json").write_text(json.dumps({
         "base": "base", "adapters": {t: f"adapters/{t}" for t in adapters},
         "embedded_default": True, "recipe": dataclasses.asdict(recipe)}, indent=2))
