@@ -73,7 +73,7 @@ def test_training_labels_cover_only_answer_tokens(backbones, family):
     batch = bb.encode(_images(2), PROMPTS[:2])
     suffixes = bb.suffix_ids(["32", "a happy face"], eos=True)
     full = bb.extend(batch, suffixes, labels=True)
-    for row, suf, mask in zip(full["labels"], suffixes, full["attention_mask"]):
+    for row, suf in zip(full["labels"], suffixes):
         kept = row[row != -100].tolist()
         assert kept == suf  # answer tokens + EOS only: no pad, image or prompt tokens
     assert (full["labels"][full["attention_mask"] == 0] == -100).all()

@@ -7,8 +7,14 @@ import math
 import pytest
 import torch
 
-from finetune.loss import (ANSWER, EXPLANATION, IGNORE, JUDGMENT, answer_segments,
-                           weighted_answer_loss)
+from finetune.loss import (
+    ANSWER,
+    EXPLANATION,
+    IGNORE,
+    JUDGMENT,
+    answer_segments,
+    weighted_answer_loss,
+)
 
 
 def _logits_for(probs_of_target: list[list[float]], vocab: int = 4) -> torch.Tensor:
