@@ -35,7 +35,7 @@ def _negated(text: str, start: int) -> bool:
 @cache
 def _phrase_regex(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict]:
     """One alternation over every phrase (longest first) and the phrase -> label map."""
-    lookup = {p.lower(): label for label, phrases in pairs for p in phrases}
+    lookup = {_norm_phrase(p): label for label, phrases in pairs for p in phrases}
     alts = sorted(lookup, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in alts)
     return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.IGNORECASE), lookup
@@ -48,8 +48,13 @@ def find_label(text: str, table: Iterable[tuple[str, tuple[str, ...]]],
     for m in regex.finditer(text):
         if negation and _negated(text, m.start()):
             continue
-        return lookup[" ".join(re.split(r"[\s-]+", m.group(0).lower()))]
+        return lookup[_norm_phrase(m.group(0))]
     return None
+
+
+def _norm_phrase(phrase: str) -> str:
+    """Lowercase, spaces and hyphens as one space: "Cut-out" and "cut out" are one phrase."""
+    return " ".join(re.split(r"[\s-]+", phrase.lower()))
 
 
 # --- yes / no / not visible -------------------------------------------------------------------
@@ -150,6 +155,13 @@ _ATTACK_CUES = (
     ("mask", ("mask", "masks", "silicone", "latex", "3d mask", "mannequin", "resin", "rubber")),
     ("other", ("deepfake", "synthetic", "generated", "makeup", "partial", "other", "cgi")),
 )
+_ATTACK_NAMES = (
+    ("print", ("print attack", "printed photo", "print-out", "printout", "photo of a photo")),
+    ("replay", ("replay", "replayed", "replay attack")),
+    ("mask", ("mask", "masks", "3d mask")),
+)
+"""Words that name the attack outright; they win over cues that several attacks share
+("cut-out edges ... show this is a mask" is a mask, not a print)."""
 
 
 def parse_spoof(text: str) -> Parsed:
@@ -164,7 +176,8 @@ def parse_spoof(text: str) -> Parsed:
     explanation = rest or None
     attack = None
     if label == "spoof":
-        attack = find_label(rest, _ATTACK_CUES) or ("other" if rest else None)
+        attack = (find_label(rest, _ATTACK_NAMES) or find_label(rest, _ATTACK_CUES)
+                  or ("other" if rest else None))
     return Parsed(label=label, explanation=explanation, attack=attack, text=cleaned)
 
 
