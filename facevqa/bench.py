@@ -167,6 +167,14 @@ BENCHMARKS: dict[str, Callable[[dict], list[BenchRow]]] = {
 }
 
 
+def all_benchmarks() -> dict[str, Callable[[dict], list[BenchRow]]]:
+    """facevqa's benchmarks plus those its users register (entry points, loaded on use)."""
+    from importlib.metadata import entry_points
+
+    found = {ep.name: ep for ep in entry_points(group="facevqa.benchmarks")}
+    return {**BENCHMARKS, **{n: (lambda ctx, ep=ep: ep.load()(ctx)) for n, ep in found.items()}}
+
+
 def run_benchmarks(names: list[str], model: str | None = None) -> list[BenchRow]:
     """Run the named benchmarks on `model` (default: the embedded default)."""
     import torch
@@ -174,19 +182,21 @@ def run_benchmarks(names: list[str], model: str | None = None) -> list[BenchRow]
     from facevqa.model import FaceVQA
 
     torch.manual_seed(0)
-    ctx = {"vqa": FaceVQA.from_pretrained(model, device="cpu")}
+    ctx = {"vqa": FaceVQA.from_pretrained(model, device="cpu"), "model_path": model}
+    table = all_benchmarks()
     rows: list[BenchRow] = []
     for name in names:
         log.info("bench %s", name)
-        rows += BENCHMARKS[name](ctx)
+        rows += table[name](ctx)
     return rows
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="speed/memory ratios measured side by side",
                        description=__doc__.splitlines()[0])
-    p.add_argument("--only", default=",".join(BENCHMARKS),
-                   help=f"comma-separated subset of: {', '.join(BENCHMARKS)}")
+    p.add_argument("--only", default=None,
+                   help="comma-separated subset (default: all; the list is in the error "
+                        "message of an unknown name)")
     p.add_argument("--model", default=None, help="base/bundle (default: embedded default)")
     p.add_argument("--json", dest="json_path", help="also write the table as JSON here")
     p.set_defaults(run=run)
@@ -196,10 +206,11 @@ def add_parser(sub) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from facevqa.errors import ConfigError
 
-    names = [n.strip() for n in args.only.split(",") if n.strip()]
-    unknown = [n for n in names if n not in BENCHMARKS]
+    table = all_benchmarks()
+    names = [n.strip() for n in (args.only or ",".join(table)).split(",") if n.strip()]
+    unknown = [n for n in names if n not in table]
     if unknown:
-        raise ConfigError(f"unknown benchmark(s) {unknown}; valid: {', '.join(BENCHMARKS)}")
+        raise ConfigError(f"unknown benchmark(s) {unknown}; valid: {', '.join(table)}")
     rows = run_benchmarks(names, args.model)
     width = max(len(r.name) for r in rows)
     for r in rows:
