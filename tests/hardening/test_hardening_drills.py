@@ -201,9 +201,6 @@ def test_corrupt_last_line_is_repaired_by_the_rerun(damage, tmp_path, tiny_palig
     assert results(out) == results(clean_eval)
 
 
-@pytest.mark.xfail(reason="eval/run.py check_run_file writes run.json in place: a kill during "
-                          "that write leaves a truncated file and every rerun then dies with a "
-                          "JSONDecodeError traceback (see the hardening report)", strict=False)
 def test_truncated_run_file_does_not_block_the_rerun(tmp_path, tiny_paligemma, clean_eval):
     from eval.__main__ import main as eval_main
 
@@ -214,9 +211,6 @@ def test_truncated_run_file_does_not_block_the_rerun(tmp_path, tiny_paligemma, c
     assert eval_main(eval_argv(tiny_paligemma, out)) in (0, 2)  # recovered, or a usage error
 
 
-@pytest.mark.xfail(reason="a corrupt line inside predictions.jsonl raises PredictionStoreError "
-                          "(a ValueError) that facevqa.cli does not catch: the clear message "
-                          "arrives as a traceback (see the hardening report)", strict=False)
 def test_corrupt_middle_line_is_a_clean_error(tmp_path, tiny_paligemma, clean_eval, capsys):
     from eval.__main__ import main as eval_main
 

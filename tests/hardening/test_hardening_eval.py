@@ -68,10 +68,7 @@ def write_saved(folder: Path, corpus) -> Path:
 
 @pytest.mark.parametrize("extra", [
     (),
-    pytest.param(UNCAUGHT, marks=pytest.mark.xfail(
-        reason="facevqa/data/build.py _checked_image catches only OSError/ValueError/...: the "
-               "AVIF decoder's RuntimeError and Pillow's DecompressionBombError abort the "
-               "run (see the hardening report)", strict=False)),
+    pytest.param(UNCAUGHT),
 ], ids=["known_bad_files", "avif_and_bomb"])
 def test_eval_source_with_bad_files(extra, tmp_path, corpus, tiny_paligemma, caplog):
     root = write_fairface(tmp_path / "fairface", corpus, extra)
@@ -90,9 +87,6 @@ def test_eval_source_with_bad_files(extra, tmp_path, corpus, tiny_paligemma, cap
     assert doc["metrics"]["vlm"]["age"]["n_no_face"] >= 1
 
 
-@pytest.mark.xfail(reason="eval/sets.py ExampleSet.images() decodes with load_image and raises "
-                          "on the first bad image, so one bad image aborts the whole run "
-                          "(see the hardening report)", strict=False)
 def test_eval_saved_dataset_with_bad_images(tmp_path, corpus, tiny_paligemma):
     saved = write_saved(tmp_path, corpus)
     out = tmp_path / "out"
