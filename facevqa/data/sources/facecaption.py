@@ -106,10 +106,13 @@ def read_facecaption(root: str | Path, *, image_root: str | Path | None = None,
     skips = skips_or_new(skips)
     index = 0
     for path in files:
-        pf = pq.ParquetFile(path)
+        # a buffered stream, no pre-buffering and no decode threads keep memory flat
+        # however long the file is (the Python loop, not decoding, is the bottleneck)
+        pf = pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20)
         cols = _columns(pf.schema_arrow.names)
         field_of = {name: field for field, name in cols.items()}
-        for batch in pf.iter_batches(batch_size=batch_size, columns=list(cols.values())):
+        for batch in pf.iter_batches(batch_size=batch_size, columns=list(cols.values()),
+                                     use_threads=False):
             batch = batch.rename_columns([field_of[n] for n in batch.schema.names])
             for rec in batch.to_pylist():
                 index += 1
