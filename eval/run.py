@@ -309,13 +309,24 @@ def versions(names: Iterable[str] = PACKAGES) -> dict[str, str | None]:
     return out
 
 
+def shown_path(path: Any) -> str:
+    """A path inside the installed facevqa tree relative to it (reports stay portable)."""
+    import facevqa
+
+    root = Path(facevqa.__file__).resolve().parents[1]
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except (ValueError, OSError, TypeError):
+        return str(path)
+
+
 def run_meta(cfg: EvalConfig, sets: EvalSets, system: Any, skipped: Mapping[str, str]
              ) -> dict[str, Any]:
     """Provenance for metrics.json, report.md and the model card."""
     info = system.info() if hasattr(system, "info") else {}
-    adapters = {n: str(getattr(system, "adapter_dirs", {}).get(n, n))
+    adapters = {n: shown_path(getattr(system, "adapter_dirs", {}).get(n, n))
                 for n in info.get("adapters", {})}
-    base = str(info.get("base", cfg.model or "default"))
+    base = shown_path(info.get("base", cfg.model or "default"))
     meta = {
         "model_name": "facevqa" if cfg.model is None else Path(str(cfg.model)).name,
         "model": cfg.model or "embedded default", "base_model": base,

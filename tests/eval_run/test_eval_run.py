@@ -17,7 +17,8 @@ import pytest
 from eval.cli import add_parser, config_from_args
 from eval.predictions import load_records, read_predictions
 from eval.run import EvalConfig, plan_batches, run_eval
-from eval.sets import Example, ExampleSet, assign_split, parse_data
+from eval.sets import Example, ExampleSet, parse_data
+from eval.sets.real import assign_split
 
 REPO = Path(__file__).resolve().parents[2]
 # The attribute task is left out of the tiny-model runs: eval.metrics' binary F1 raises when an
