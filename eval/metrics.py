@@ -231,8 +231,9 @@ def attribute_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) 
     for name, group in sorted(by_attr.items()):
         t, p = [r.label_true for r in group], [_pred(r) for r in group]
         binary = set(t) <= {"yes", "no"}
-        f1 = (f1_score(t, p, pos_label="yes", average="binary", labels=["yes", "no"],
-                       zero_division=0) if binary else classify(t, p)["macro_f1"])
+        # F1 of "yes": any other prediction ("no", "not_visible", nothing) is a not-yes
+        f1 = (f1_score([x == "yes" for x in t], [x == "yes" for x in p], zero_division=0)
+              if binary else classify(t, p)["macro_f1"])
         per[name] = {"accuracy": float(np.mean(np.array(t) == np.array(p))),
                      "f1": float(f1), "n": len(group)}
     return {

@@ -222,3 +222,17 @@ def test_dispatch_tables_and_errors():
                        R(id="t", task="age", value_true=3, value_pred=4)])
     assert set(out) == {"vlm", "cnn"} and set(out["vlm"]) == {"emotion", "age"}
     assert out["cnn"]["emotion"]["accuracy"] == 0.0
+
+
+def test_attribute_f1_with_not_visible_predictions():
+    # hand-made: truth all "no" but one "yes"; predictions include "not_visible"
+    from eval.metrics import compute_metrics
+    from eval.predictions import PredictionRecord
+
+    rows = [("yes", "yes"), ("no", "not_visible"), ("no", "no"), ("no", "yes")]
+    recs = [PredictionRecord(id=str(i), task="attribute", attribute="eyeglasses", status="ok",
+                             label_true=t, label_pred=p) for i, (t, p) in enumerate(rows)]
+    m = compute_metrics(recs, "attribute")
+    # yes-class: tp=1, fp=1, fn=0 -> precision 0.5, recall 1 -> F1 2/3; accuracy 2/4
+    per = m["per_attribute"]["eyeglasses"]
+    assert abs(per["f1"] - 2 / 3) < 1e-9 and abs(per["accuracy"] - 0.5) < 1e-9
