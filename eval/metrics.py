@@ -57,7 +57,8 @@ HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
     "gender": ("accuracy", "macro_f1", "ece", "answered_accuracy"),
     "attribute": ("mean_attribute_accuracy", "mean_attribute_f1", "ece", "answered_accuracy"),
     "spoof": ("acer", "apcer", "bpcer", "hter", "auc", "eer", "apcer_max",
-              "explanation_rouge_l", "explanation_keyword_recall"),
+              "explanation_rouge_l", "explanation_keyword_recall",
+              "explanation_keyword_hit_rate"),
     "caption": ("rouge_l", "keyword_recall"),
     "open": (),
 }
@@ -246,7 +247,8 @@ def attribute_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) 
 
 def text_metrics(records: Sequence[PredictionRecord], opts: MetricOptions, *,
                  pred_field: str, ref_field: str, prefix: str) -> dict:
-    """Mean ROUGE-L F1 against references and mean recall of cue keywords in generated text."""
+    """Mean ROUGE-L F1 against references, mean recall of cue keywords in generated text and
+    the share of texts naming at least one of their cue keywords (hit rate)."""
     rs = [r for r in records if r.scored]
     out: dict[str, Any] = {}
     pairs = [(getattr(r, pred_field) or "", getattr(r, ref_field)) for r in rs]
@@ -259,6 +261,7 @@ def text_metrics(records: Sequence[PredictionRecord], opts: MetricOptions, *,
     if kw:
         rec = [keyword_recall(getattr(r, pred_field) or "", r.cue_keywords) for r in kw]
         out[f"{prefix}keyword_recall"] = float(np.mean(rec))
+        out[f"{prefix}keyword_hit_rate"] = float(np.mean([v > 0 for v in rec]))
         out[f"n_{prefix}keyword_recall"] = len(kw)
     return out
 

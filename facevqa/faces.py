@@ -77,14 +77,20 @@ def get_detector(name: str = "default") -> FaceDetector:
         raise ConfigError(f"unknown face detector {name!r}; valid: {valid}") from None
 
 
-def crop_face(image: Image.Image, face: Face, margin: float = 0.25) -> Image.Image:
-    """A square crop around `face`, enlarged by `margin` of its size on each side, clipped."""
+def crop_box(size: tuple[int, int], face: Face, margin: float = 0.25
+             ) -> tuple[int, int, int, int]:
+    """The square box around `face`, enlarged by `margin` of its size on each side, clipped
+    to an image of `size` (width, height)."""
     x0, y0, x1, y1 = face.box
     side = max(x1 - x0, y1 - y0) * (1 + 2 * margin)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    box = (max(0, round(cx - side / 2)), max(0, round(cy - side / 2)),
-           min(image.width, round(cx + side / 2)), min(image.height, round(cy + side / 2)))
-    return image.crop(box)
+    return (max(0, round(cx - side / 2)), max(0, round(cy - side / 2)),
+            min(size[0], round(cx + side / 2)), min(size[1], round(cy + side / 2)))
+
+
+def crop_face(image: Image.Image, face: Face, margin: float = 0.25) -> Image.Image:
+    """A square crop around `face`, enlarged by `margin` of its size on each side, clipped."""
+    return image.crop(crop_box(image.size, face, margin))
 
 
 @lru_cache(maxsize=4)

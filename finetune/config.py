@@ -39,6 +39,8 @@ class DataSpec:
     tasks: tuple[str, ...] = ()
     """Tasks to keep (empty: all tasks in the data)."""
     image_size: int = 224
+    face_crops: bool = True
+    """Synthetic faces as the pipeline's face crops (what the model sees at inference)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class TrainConfig:
     method: str = "lora"
     lora: LoraSpec = field(default_factory=LoraSpec)
     data: DataSpec = field(default_factory=DataSpec)
+    train_vision: bool = True
+    """With method full: also train the vision tower (False keeps it as loaded, e.g. after
+    supervised vision pretraining; the LoRA targets say where adapters go)."""
     steps: int = 100
     batch_size: int = 8
     grad_accum: int = 1

@@ -36,12 +36,12 @@ ALL_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
 class DefaultRecipe:
     """Sizes of the default build; --scale multiplies data and steps."""
 
-    n_train: int = 2400
+    n_train: int = 3000
     n_eval: int = 240
     image_size: int = 224
     vision_epochs: int = 8
-    base_steps: int = 400
-    adapter_steps: int = 100
+    base_steps: int = 600
+    adapter_steps: int = 150
     batch_size: int = 32
     seed: int = 0
 
@@ -69,7 +69,7 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
     for task in ADAPTER_TASKS:
         cfg = TrainConfig(base=str(base_model), name=task, method="lora",
                           lora=LoraSpec(r=16, alpha=32, dropout=0.05,
-                                        targets="language+projector"),
+                                        targets="language+projector+vision"),
                           data=dataclasses.replace(data, tasks=(task,)),
                           steps=recipe.adapter_steps, batch_size=recipe.batch_size, lr=2e-3,
                           warmup_steps=10, eval_every=recipe.adapter_steps, save_every=25,
@@ -106,7 +106,7 @@ def rows_by_image(examples) -> list[dict]:
     rows: dict[str, dict] = {}
     cols = examples.remove_columns("image")
     for i, e in enumerate(cols):
-        row = rows.setdefault(e["id"], {"index": i, "emotion": e["emotion"],
+        row = rows.setdefault(e["id"], {"index": i, "emotion": e["emotion"], "age": e["age"],
                                         "age_group": e["age_group"], "gender": e["gender"],
                                         "spoof": e["spoof"], "attributes": {}})
         if e["task"] == "attribute" and e["label"] in ("yes", "no"):

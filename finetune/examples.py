@@ -55,7 +55,8 @@ def _synthetic_all(spec: DataSpec, cache: Path, held_out: bool):
     if (folder / "dataset_info.json").exists():
         return load_from_disk(str(folder))
     qa = QAConfig(seed=seed)
-    rows = synth_rows(n, seed=seed, size=spec.image_size, split="eval" if held_out else "train")
+    rows = synth_rows(n, seed=seed, size=spec.image_size, split="eval" if held_out else "train",
+                      face_crops=spec.face_crops)
     log.info("drawing %d synthetic %s rows (seed %d)", n, "held-out" if held_out else "train",
              seed)
     ds = to_dataset(rows, qa)

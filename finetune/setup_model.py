@@ -56,6 +56,10 @@ def load_for_training(cfg: TrainConfig, work_dir: Path, device: str = "auto") ->
     model = bb.model
     if cfg.method == "full":
         model.requires_grad_(True)
+        if not cfg.train_vision:
+            for name, p in model.named_parameters():
+                if "vision_tower" in name:
+                    p.requires_grad_(False)
     else:
         from peft import get_peft_model, prepare_model_for_kbit_training
 

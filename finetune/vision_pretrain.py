@@ -1,7 +1,7 @@
 """Stage 0 of the embedded default: teach a from-scratch vision tower the synthetic face world.
 
 A random ViT learns small facial detail slowly through the language-model loss alone; direct
-supervision (emotion, age group, gender, attack type, hair colour and a few yes/no attributes)
+supervision (emotion, age group and years, gender, attack type, hair colour, yes/no attributes)
 gives it useful features in a few epochs. Each head reads every image token (a small per-token
 projection, flattened), as the language model will, rather than a mean that blurs where a
 feature is; measured here, mean pooling left age and gender near chance after the same epochs.
@@ -42,6 +42,18 @@ def targets() -> list[Target]:
     return out + [Target(a, ("false", "true")) for a in BINARY]
 
 
+AGE_SCALE = 30.0
+"""Ages are regressed in units of 30 years (smooth L1), beside the age-group classes: the
+ordinal target teaches the tower that 35 is nearer 45 than 75."""
+
+
+def _age_loss(pred: torch.Tensor, age: torch.Tensor) -> torch.Tensor:
+    ok = ~torch.isnan(age)
+    if not ok.any():
+        return pred.sum() * 0.0
+    return torch.nn.functional.smooth_l1_loss(pred[ok], age[ok])
+
+
 def _labels(rows: list[dict], ts: list[Target]) -> torch.Tensor:
     cols = []
     for t in ts:
@@ -71,7 +83,10 @@ def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_s
     nn = torch.nn
     heads = nn.ModuleList(nn.Sequential(nn.Linear(width, 16), nn.Flatten(),
                                         nn.Linear(16 * tokens, len(t.classes))) for t in ts)
-    params = list(tower.parameters()) + list(heads.parameters())
+    age_head = nn.Sequential(nn.Linear(width, 16), nn.Flatten(), nn.Linear(16 * tokens, 1))
+    ages = torch.tensor([float(r.get("age") if r.get("age") is not None else float("nan"))
+                         for r in rows]) / AGE_SCALE
+    params = list(tower.parameters()) + list(heads.parameters()) + list(age_head.parameters())
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     steps = epochs * max(1, len(rows) // batch_size)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=steps, pct_start=0.15)
@@ -89,6 +104,7 @@ def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_s
             # a target with no label in this batch adds nothing (its mean would be NaN)
             loss = sum(torch.nn.functional.cross_entropy(lg, y[idx, k], ignore_index=-100)
                        for k, lg in enumerate(logits) if (y[idx, k] != -100).any())
+            loss = loss + _age_loss(age_head(feats).squeeze(-1), ages[idx])
             loss.backward()
             opt.step()
             opt.zero_grad()

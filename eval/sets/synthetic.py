@@ -30,7 +30,7 @@ def _draw_chunk(args: tuple[int, int, str, Any]) -> list[dict[str, Any]]:
     from facevqa.data.synth import synth_rows
 
     seed, n, split, cfg = args
-    return list(build_examples(synth_rows(n, seed=seed, split=split), cfg))
+    return list(build_examples(synth_rows(n, seed=seed, split=split, face_crops=True), cfg))
 
 
 def synth_examples(split: str, n: int, spec: SetSpec) -> Iterator[dict[str, Any]]:
@@ -53,7 +53,7 @@ def synth_examples(split: str, n: int, spec: SetSpec) -> Iterator[dict[str, Any]
 
 def _cache_key(spec: SetSpec, split: str, n: int | None) -> str:
     d = {"data": spec.data, "tasks": spec.tasks, "max_attributes": spec.max_attributes,
-         "seed": spec.seed, "split": split, "n": n, "format": 1}
+         "seed": spec.seed, "split": split, "n": n, "format": 2}
     return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:12]
 
 

@@ -1,7 +1,9 @@
 """The synthetic face world: seeded, download-free rows with known ground truth for every task.
 
 `draw_sample(seed)` draws one face (and, with `spoof=`, an attack on that same face);
-`synth_rows(n)` streams rows with age group x gender x skin tone balanced in blocks of 180.
+`synth_rows(n)` streams rows with age group x gender x skin tone balanced in blocks of 180;
+with `face_crops=True` each face row is the square crop the pipeline itself would take around
+the face (`facevqa.faces.crop_face`), which is what the model sees at inference.
 """
 
 from __future__ import annotations
@@ -66,9 +68,30 @@ def _balanced(seed: int, i: int) -> dict[str, Any]:
             "emotion": EMOTIONS[emotions[i % len(EMOTIONS)]]}
 
 
+def crop_row(row: dict[str, Any], size: int) -> dict[str, Any]:
+    """The row with its image replaced by the pipeline's face crop, resized to size x size."""
+    from PIL import Image
+
+    from facevqa.answer import Face
+    from facevqa.faces import crop_box
+
+    image = row["image"]
+    left, top, right, bottom = crop_box(image.size, Face(box=tuple(row["face_box"]), score=1.0))
+    sx, sy = size / (right - left), size / (bottom - top)
+    x0, y0, x1, y1 = row["face_box"]
+    box = (round((x0 - left) * sx), round((y0 - top) * sy), round((x1 - left) * sx),
+           round((y1 - top) * sy))
+    crop = image.crop((left, top, right, bottom)).resize((size, size), Image.BICUBIC)
+    return {**row, "image": crop, "face_box": box}
+
+
 def synth_rows(n: int, seed: int = 0, spoof_rate: float = 0.25, nonface_rate: float = 0.0,
-               *, size: int = 224, split: str = "train") -> Iterator[dict[str, Any]]:
-    """Stream n rows: faces (a `spoof_rate` share as print/replay/mask attacks) and non-faces."""
+               *, size: int = 224, split: str = "train", face_crops: bool = False
+               ) -> Iterator[dict[str, Any]]:
+    """Stream n rows: faces (a `spoof_rate` share as print/replay/mask attacks) and non-faces.
+
+    face_crops: each face image is its face crop (as the pipeline crops), non-faces unchanged.
+    """
     for i in range(n):
         sample_seed = int(np.random.SeedSequence([seed, i]).generate_state(1)[0])
         kind = np.random.default_rng([seed, i, 9])
@@ -79,5 +102,7 @@ def synth_rows(n: int, seed: int = 0, spoof_rate: float = 0.25, nonface_rate: fl
             attack = str(kind.choice(ATTACKS)) if kind.random() < spoof_rate else None
             row = draw_sample(sample_seed, spoof=attack, size=size, fix=_balanced(seed, i),
                               row_id=row_id)
+            if face_crops:
+                row = crop_row(row, size)
         row["split"] = split
         yield row

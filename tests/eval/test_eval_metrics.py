@@ -198,6 +198,19 @@ def test_rouge_l_and_keyword_recall():
                            cue_keywords=("border", "paper", "glare"))], "spoof")
     assert m["explanation_rouge_l"] == approx(4 / 9)
     assert m["explanation_keyword_recall"] == approx(2 / 3)
+    assert m["explanation_keyword_hit_rate"] == 1.0
+
+
+def test_keyword_hit_rate_counts_texts_naming_a_true_cue():
+    # three attacks: two cues named of three (hit), none named (miss), missing text (miss)
+    rs = [R(id=i, task="spoof", label_true="spoof", score=0.9, explanation_pred=text,
+            explanation_ref="a screen bezel and moire stripes", cue_keywords=cues)
+          for i, text, cues in [("a", "screen bezel, moire", ("screen bezel", "moire", "glare")),
+                                ("b", "a paper border", ("screen bezel", "glare")),
+                                ("c", None, ("cut-out edges",))]]
+    m = compute_metrics(rs, "spoof")
+    assert m["explanation_keyword_recall"] == approx((2 / 3 + 0 + 0) / 3)
+    assert m["explanation_keyword_hit_rate"] == approx(1 / 3)
 
 
 def test_caption_rouge_and_attribute_recall():
