@@ -86,6 +86,28 @@ def test_rates_and_nonface_rows():
     assert draw_nonface(7)["image"].size == (224, 224)
 
 
+def test_face_crops_are_the_pipelines_crop_around_the_face():
+    from facevqa.answer import Face
+    from facevqa.faces import crop_face
+
+    full = list(synth_rows(12, seed=4, spoof_rate=0.5, nonface_rate=0.2, size=96))
+    crops = list(synth_rows(12, seed=4, spoof_rate=0.5, nonface_rate=0.2, size=96,
+                            face_crops=True))
+    assert [r["id"] for r in full] == [r["id"] for r in crops]  # same draws, same labels
+    for f, c in zip(full, crops):
+        assert {k: v for k, v in f.items() if k not in ("image", "face_box")} == {
+            k: v for k, v in c.items() if k not in ("image", "face_box")}
+        assert c["image"].size == (96, 96)
+        if not f["is_face"]:  # non-faces are left whole
+            assert np.array_equal(np.asarray(f["image"]), np.asarray(c["image"]))
+            continue
+        # the crop is exactly what FaceVQA.generate crops around the face, resized
+        expected = crop_face(f["image"], Face(box=tuple(f["face_box"]))).resize((96, 96), 3)
+        assert np.array_equal(np.asarray(expected), np.asarray(c["image"]))
+        x0, y0, x1, y1 = c["face_box"]  # the face fills the middle two thirds
+        assert 0 <= x0 < x1 <= 96 and 0 <= y0 < y1 <= 96 and x1 - x0 > 40
+
+
 def test_captions_never_mention_race_or_skin():
     for seed in range(12):
         text = draw_sample(seed)["caption"].lower()

@@ -40,6 +40,27 @@ def test_lora_moves_adapter_weights_only_and_loss_falls(make_cfg, tmp_path):
     assert all(torch.equal(before[n], after[n]) for n in before if "lora_" not in n)
 
 
+@pytest.mark.parametrize("train_vision", [True, False])
+def test_full_fine_tune_moves_the_vision_tower_only_when_asked(make_cfg, tmp_path, train_vision):
+    cfg = make_cfg(method="full", train_vision=train_vision)
+    bb = load_for_training(cfg, tmp_path, device="cpu")
+    train_set, _ = load_examples(cfg.data)
+    before = _snapshot(bb.model)
+    opt = torch.optim.AdamW([p for p in bb.model.parameters() if p.requires_grad], lr=1e-3)
+    compute_loss(bb, collate(bb, [train_set[i] for i in range(4)]), cfg.spoof_alpha).backward()
+    opt.step()
+    after = _snapshot(bb.model)
+    # SigLIP's pooling head is never run by PaliGemma (it reads every token), so it gets no grad
+    vision = [n for n in before if "vision_tower" in n and ".head." not in n]
+    text = [n for n in before if "language_model" in n and n.endswith("q_proj.weight")]
+    assert vision and text and all(not torch.equal(before[n], after[n]) for n in text)
+    moved = [n for n in vision if not torch.equal(before[n], after[n])]
+    if train_vision:  # all but SigLIP's pooling head, which PaliGemma never runs
+        assert len(moved) >= 0.9 * len(vision)
+    else:
+        assert moved == []
+
+
 def test_labels_mask_everything_but_answer_tokens(make_cfg, tmp_path):
     cfg = make_cfg()
     bb = load_for_training(cfg, tmp_path, device="cpu")
