@@ -182,10 +182,12 @@ def build_dataset(source: str, root: str | Path, out: str | Path, *, limit: int 
 
 def build_synthetic(n: int, out: str | Path, *, seed: int = 0, spoof_rate: float = 0.25,
                     nonface_rate: float = 0.05, config: QAConfig | None = None,
-                    progress: bool = False, image_format: str = "jpeg") -> BuildSummary:
-    """Build `out` from n synthetic rows."""
+                    progress: bool = False, image_format: str = "jpeg",
+                    face_crops: bool = False) -> BuildSummary:
+    """Build `out` from n synthetic rows (face_crops: faces as the pipeline's face crops)."""
     from facevqa.data.synth import synth_rows
 
-    rows = synth_rows(n, seed=seed, spoof_rate=spoof_rate, nonface_rate=nonface_rate)
+    rows = synth_rows(n, seed=seed, spoof_rate=spoof_rate, nonface_rate=nonface_rate,
+                      face_crops=face_crops)
     return write_examples(rows, out, source="synthetic", config=config, limit=n,
                           progress=progress, image_format=image_format)

@@ -39,6 +39,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--n", type=int, required=True, help="number of synthetic rows")
     p.add_argument("--spoof-rate", type=float, default=0.25)
     p.add_argument("--nonface-rate", type=float, default=0.05)
+    p.add_argument("--face-crops", action="store_true",
+                   help="each face as the crop the pipeline takes around it (as training uses)")
     _qa_options(p)
     p = sub.add_parser("build", help="build a QA data set from a real source")
     p.add_argument("source", help="source name (see `facevqa data sources`)")
@@ -90,7 +92,7 @@ def _synth(args: argparse.Namespace) -> int:
     return _print_summary(build_synthetic(
         args.n, args.out, seed=args.seed, spoof_rate=args.spoof_rate,
         nonface_rate=args.nonface_rate, config=_qa_config(args), progress=True,
-        image_format=args.image_format))
+        image_format=args.image_format, face_crops=args.face_crops))
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 import json
 
 import datasets
+import numpy as np
 import pytest
 from data_fixtures import write_corrupt, write_image
 
@@ -55,6 +56,18 @@ def test_build_synthetic(tmp_path):
     summary = build_synthetic(6, tmp_path / "synth", seed=1, nonface_rate=0.0)
     ds = datasets.load_from_disk(str(tmp_path / "synth"))
     assert summary.examples == len(ds) > 6 * 6 and set(ds["source"]) == {"synth"}
+
+
+def test_synth_cli_writes_face_crops(tmp_path):
+    from facevqa.data.synth import synth_rows
+
+    assert _run_cli(["synth", "--n", "3", "--nonface-rate", "0", "--face-crops",
+                     "--out", str(tmp_path / "c")]) == 0
+    ds = datasets.load_from_disk(str(tmp_path / "c"))
+    want = {r["id"]: np.asarray(r["image"]) for r in synth_rows(3, seed=0, nonface_rate=0,
+                                                                   face_crops=True)}
+    for e in ds:  # stored as JPEG q95: equal to the crop within compression error
+        assert np.abs(np.asarray(e["image"], float) - want[e["id"]]).mean() < 3
 
 
 def _run_cli(argv):
