@@ -2,8 +2,9 @@
 
 - probe: logistic regression on the VLM's frozen, mean-pooled vision-tower features;
 - cnn: a small CNN trained from 64x64 pixels;
-- classical: the packaged pretrained heads (age, gender, emotion, spoof).
-probe and cnn are trained on the set's train split by the same run. Names load lazily.
+- classical: the packaged pretrained heads (age, gender, emotion, spoof);
+- prior: the training label frequencies (age: the mean in years), i.e. chance, never the image.
+probe, cnn and prior are trained on the set's train split by the same run. Names load lazily.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ BASELINES: dict[str, str] = {
     "probe": "eval.baselines.probe:ProbeBaseline",
     "cnn": "eval.baselines.cnn:CnnBaseline",
     "classical": "eval.baselines.classical:ClassicalBaseline",
+    "prior": "eval.baselines.prior:PriorBaseline",
 }
 """Baseline name (the records' `model`) -> "module:class"."""
 

@@ -38,8 +38,8 @@ def synthetic_run(tmp_path_factory, tiny_paligemma):
     out = tmp_path_factory.mktemp("eval") / "synthetic"
     cfg = EvalConfig(data="synthetic", out=out, model=str(tiny_paligemma), tasks=TASKS,
                      limits={"test": 24, "dev": 12, "train": 36},
-                     baselines=("probe", "cnn", "classical"), max_new_tokens=2, n_boot=50,
-                     progress=False, workers=1, plots=False)
+                     baselines=("prior", "probe", "cnn", "classical"), max_new_tokens=2,
+                     n_boot=50, progress=False, workers=1, plots=False)
     return cfg, run_eval(cfg)
 
 
@@ -49,7 +49,8 @@ def test_synthetic_run_writes_report_beside_baselines(synthetic_run):
         assert (cfg.out / name).is_file(), name
     doc = json.loads((cfg.out / "metrics.json").read_text())
     meta, metrics = doc["meta"], doc["metrics"]
-    assert {"vlm", "probe", "cnn"} <= set(metrics)
+    assert {"vlm", "prior", "probe", "cnn"} <= set(metrics)
+    assert metrics["prior"]["emotion"]["accuracy"] < 0.5 and metrics["prior"]["age"]["mae"] > 5
     assert set(metrics["vlm"]) == set(TASKS)
     assert set(metrics["probe"]) == set(metrics["cnn"]) == {"age", "emotion", "gender", "spoof"}
     assert "classical" in metrics or "classical" in meta["skipped_baselines"]
@@ -59,6 +60,29 @@ def test_synthetic_run_writes_report_beside_baselines(synthetic_run):
     assert 0 < metrics["vlm"]["age"]["temperature"] and "ece_calibrated" in metrics["vlm"]["age"]
     report = (cfg.out / "report.md").read_text()
     assert "## Calibration" in report and "| probe |" in report and "| cnn |" in report
+
+
+def test_prior_baseline_is_the_training_distribution():
+    from eval.baselines.common import BaselineContext
+    from eval.baselines.prior import PriorBaseline
+    from eval.sets import EvalSets
+
+    def ex(row, task, label, age=None):
+        truth = {"label_true": label, **({"value_true": age} if age is not None else {})}
+        return Example(id=f"train/{row}/{task}", row_id=row, question="?", task=task,
+                       attribute=None, split="train", truth=truth, groups={})
+
+    train = ExampleSet("train", [ex("a", "emotion", "happy"), ex("b", "emotion", "happy"),
+                                 ex("c", "emotion", "sad"), ex("d", "emotion", "happy"),
+                                 ex("a", "age", "20-29", 20), ex("b", "age", "30-39", 30),
+                                 ex("c", "age", "60-69", 64), ex("d", "age", "20-29", 22)], {})
+    test = ExampleSet("test", [ex("x", "emotion", "sad"), ex("x", "age", "3-9", 5)], {})
+    prior = PriorBaseline()
+    prior.fit(BaselineContext(sets=EvalSets("t", "none", test, train=train), workdir=Path(".")))
+    emotion, = prior.answer(test, [0], "emotion", None)
+    assert emotion.label == "happy" and emotion.probs == {"happy": 0.75, "sad": 0.25}
+    age, = prior.answer(test, [1], "age", None)
+    assert age.value == 34.0 and not prior.covers("gender", None)
 
 
 def test_synthetic_predictions_cover_test_and_dev_once(synthetic_run):
