@@ -42,6 +42,9 @@ class DefaultRecipe:
     vision_epochs: int = 8
     base_steps: int = 600
     adapter_steps: int = 150
+    base_lr: float = 1e-3
+    adapter_lr: float = 2e-3
+    patch_size: int = 8
     batch_size: int = 32
     seed: int = 0
 
@@ -61,7 +64,7 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
                     tasks=ALL_TASKS, image_size=recipe.image_size)
     base = _stage_vision(work / "base-vision", data, recipe, progress)
     full = TrainConfig(base=str(base), name="base", method="full", data=data,
-                       steps=recipe.base_steps, batch_size=recipe.batch_size, lr=1e-3,
+                       steps=recipe.base_steps, batch_size=recipe.batch_size, lr=recipe.base_lr,
                        warmup_steps=20, eval_every=recipe.base_steps, save_every=50,
                        seed=recipe.seed, out=str(work / "base-full"))
     base_model = _run(full, progress)
@@ -71,7 +74,8 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
                           lora=LoraSpec(r=16, alpha=32, dropout=0.05,
                                         targets="language+projector+vision"),
                           data=dataclasses.replace(data, tasks=(task,)),
-                          steps=recipe.adapter_steps, batch_size=recipe.batch_size, lr=2e-3,
+                          steps=recipe.adapter_steps, batch_size=recipe.batch_size,
+                          lr=recipe.adapter_lr,
                           warmup_steps=10, eval_every=recipe.adapter_steps, save_every=25,
                           seed=recipe.seed, out=str(work / f"adapter-{task}"))
         adapters[task] = _run(cfg, progress)
@@ -87,7 +91,8 @@ def _stage_vision(folder: Path, data: DataSpec, recipe: DefaultRecipe, progress:
 
     if (folder / "config.json").exists():
         return folder
-    raw = build_tiny("paligemma", folder.with_name("base-random"), BASE_SPEC)
+    spec = dataclasses.replace(BASE_SPEC, patch_size=recipe.patch_size)
+    raw = build_tiny("paligemma", folder.with_name("base-random"), spec)
     bb = load_backbone(raw, device="cpu")
     train_set, _ = load_examples(data)
     acc = pretrain_vision(bb, rows_by_image(train_set), recipe.vision_epochs, seed=recipe.seed,
