@@ -55,7 +55,8 @@ HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
     "age": ("mae", "group_accuracy_9", "group_accuracy_5", "ece"),
     "emotion": ("accuracy", "macro_f1", "ece", "answered_accuracy"),
     "gender": ("accuracy", "macro_f1", "ece", "answered_accuracy"),
-    "attribute": ("mean_attribute_accuracy", "mean_attribute_f1", "ece", "answered_accuracy"),
+    "attribute": ("mean_attribute_accuracy", "mean_attribute_balanced_accuracy",
+                  "mean_attribute_f1", "ece", "answered_accuracy"),
     "spoof": ("acer", "apcer", "bpcer", "hter", "auc", "eer", "apcer_max",
               "explanation_rouge_l", "explanation_keyword_recall",
               "explanation_keyword_hit_rate"),
@@ -218,9 +219,11 @@ def age_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) -> dic
 
 
 def attribute_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) -> dict:
-    """Per-attribute accuracy and F1 (binary on "yes" for yes/no attributes, else macro),
-    their means over attributes (CelebA "mean accuracy"), and pooled accuracy."""
-    from sklearn.metrics import f1_score
+    """Per-attribute accuracy, balanced accuracy (mean recall over the true classes: 0.5 for
+    any constant answer to a yes/no attribute, 1/k for k values) and F1 (binary on "yes" for
+    yes/no attributes, else macro), their means over attributes (CelebA "mean accuracy"), and
+    pooled accuracy."""
+    from sklearn.metrics import balanced_accuracy_score, f1_score
 
     rs = _labelled(records)
     if not rs:
@@ -236,13 +239,25 @@ def attribute_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) 
         f1 = (f1_score([x == "yes" for x in t], [x == "yes" for x in p], zero_division=0)
               if binary else classify(t, p)["macro_f1"])
         per[name] = {"accuracy": float(np.mean(np.array(t) == np.array(p))),
-                     "f1": float(f1), "n": len(group)}
+                     "balanced_accuracy": _balanced(t, p, balanced_accuracy_score),
+                     "chance": 1.0 / len(set(t)), "f1": float(f1), "n": len(group)}
     return {
         "mean_attribute_accuracy": float(np.mean([v["accuracy"] for v in per.values()])),
+        "mean_attribute_balanced_accuracy": float(np.mean([v["balanced_accuracy"]
+                                                           for v in per.values()])),
         "mean_attribute_f1": float(np.mean([v["f1"] for v in per.values()])),
         "accuracy": float(np.mean([_pred(r) == r.label_true for r in rs])),
         "per_attribute": per,
     }
+
+
+def _balanced(t: list[str], p: list[str], score) -> float:
+    """Balanced accuracy of predictions p for true labels t (answers outside t count wrong)."""
+    import warnings
+
+    with warnings.catch_warnings():  # sklearn warns when p has labels that t lacks
+        warnings.simplefilter("ignore")
+        return float(score(t, p))
 
 
 def text_metrics(records: Sequence[PredictionRecord], opts: MetricOptions, *,

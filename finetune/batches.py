@@ -50,6 +50,26 @@ def collate(bb: Backbone, examples: list[dict[str, Any]]) -> dict[str, torch.Ten
     return full
 
 
+def jitter_ages(examples: list[dict[str, Any]], sigma: float,
+                rng: np.random.Generator) -> list[dict[str, Any]]:
+    """Age examples answered with their age plus N(0, sigma) years, rounded and clipped to the
+    age choices; other examples (and age rows known only by group) are returned unchanged.
+
+    Drawing a fresh neighbour each step trains, in expectation, on a Gaussian label
+    distribution around the true age (as in DLDL age estimation) with no change to the loss.
+    """
+    from facevqa.tasks.age import MAX_AGE
+
+    out = []
+    for e in examples:
+        age = e.get("age")
+        if sigma > 0 and e["task"] == "age" and age is not None and e["answer"] == str(int(age)):
+            noisy = int(np.clip(np.rint(age + sigma * rng.standard_normal()), 0, MAX_AGE))
+            e = {**e, "answer": str(noisy)}
+        out.append(e)
+    return out
+
+
 def batch_indices(n: int, batch_size: int, seed: int, step: int, rank: int = 0,
                   world: int = 1) -> list[int]:
     """Example indices of micro-batch `step` for process `rank`: a pure function of the step.

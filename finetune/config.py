@@ -65,6 +65,10 @@ class TrainConfig:
     warmup_steps: int = 10
     spoof_alpha: float = 0.7
     """Weight of the verdict tokens of spoof answers (explanation tokens get 1 - alpha)."""
+    age_sigma: float = 0.0
+    """Label-distribution training for age: each step answers an age example with its age plus
+    Gaussian noise of this many years (seeded by the step), so that the neighbouring ages'
+    answers are learned too and the 91 age answers become ordered; 0 learns the exact age."""
     eval_every: int = 50
     save_every: int = 50
     keep_checkpoints: int = 2
@@ -78,6 +82,8 @@ class TrainConfig:
             raise ConfigError(f"method={self.method!r}; valid: {', '.join(METHODS)}")
         if not 0.0 <= self.spoof_alpha <= 1.0:
             raise ConfigError("spoof_alpha must be within 0-1")
+        if self.age_sigma < 0:
+            raise ConfigError("age_sigma must be >= 0")
         if self.mixed_precision not in ("no", "bf16", "fp16"):
             raise ConfigError("mixed_precision must be no, bf16 or fp16")
         if min(self.steps, self.batch_size, self.grad_accum, self.eval_every,

@@ -11,9 +11,10 @@ import logging
 import time
 from pathlib import Path
 
+import numpy as np
 import torch
 
-from finetune.batches import batch_indices, collate
+from finetune.batches import batch_indices, collate, jitter_ages
 from finetune.checkpoint import list_checkpoints, load_checkpoint, save_checkpoint
 from finetune.config import TrainConfig
 from finetune.loss import weighted_answer_loss
@@ -86,7 +87,11 @@ def _optimizer_step(acc, bb, train_set, cfg: TrainConfig, step: int, optimizer,
     for micro in range(cfg.grad_accum):
         idx = batch_indices(len(train_set), cfg.batch_size, cfg.seed,
                             step * cfg.grad_accum + micro, acc.process_index, acc.num_processes)
-        batch = collate(bb, [train_set[i] for i in idx])
+        examples = [train_set[i] for i in idx]
+        if cfg.age_sigma:
+            rng = np.random.default_rng([cfg.seed, step * cfg.grad_accum + micro])
+            examples = jitter_ages(examples, cfg.age_sigma, rng)
+        batch = collate(bb, examples)
         with acc.autocast():
             loss = compute_loss(bb, batch, cfg.spoof_alpha) / cfg.grad_accum
         acc.backward(loss)

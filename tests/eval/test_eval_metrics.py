@@ -123,6 +123,7 @@ def test_attribute_mean_accuracy_and_f1():
     # hair_color black blond black / black black black: acc 2/3;
     #   F1 black = 2*2/(2*2+1) = .8, blond = 0 -> macro .4
     # mean accuracy (.5 + 2/3)/2 = .58333, mean F1 (.5 + .4)/2 = .45, pooled 4/7
+    # balanced: eyeglasses recall yes 1/2, no 1/2 -> .5; hair recall black 1, blond 0 -> .5
     rows = [("eyeglasses", "yes", "yes"), ("eyeglasses", "yes", "no"),
             ("eyeglasses", "no", "no"), ("eyeglasses", "no", "yes"),
             ("hair_color", "black", "black"), ("hair_color", "blond", "black"),
@@ -130,10 +131,13 @@ def test_attribute_mean_accuracy_and_f1():
     rs = [R(id=str(i), task="attribute", attribute=a, label_true=t, label_pred=p)
           for i, (a, t, p) in enumerate(rows)]
     m = compute_metrics(rs, "attribute")
-    assert m["per_attribute"]["eyeglasses"] == {"accuracy": 0.5, "f1": 0.5, "n": 4}
+    assert m["per_attribute"]["eyeglasses"] == {"accuracy": 0.5, "balanced_accuracy": 0.5,
+                                                "chance": 0.5, "f1": 0.5, "n": 4}
+    assert m["per_attribute"]["hair_color"]["balanced_accuracy"] == approx(0.5)
     assert m["per_attribute"]["hair_color"]["f1"] == approx(0.4)
     assert m["mean_attribute_accuracy"] == approx((0.5 + 2 / 3) / 2)
     assert m["mean_attribute_f1"] == approx(0.45)
+    assert m["mean_attribute_balanced_accuracy"] == approx(0.5)
     assert m["accuracy"] == approx(4 / 7)
 
 

@@ -9,7 +9,9 @@ import torch
 from safetensors.torch import load_file
 
 from facevqa.model import FaceVQA
-from finetune.batches import batch_indices, collate
+import numpy as np
+
+from finetune.batches import batch_indices, collate, jitter_ages
 from finetune.examples import load_examples
 from finetune.setup_model import load_for_training
 from finetune.train import compute_loss, train
@@ -82,6 +84,21 @@ def test_batch_order_is_a_pure_function_of_the_step():
     assert a == b
     assert len(set(sum(a[:12], []))) == 48  # an epoch draws each example at most once
     assert batch_indices(50, 4, 3, 5, rank=1, world=2) != batch_indices(50, 4, 3, 5, 0, 2)
+
+
+def test_age_jitter_draws_neighbouring_ages_and_leaves_other_examples():
+    rows = [{"task": "age", "age": 40, "answer": "40"}, {"task": "age", "age": 89, "answer": "89"},
+            {"task": "age", "age": None, "answer": "20-29"},
+            {"task": "emotion", "age": 40, "answer": "happy"}]
+    draws = [jitter_ages(rows, 4.0, np.random.default_rng([0, s])) for s in range(400)]
+    forty = np.array([int(d[0]["answer"]) for d in draws])
+    assert abs(forty.mean() - 40) < 1.0 and 3.0 < forty.std() < 5.0  # N(40, 4), rounded
+    assert max(int(d[1]["answer"]) for d in draws) == 90  # clipped to the last age choice
+    assert all(d[2:] == rows[2:] for d in draws)  # group-only age and other tasks untouched
+    assert rows[0]["answer"] == "40"  # inputs are not modified
+    assert jitter_ages(rows, 0.0, np.random.default_rng(0)) == rows
+    again = jitter_ages(rows, 4.0, np.random.default_rng([0, 7]))
+    assert again == draws[7]  # seeded by the step: resumes reproduce it
 
 
 def test_resume_after_interruption_matches_uninterrupted(make_cfg, tmp_path):
