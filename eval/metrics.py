@@ -59,7 +59,7 @@ HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
                   "mean_attribute_f1", "ece", "answered_accuracy"),
     "spoof": ("acer", "apcer", "bpcer", "hter", "auc", "eer", "apcer_max",
               "explanation_rouge_l", "explanation_keyword_recall",
-              "explanation_keyword_hit_rate"),
+              "explanation_keyword_hit_rate", "explanation_keyword_hit_rate_answered"),
     "caption": ("rouge_l", "keyword_recall"),
     "open": (),
 }
@@ -263,7 +263,8 @@ def _balanced(t: list[str], p: list[str], score) -> float:
 def text_metrics(records: Sequence[PredictionRecord], opts: MetricOptions, *,
                  pred_field: str, ref_field: str, prefix: str) -> dict:
     """Mean ROUGE-L F1 against references, mean recall of cue keywords in generated text and
-    the share of texts naming at least one of their cue keywords (hit rate)."""
+    the share of texts naming at least one of their cue keywords (hit rate: of every item with
+    cues, a missing text counting as a miss; hit_rate_answered: of the texts given)."""
     rs = [r for r in records if r.scored]
     out: dict[str, Any] = {}
     pairs = [(getattr(r, pred_field) or "", getattr(r, ref_field)) for r in rs]
@@ -278,6 +279,10 @@ def text_metrics(records: Sequence[PredictionRecord], opts: MetricOptions, *,
         out[f"{prefix}keyword_recall"] = float(np.mean(rec))
         out[f"{prefix}keyword_hit_rate"] = float(np.mean([v > 0 for v in rec]))
         out[f"n_{prefix}keyword_recall"] = len(kw)
+        said = [v for r, v in zip(kw, rec) if (getattr(r, pred_field) or "").strip()]
+        if said:  # among the texts given (a spoof verdict that explains itself)
+            out[f"{prefix}keyword_hit_rate_answered"] = float(np.mean([v > 0 for v in said]))
+            out[f"n_{prefix}keyword_hit_rate_answered"] = len(said)
     return out
 
 

@@ -19,6 +19,9 @@ class LoraSpec:
     dropout: float = 0.05
     targets: str = "language"
     """language (attention + MLP of the LM), language+projector, or language+projector+vision."""
+    output_head: bool = False
+    """Also adapt the LM's output projection (lm_head): a rank-r change of which answer tokens
+    come out, for a task whose answers the base rarely produced (the 91 age numbers)."""
 
     def __post_init__(self) -> None:
         if self.targets not in TARGETS:

@@ -30,6 +30,8 @@ BASE_SPEC = TinySpec(image_size=64, patch_size=8, vision_hidden=128, vision_laye
                      text_hidden=128, text_layers=2, heads=4, intermediate=256, vocab_size=1000)
 ADAPTER_TASKS = ("age", "emotion", "attribute", "spoof", "caption")
 ALL_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
+ADAPTER_STEPS = {"age": 1000, "emotion": 400, "attribute": 1000, "spoof": 800, "caption": 150}
+"""Default steps of each task's adapter (batches of 32)."""
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,23 @@ class DefaultRecipe:
     n_eval: int = 240
     image_size: int = 224
     vision_epochs: int = 8
-    base_steps: int = 600
-    adapter_steps: int = 150
-    base_lr: float = 1e-3
+    base_steps: int = 300
+    adapter_steps: dict[str, int] = dataclasses.field(default_factory=dict)
+    """Steps of each task's adapter; tasks not named take ADAPTER_STEPS
+    (e.g. --set adapter_steps.age=1000)."""
+    base_lr: float = 3e-4
     adapter_lr: float = 2e-3
-    patch_size: int = 8
+    patch_size: int = 64
+    """Vision patch size: 64 sees the 64x64 crop as one image token, which the tiny LM reads
+    far better than 64 tokens of patch 8 (docs/default_model.md)."""
+    base_train_vision: bool = False
+    """Stage 1 also trains the vision tower (False keeps stage 0's supervised tower)."""
+    age_sigma: float = 8.0
+    """Years of age-answer jitter (label-distribution training) in stages 1 and 2."""
+    spoof_alpha: float = 0.5
+    """I-FAS weight of the spoof verdict tokens (explanations get 1 - alpha) in stages 1-2."""
+    output_head: bool = True
+    """Adapters also adapt the LM's output projection (LoraSpec.output_head)."""
     batch_size: int = 32
     seed: int = 0
 
@@ -53,7 +67,11 @@ class DefaultRecipe:
             return max(1, round(v * s))
         return dataclasses.replace(self, n_train=f(self.n_train), n_eval=f(self.n_eval),
                                    base_steps=f(self.base_steps),
-                                   adapter_steps=f(self.adapter_steps))
+                                   adapter_steps={t: f(self.steps_for(t))
+                                                  for t in ADAPTER_TASKS})
+
+    def steps_for(self, task: str) -> int:
+        return self.adapter_steps.get(task, ADAPTER_STEPS[task])
 
 
 def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: bool = True,
@@ -64,19 +82,24 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
                     tasks=ALL_TASKS, image_size=recipe.image_size)
     base = _stage_vision(work / "base-vision", data, recipe, progress)
     full = TrainConfig(base=str(base), name="base", method="full", data=data,
+                       train_vision=recipe.base_train_vision, age_sigma=recipe.age_sigma,
+                       spoof_alpha=recipe.spoof_alpha,
                        steps=recipe.base_steps, batch_size=recipe.batch_size, lr=recipe.base_lr,
                        warmup_steps=20, eval_every=recipe.base_steps, save_every=50,
                        seed=recipe.seed, out=str(work / "base-full"))
     base_model = _run(full, progress)
     adapters = {}
     for task in ADAPTER_TASKS:
+        steps = recipe.steps_for(task)
         cfg = TrainConfig(base=str(base_model), name=task, method="lora",
                           lora=LoraSpec(r=16, alpha=32, dropout=0.05,
-                                        targets="language+projector+vision"),
+                                        targets="language+projector+vision",
+                                        output_head=recipe.output_head),
                           data=dataclasses.replace(data, tasks=(task,)),
-                          steps=recipe.adapter_steps, batch_size=recipe.batch_size,
-                          lr=recipe.adapter_lr,
-                          warmup_steps=10, eval_every=recipe.adapter_steps, save_every=25,
+                          steps=steps, batch_size=recipe.batch_size,
+                          lr=recipe.adapter_lr, age_sigma=recipe.age_sigma,
+                          spoof_alpha=recipe.spoof_alpha,
+                          warmup_steps=10, eval_every=steps, save_every=25,
                           seed=recipe.seed, out=str(work / f"adapter-{task}"))
         adapters[task] = _run(cfg, progress)
     return _bundle(out, base_model, adapters, recipe)
@@ -146,7 +169,10 @@ def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRec
         write_meta(dest, dataclasses.replace(read_meta(dest), base="base"))  # bundle-relative
     (tmp / "facevqa_model.json").write_text(json.dumps({
         "base": "base", "adapters": {t: f"adapters/{t}" for t in adapters},
-        "embedded_default": True, "recipe": dataclasses.asdict(recipe)}, indent=2))
+        "embedded_default": True,
+        "recipe": {**dataclasses.asdict(recipe),
+                   "adapter_steps": {t: recipe.steps_for(t) for t in ADAPTER_TASKS}}},
+        indent=2))
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
     return out

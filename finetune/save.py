@@ -43,7 +43,9 @@ def save_result(bb, cfg: TrainConfig, eval_set) -> Path:
         bb.processor.save_pretrained(folder)
     else:
         folder = out / "adapter"
-        bb.model.save_pretrained(folder, safe_serialization=True)
+        # LoRA never trains the base's (tied) embedding; peft would otherwise copy it into an
+        # adapter whose lm_head carries LoRA (LoraSpec.output_head)
+        bb.model.save_pretrained(folder, safe_serialization=True, save_embedding_layers=False)
     write_meta(folder, meta)
     log.info("saved %s", folder)
     return folder

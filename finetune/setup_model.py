@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 LANGUAGE = r".*language_model.*\.(q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)"
 PROJECTOR = r".*multi_modal_projector.*\.(linear|linear_1|linear_2)"
 VISION = r".*vision_tower.*\.(q_proj|k_proj|v_proj|out_proj|fc1|fc2)"
+OUTPUT_HEAD = r"(?:.*\.)?lm_head"
 TARGET_PATTERNS = {
     "language": [LANGUAGE],
     "language+projector": [LANGUAGE, PROJECTOR],
@@ -25,8 +26,9 @@ def lora_config(spec: LoraSpec):
     """peft LoraConfig for `spec` (regex targets so vision and text modules are told apart)."""
     from peft import LoraConfig
 
+    patterns = TARGET_PATTERNS[spec.targets] + ([OUTPUT_HEAD] if spec.output_head else [])
     return LoraConfig(r=spec.r, lora_alpha=spec.alpha, lora_dropout=spec.dropout,
-                      target_modules="|".join(f"(?:{p})" for p in TARGET_PATTERNS[spec.targets]),
+                      target_modules="|".join(f"(?:{p})" for p in patterns),
                       bias="none", task_type="CAUSAL_LM")
 
 

@@ -215,6 +215,7 @@ def test_keyword_hit_rate_counts_texts_naming_a_true_cue():
     m = compute_metrics(rs, "spoof")
     assert m["explanation_keyword_recall"] == approx((2 / 3 + 0 + 0) / 3)
     assert m["explanation_keyword_hit_rate"] == approx(1 / 3)
+    assert m["explanation_keyword_hit_rate_answered"] == approx(1 / 2)  # of the 2 texts given
 
 
 def test_caption_rouge_and_attribute_recall():

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 import torch
 from safetensors.torch import load_file
 
 from facevqa.model import FaceVQA
-import numpy as np
-
 from finetune.batches import batch_indices, collate, jitter_ages
+from finetune.config import LoraSpec
 from finetune.examples import load_examples
 from finetune.setup_model import load_for_training
 from finetune.train import compute_loss, train
@@ -21,8 +21,9 @@ def _snapshot(model):
     return {n: p.detach().clone() for n, p in model.named_parameters()}
 
 
-def test_lora_moves_adapter_weights_only_and_loss_falls(make_cfg, tmp_path):
-    cfg = make_cfg()
+@pytest.mark.parametrize("output_head", [False, True])
+def test_lora_moves_adapter_weights_only_and_loss_falls(make_cfg, tmp_path, output_head):
+    cfg = make_cfg(lora=LoraSpec(r=4, alpha=8, dropout=0.1, output_head=output_head))
     bb = load_for_training(cfg, tmp_path, device="cpu")
     train_set, _ = load_examples(cfg.data)
     batch_examples = [train_set[i] for i in range(4)]
@@ -40,6 +41,7 @@ def test_lora_moves_adapter_weights_only_and_loss_falls(make_cfg, tmp_path):
     lora = [n for n in before if "lora_" in n]
     assert lora and all(not torch.equal(before[n], after[n]) for n in lora)
     assert all(torch.equal(before[n], after[n]) for n in before if "lora_" not in n)
+    assert any("lm_head" in n for n in lora) == output_head  # the output projection's LoRA
 
 
 @pytest.mark.parametrize("train_vision", [True, False])
@@ -118,10 +120,13 @@ def test_resume_after_interruption_matches_uninterrupted(make_cfg, tmp_path):
 
 
 def test_same_seed_same_adapter_and_it_loads(make_cfg, tmp_path, tiny_paligemma):
-    a = train(make_cfg(out=str(tmp_path / "a"), steps=3), progress=False)
-    b = train(make_cfg(out=str(tmp_path / "b"), steps=3), progress=False)
+    lora = LoraSpec(r=4, alpha=8, dropout=0.1, output_head=True)
+    a = train(make_cfg(out=str(tmp_path / "a"), steps=3, lora=lora), progress=False)
+    b = train(make_cfg(out=str(tmp_path / "b"), steps=3, lora=lora), progress=False)
     wa, wb = load_file(a / "adapter_model.safetensors"), load_file(b / "adapter_model.safetensors")
     assert all(torch.equal(wa[k], wb[k]) for k in wa)
+    assert any("lm_head.lora" in k for k in wa)
+    assert all("lora_" in k for k in wa)  # no copy of the base's (tied) embedding
     meta = json.loads((a / "facevqa.json").read_text())
     assert set(meta["tasks"]) == {"emotion", "spoof"} and "emotion" in meta["calibration"]
     vqa = FaceVQA.from_pretrained(tiny_paligemma, adapters={"mix": a}, device="cpu")
