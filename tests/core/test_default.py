@@ -47,9 +47,10 @@ def test_missing_embedded_default_falls_back_to_a_tiny_checkpoint(monkeypatch, t
 
 
 def test_default_beats_chance_on_held_out_synthetic_face_crops(vqa):
-    # 200 face crops from seeds no build uses (measured: emotion 0.19 vs chance 0.125, i.e.
-    # 2.8 binomial SDs above it; spoof AUC 0.92 vs 0.5). A model that ignores the image
-    # (a constant or prior answer) scores about 0.125 and 0.5 and fails.
+    # 200 face crops from seeds no build uses (measured: emotion 0.365 vs chance 0.125; spoof
+    # AUC 0.97 vs 0.5; age MAE 9.4 years vs 22.7 for the mean age). A model that ignores the
+    # image (a constant or prior answer) scores about 0.125, 0.5 and the mean's MAE, and fails.
+    import numpy as np
     from sklearn.metrics import roc_auc_score
 
     from facevqa.data.synth import synth_rows
@@ -60,4 +61,7 @@ def test_default_beats_chance_on_held_out_synthetic_face_crops(vqa):
     acc = sum(a.label == r["emotion"] for a, r in zip(emotion, rows)) / len(rows)
     spoof = vqa.generate(images, QUESTIONS["spoof"], faces="none")
     auc = roc_auc_score([r["spoof"] == "real" for r in rows], [a.probs["real"] for a in spoof])
-    assert acc >= 0.16 and auc >= 0.8, (acc, auc)
+    ages = np.array([r["age"] for r in rows], dtype=float)
+    pred = np.array([a.value for a in vqa.generate(images, QUESTIONS["age"], faces="none")])
+    mae, mae_mean = np.abs(pred - ages).mean(), np.abs(ages.mean() - ages).mean()
+    assert acc >= 0.25 and auc >= 0.9 and mae <= 0.6 * mae_mean, (acc, auc, mae, mae_mean)
