@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -87,13 +89,23 @@ def attach_adapters(model, adapters: dict[str, str | Path]):
         if not (folder / "adapter_config.json").exists():
             raise ModelLoadError(f"adapter {name!r}: {folder} has no adapter_config.json")
         metas[name] = read_meta(folder)
-        if peft_model is model:
-            peft_model = PeftModel.from_pretrained(model, folder, adapter_name=name,
-                                                   is_trainable=False)
-        else:
-            peft_model.load_adapter(folder, adapter_name=name, is_trainable=False)
+        with tied_head_ok():
+            if peft_model is model:
+                peft_model = PeftModel.from_pretrained(model, folder, adapter_name=name,
+                                                       is_trainable=False)
+            else:
+                peft_model.load_adapter(folder, adapter_name=name, is_trainable=False)
         log.info("loaded adapter %s for tasks %s", name, ", ".join(metas[name].tasks))
     return peft_model.eval(), metas
+
+
+@contextmanager
+def tied_head_ok():
+    """Silence peft's warning about LoRA on a tied output head (LoraSpec.output_head): it is
+    about merging adapters into the base, which FaceVQA never does."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Model has `tie_word_embeddings=True`")
+        yield
 
 
 def task_table(metas: dict[str, AdapterMeta]) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from facevqa.adapters import tied_head_ok
 from facevqa.backbone import Backbone
 from facevqa.loading import load_backbone
 from finetune.config import LoraSpec, TrainConfig
@@ -67,7 +68,8 @@ def load_for_training(cfg: TrainConfig, work_dir: Path, device: str = "auto") ->
 
         if cfg.method == "qlora":
             model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
-        model = get_peft_model(model, lora_config(cfg.lora))
+        with tied_head_ok():
+            model = get_peft_model(model, lora_config(cfg.lora))
     bb.model = model.train()
     n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
     n_all = sum(p.numel() for p in model.parameters())
