@@ -7,6 +7,7 @@ routing.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -70,16 +71,37 @@ def jitter_ages(examples: list[dict[str, Any]], sigma: float,
     return out
 
 
+def balance_weights(examples, tasks: tuple[str, ...]) -> np.ndarray | None:
+    """Sampling weights that draw every label of a question equally often.
+
+    Within each (task, attribute) of `tasks`, an example's weight is 1 / (number of examples
+    with its label), scaled so that the question keeps its share of the data; examples of other
+    tasks keep weight 1. A rare "yes" (a goatee on 2% of faces) is then learned as often as
+    its "no", which is what balanced accuracy asks for. None when nothing is balanced.
+    """
+    if not tasks:
+        return None
+    keys = list(zip(examples["task"], examples["attribute"], examples["label"]))
+    label_n = Counter(keys)
+    group_n = Counter(k[:2] for k in keys)
+    group_labels = Counter(k[:2] for k in label_n)
+    w = np.array([group_n[k[:2]] / (group_labels[k[:2]] * label_n[k]) if k[0] in tasks else 1.0
+                  for k in keys])
+    return w / w.sum()
+
+
 def batch_indices(n: int, batch_size: int, seed: int, step: int, rank: int = 0,
-                  world: int = 1) -> list[int]:
+                  world: int = 1, weights: np.ndarray | None = None) -> list[int]:
     """Example indices of micro-batch `step` for process `rank`: a pure function of the step.
 
-    Each epoch is a permutation seeded by (seed, epoch); resuming at any step reproduces
-    the same order with no sampler state to save.
+    Each epoch is a permutation seeded by (seed, epoch) (with `weights`, n draws with
+    replacement at those probabilities); resuming at any step reproduces the same order with
+    no sampler state to save.
     """
     global_bs = batch_size * world
     per_epoch = max(1, n // global_bs)
     epoch, pos = divmod(step, per_epoch)
-    order = np.random.default_rng([seed, epoch]).permutation(n)
+    rng = np.random.default_rng([seed, epoch])
+    order = rng.permutation(n) if weights is None else rng.choice(n, size=n, p=weights)
     chunk = order[pos * global_bs:(pos + 1) * global_bs]
     return chunk[rank * batch_size:(rank + 1) * batch_size].tolist()

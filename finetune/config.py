@@ -72,6 +72,9 @@ class TrainConfig:
     """Label-distribution training for age: each step answers an age example with its age plus
     Gaussian noise of this many years (seeded by the step), so that the neighbouring ages'
     answers are learned too and the 91 age answers become ordered; 0 learns the exact age."""
+    balance_tasks: tuple[str, ...] = ()
+    """Tasks whose answers are sampled class-balanced per question (finetune.batches.
+    balance_weights), e.g. [attribute]: rare yes answers are drawn as often as their no."""
     eval_every: int = 50
     save_every: int = 50
     keep_checkpoints: int = 2

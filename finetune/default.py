@@ -59,6 +59,9 @@ class DefaultRecipe:
     """I-FAS weight of the spoof verdict tokens (explanations get 1 - alpha) in stages 1-2."""
     output_head: bool = True
     """Adapters also adapt the LM's output projection (LoraSpec.output_head)."""
+    balance_tasks: tuple[str, ...] = ("attribute",)
+    """Adapters of these tasks draw every answer of a question equally often
+    (TrainConfig.balance_tasks): a rare "yes" counts as much as its "no"."""
     batch_size: int = 32
     seed: int = 0
 
@@ -98,7 +101,7 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
                           data=dataclasses.replace(data, tasks=(task,)),
                           steps=steps, batch_size=recipe.batch_size,
                           lr=recipe.adapter_lr, age_sigma=recipe.age_sigma,
-                          spoof_alpha=recipe.spoof_alpha,
+                          spoof_alpha=recipe.spoof_alpha, balance_tasks=recipe.balance_tasks,
                           warmup_steps=10, eval_every=steps, save_every=25,
                           seed=recipe.seed, out=str(work / f"adapter-{task}"))
         adapters[task] = _run(cfg, progress)

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from finetune.batches import batch_indices, collate, jitter_ages
+from finetune.batches import balance_weights, batch_indices, collate, jitter_ages
 from finetune.checkpoint import list_checkpoints, load_checkpoint, save_checkpoint
 from finetune.config import TrainConfig
 from finetune.loss import weighted_answer_loss
@@ -42,6 +42,7 @@ def train(cfg: TrainConfig, resume: bool = False, progress: bool = True,
     set_seed(cfg.seed, deterministic=False)
     bb = load_for_training(cfg, out, device=str(acc.device))
     train_set, eval_set = load_examples(cfg.data)
+    weights = balance_weights(train_set, cfg.balance_tasks)
     params = [p for p in bb.model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
     scheduler = _scheduler(optimizer, cfg)
@@ -57,7 +58,7 @@ def train(cfg: TrainConfig, resume: bool = False, progress: bool = True,
     bar = _progress(cfg.steps, start, progress and acc.is_main_process)
     t0, seen = time.monotonic(), 0
     for step in range(start, cfg.steps):
-        loss = _optimizer_step(acc, bb, train_set, cfg, step, optimizer, scheduler)
+        loss = _optimizer_step(acc, bb, train_set, weights, cfg, step, optimizer, scheduler)
         seen += cfg.batch_size * cfg.grad_accum * acc.num_processes
         bar.set_postfix(loss=f"{loss:.4f}", ex_s=f"{seen / (time.monotonic() - t0):.1f}")
         bar.update(1)
@@ -79,14 +80,15 @@ def train(cfg: TrainConfig, resume: bool = False, progress: bool = True,
     return save_result(bb, cfg, eval_set) if acc.is_main_process else out
 
 
-def _optimizer_step(acc, bb, train_set, cfg: TrainConfig, step: int, optimizer,
+def _optimizer_step(acc, bb, train_set, weights, cfg: TrainConfig, step: int, optimizer,
                     scheduler) -> float:
     """One optimizer step over grad_accum micro-batches; returns the mean micro-batch loss."""
     bb.model.train()
     total = 0.0
     for micro in range(cfg.grad_accum):
         idx = batch_indices(len(train_set), cfg.batch_size, cfg.seed,
-                            step * cfg.grad_accum + micro, acc.process_index, acc.num_processes)
+                            step * cfg.grad_accum + micro, acc.process_index, acc.num_processes,
+                            weights)
         examples = [train_set[i] for i in idx]
         if cfg.age_sigma:
             rng = np.random.default_rng([cfg.seed, step * cfg.grad_accum + micro])

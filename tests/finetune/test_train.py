@@ -10,7 +10,7 @@ import torch
 from safetensors.torch import load_file
 
 from facevqa.model import FaceVQA
-from finetune.batches import batch_indices, collate, jitter_ages
+from finetune.batches import balance_weights, batch_indices, collate, jitter_ages
 from finetune.config import LoraSpec
 from finetune.examples import load_examples
 from finetune.setup_model import load_for_training
@@ -86,6 +86,30 @@ def test_batch_order_is_a_pure_function_of_the_step():
     assert a == b
     assert len(set(sum(a[:12], []))) == 48  # an epoch draws each example at most once
     assert batch_indices(50, 4, 3, 5, rank=1, world=2) != batch_indices(50, 4, 3, 5, 0, 2)
+
+
+def test_balanced_sampling_draws_each_answer_of_a_question_equally_often():
+    from datasets import Dataset
+
+    # goatee: 1 yes, 9 no; smiling: 3 yes, 3 no; 10 emotion rows stay uniform
+    rows = ([("attribute", "goatee", "yes")] + [("attribute", "goatee", "no")] * 9
+            + [("attribute", "smiling", "yes")] * 3 + [("attribute", "smiling", "no")] * 3
+            + [("emotion", None, "happy")] * 10)
+    ds = Dataset.from_dict({k: list(v) for k, v in zip(("task", "attribute", "label"),
+                                                       zip(*rows))})
+    w = balance_weights(ds, ("attribute",))
+    assert w.sum() == pytest.approx(1.0)
+    # by hand: total 26 rows; goatee yes 10/(2*1)=5, each goatee no 10/(2*9)=5/9,
+    # smiling rows 6/(2*3)=1, emotion rows 1 -> each question keeps its share of the draws
+    expected = np.array([5] + [5 / 9] * 9 + [1] * 6 + [1] * 10) / 26
+    assert np.allclose(w, expected)
+    assert balance_weights(ds, ()) is None
+    draws = sum((batch_indices(len(ds), 8, 0, s, weights=w) for s in range(3000)), [])
+    counts = np.bincount(draws, minlength=len(ds)) / len(draws)
+    assert counts[0] == pytest.approx(counts[1:10].sum(), rel=0.1)  # goatee yes == all its no
+    assert counts[:10].sum() == pytest.approx(10 / 26, rel=0.05)  # the question's share is kept
+    again = [batch_indices(len(ds), 8, 0, s, weights=w) for s in range(5)]
+    assert again == [batch_indices(len(ds), 8, 0, s, weights=w) for s in range(5)]
 
 
 def test_age_jitter_draws_neighbouring_ages_and_leaves_other_examples():
