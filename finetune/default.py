@@ -30,8 +30,11 @@ BASE_SPEC = TinySpec(image_size=64, patch_size=8, vision_hidden=128, vision_laye
                      text_hidden=128, text_layers=2, heads=4, intermediate=256, vocab_size=1000)
 ADAPTER_TASKS = ("age", "emotion", "attribute", "spoof", "caption")
 ALL_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
-ADAPTER_STEPS = {"age": 1000, "emotion": 400, "attribute": 1000, "spoof": 800, "caption": 150}
+ADAPTER_STEPS = {"age": 1000, "emotion": 400, "attribute": 2500, "spoof": 800, "caption": 150}
 """Default steps of each task's adapter (batches of 32)."""
+ADAPTER_RANKS = {"attribute": 64}
+"""LoRA rank of each task's adapter where it is not 16: one attribute adapter answers 26
+different questions about one image token and needs the room."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class DefaultRecipe:
     (e.g. --set adapter_steps.age=1000)."""
     base_lr: float = 3e-4
     adapter_lr: float = 2e-3
+    """Learning rate of a rank-16 adapter; rank r trains at adapter_lr * 16 / r (Adam moves
+    every LoRA weight by about lr, so the update of B @ A grows with r)."""
     patch_size: int = 64
     """Vision patch size: 64 sees the 64x64 crop as one image token, which the tiny LM reads
     far better than 64 tokens of patch 8 (docs/default_model.md)."""
@@ -76,6 +81,9 @@ class DefaultRecipe:
     def steps_for(self, task: str) -> int:
         return self.adapter_steps.get(task, ADAPTER_STEPS[task])
 
+    def rank_for(self, task: str) -> int:
+        return ADAPTER_RANKS.get(task, 16)
+
 
 def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: bool = True,
                   ) -> Path:
@@ -93,14 +101,14 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
     base_model = _run(full, progress)
     adapters = {}
     for task in ADAPTER_TASKS:
-        steps = recipe.steps_for(task)
+        steps, rank = recipe.steps_for(task), recipe.rank_for(task)
         cfg = TrainConfig(base=str(base_model), name=task, method="lora",
-                          lora=LoraSpec(r=16, alpha=32, dropout=0.05,
+                          lora=LoraSpec(r=rank, alpha=2 * rank, dropout=0.05,
                                         targets="language+projector+vision",
                                         output_head=recipe.output_head),
                           data=dataclasses.replace(data, tasks=(task,)),
                           steps=steps, batch_size=recipe.batch_size,
-                          lr=recipe.adapter_lr, age_sigma=recipe.age_sigma,
+                          lr=recipe.adapter_lr * 16 / rank, age_sigma=recipe.age_sigma,
                           spoof_alpha=recipe.spoof_alpha, balance_tasks=recipe.balance_tasks,
                           warmup_steps=10, eval_every=steps, save_every=25,
                           seed=recipe.seed, out=str(work / f"adapter-{task}"))
@@ -112,7 +120,7 @@ def _stage_vision(folder: Path, data: DataSpec, recipe: DefaultRecipe, progress:
     """Tiny base whose vision tower was pretrained on the training rows' labels."""
     from facevqa.loading import load_backbone
     from facevqa.tiny import build_tiny
-    from finetune.examples import load_examples
+    from finetune.examples import synthetic_rows
     from finetune.vision_pretrain import pretrain_vision
 
     if (folder / "config.json").exists():
@@ -120,9 +128,8 @@ def _stage_vision(folder: Path, data: DataSpec, recipe: DefaultRecipe, progress:
     spec = dataclasses.replace(BASE_SPEC, patch_size=recipe.patch_size)
     raw = build_tiny("paligemma", folder.with_name("base-random"), spec)
     bb = load_backbone(raw, device="cpu")
-    train_set, _ = load_examples(data)
-    acc = pretrain_vision(bb, rows_by_image(train_set), recipe.vision_epochs, seed=recipe.seed,
-                          progress=progress)
+    acc = pretrain_vision(bb, list(synthetic_rows(data)), recipe.vision_epochs,
+                          seed=recipe.seed, progress=progress)
     tmp = folder.with_name(folder.name + ".tmp")
     bb.model.save_pretrained(tmp, safe_serialization=True)
     bb.processor.save_pretrained(tmp)
@@ -130,25 +137,6 @@ def _stage_vision(folder: Path, data: DataSpec, recipe: DefaultRecipe, progress:
     shutil.rmtree(folder, ignore_errors=True)
     tmp.rename(folder)
     return folder
-
-
-def rows_by_image(examples) -> list[dict]:
-    """One labelled row per distinct image of a QA dataset (attributes from its yes/no QAs)."""
-    rows: dict[str, dict] = {}
-    cols = examples.remove_columns("image")
-    for i, e in enumerate(cols):
-        row = rows.setdefault(e["id"], {"index": i, "emotion": e["emotion"], "age": e["age"],
-                                        "age_group": e["age_group"], "gender": e["gender"],
-                                        "spoof": e["spoof"], "attributes": {}})
-        if e["task"] == "attribute" and e["label"] in ("yes", "no"):
-            row["attributes"][e["attribute"]] = e["label"] == "yes"
-        elif e["task"] == "attribute" and e["attribute"] == "hair_color":
-            row["attributes"]["hair_color"] = e["label"]
-    out = []
-    for r in rows.values():
-        r["image"] = examples[r.pop("index")]["image"]
-        out.append(r)
-    return out
 
 
 def _run(cfg: TrainConfig, progress: bool) -> Path:
@@ -174,7 +162,8 @@ def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRec
         "base": "base", "adapters": {t: f"adapters/{t}" for t in adapters},
         "embedded_default": True,
         "recipe": {**dataclasses.asdict(recipe),
-                   "adapter_steps": {t: recipe.steps_for(t) for t in ADAPTER_TASKS}}},
+                   "adapter_steps": {t: recipe.steps_for(t) for t in ADAPTER_TASKS},
+                   "adapter_ranks": {t: recipe.rank_for(t) for t in ADAPTER_TASKS}}},
         indent=2))
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)

@@ -45,25 +45,32 @@ def _synthetic_all(spec: DataSpec, cache: Path, held_out: bool):
     from datasets import load_from_disk
 
     from facevqa.data.qa import QAConfig, to_dataset
-    from facevqa.data.synth import synth_rows
 
-    n = spec.n_eval if held_out else spec.n_train
     seed = spec.seed + (EVAL_SEED_OFFSET if held_out else 0)
     ident = {k: v for k, v in to_dict(spec).items() if k != "tasks"}
     key = hashlib.sha1(json.dumps([ident, held_out]).encode()).hexdigest()[:12]
     folder = cache / key
     if (folder / "dataset_info.json").exists():
         return load_from_disk(str(folder))
-    qa = QAConfig(seed=seed)
-    rows = synth_rows(n, seed=seed, size=spec.image_size, split="eval" if held_out else "train",
-                      face_crops=spec.face_crops)
-    log.info("drawing %d synthetic %s rows (seed %d)", n, "held-out" if held_out else "train",
-             seed)
-    ds = to_dataset(rows, qa)
+    log.info("drawing %d synthetic %s rows (seed %d)", spec.n_eval if held_out else spec.n_train,
+             "held-out" if held_out else "train", seed)
+    ds = to_dataset(synthetic_rows(spec, held_out), QAConfig(seed=seed))
     tmp = folder.with_name(folder.name + ".tmp")
     ds.save_to_disk(str(tmp))
     tmp.rename(folder)
     return load_from_disk(str(folder))
+
+
+def synthetic_rows(spec: DataSpec, held_out: bool = False):
+    """The labelled rows (image and every ground-truth field) the synthetic examples are asked
+    about: drawing is seeded, so these are the examples' images (before their JPEG q95
+    encoding)."""
+    from facevqa.data.synth import synth_rows
+
+    return synth_rows(spec.n_eval if held_out else spec.n_train,
+                      seed=spec.seed + (EVAL_SEED_OFFSET if held_out else 0),
+                      size=spec.image_size, split="eval" if held_out else "train",
+                      face_crops=spec.face_crops)
 
 
 def _saved(spec: DataSpec):

@@ -1,11 +1,11 @@
 """Stage 0 of the embedded default: teach a from-scratch vision tower the synthetic face world.
 
 A random ViT learns small facial detail slowly through the language-model loss alone; direct
-supervision (emotion, age group and years, gender, attack type, hair colour, yes/no attributes)
-gives it useful features in a few epochs. Each head reads every image token (a small per-token
-projection, flattened), as the language model will, rather than a mean that blurs where a
-feature is; measured here, mean pooling left age and gender near chance after the same epochs.
-The heads are thrown away; only the vision tower's weights are kept.
+supervision (emotion, age group and years, gender, attack type, and every attribute the rows
+carry, yes/no and valued) gives it useful features in a few epochs. Each head reads every
+image token (a small per-token projection, flattened), as the language model will, rather than
+a mean that blurs where a feature is; measured here, mean pooling left age and gender near
+chance after the same epochs. The heads are thrown away; only the vision tower's weights are kept.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import torch
 
 log = logging.getLogger(__name__)
 
-BINARY = ("eyeglasses", "sunglasses", "wearing_hat", "beard", "mustache", "smiling",
-          "mouth_slightly_open", "bangs", "bald", "wearing_earrings", "wearing_lipstick")
+FIELDS = ("emotion", "age_group", "gender", "spoof")
+"""Row fields taught beside every attribute the rows carry."""
 
 
 @dataclass(frozen=True)
@@ -29,17 +29,20 @@ class Target:
     classes: tuple[str, ...]
 
     def index(self, row: dict) -> int:
-        value = row[self.name] if self.name in row else row["attributes"].get(self.name)
-        return self.classes.index(str(value).lower())
+        return self.classes.index(_value(row, self.name))
 
 
-def targets() -> list[Target]:
-    from facevqa.data.rows import AGE_GROUPS, EMOTIONS, GENDERS, HAIR_COLORS
+def _value(row: dict, name: str) -> str | None:
+    value = row[name] if name in row else row["attributes"].get(name)
+    return None if value is None else str(value).lower()
 
-    out = [Target("emotion", EMOTIONS), Target("age_group", AGE_GROUPS),
-           Target("gender", GENDERS), Target("spoof", ("real", "print", "replay", "mask")),
-           Target("hair_color", HAIR_COLORS + ("none",))]
-    return out + [Target(a, ("false", "true")) for a in BINARY]
+
+def targets(rows: list[dict]) -> list[Target]:
+    """A classification target per field and per attribute, classes as found in the rows
+    (a row without a value is ignored for that target)."""
+    names = FIELDS + tuple(sorted({k for r in rows for k in r["attributes"]}))
+    out = [Target(n, tuple(sorted({_value(r, n) for r in rows} - {None}))) for n in names]
+    return [t for t in out if len(t.classes) > 1]
 
 
 AGE_SCALE = 30.0
@@ -55,15 +58,7 @@ def _age_loss(pred: torch.Tensor, age: torch.Tensor) -> torch.Tensor:
 
 
 def _labels(rows: list[dict], ts: list[Target]) -> torch.Tensor:
-    cols = []
-    for t in ts:
-        col = []
-        for r in rows:
-            try:
-                col.append(t.index(r))
-            except (ValueError, KeyError):
-                col.append(-100)
-        cols.append(col)
+    cols = [[-100 if _value(r, t.name) is None else t.index(r) for r in rows] for t in ts]
     return torch.tensor(cols).T  # [N, T]
 
 
@@ -74,7 +69,7 @@ def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_s
 
     torch.manual_seed(seed)
     tower = bb.model.model.vision_tower
-    ts = targets()
+    ts = targets(rows)
     y = _labels(rows, ts)
     pixels = bb.processor.image_processor([r["image"] for r in rows],
                                           return_tensors="pt")["pixel_values"]
