@@ -30,7 +30,7 @@ BASE_SPEC = TinySpec(image_size=64, patch_size=8, vision_hidden=128, vision_laye
                      text_hidden=128, text_layers=2, heads=4, intermediate=256, vocab_size=1000)
 ADAPTER_TASKS = ("age", "emotion", "attribute", "spoof", "caption")
 ALL_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
-ADAPTER_STEPS = {"age": 1000, "emotion": 400, "attribute": 2500, "spoof": 800, "caption": 150}
+ADAPTER_STEPS = {"age": 1000, "emotion": 600, "attribute": 2500, "spoof": 1200, "caption": 150}
 """Default steps of each task's adapter (batches of 32)."""
 ADAPTER_RANKS = {"attribute": 64}
 """LoRA rank of each task's adapter where it is not 16: one attribute adapter answers 26
@@ -158,6 +158,9 @@ def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRec
         dest = tmp / "adapters" / task
         shutil.copytree(folder, dest, ignore=shutil.ignore_patterns("README.md"))
         write_meta(dest, dataclasses.replace(read_meta(dest), base="base"))  # bundle-relative
+        peft_cfg = dest / "adapter_config.json"  # no build path in the shipped files
+        peft_cfg.write_text(json.dumps({**json.loads(peft_cfg.read_text()),
+                                        "base_model_name_or_path": "base"}, indent=2))
     (tmp / "facevqa_model.json").write_text(json.dumps({
         "base": "base", "adapters": {t: f"adapters/{t}" for t in adapters},
         "embedded_default": True,
