@@ -93,11 +93,26 @@ def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False
         processor = AutoProcessor.from_pretrained(folder, trust_remote_code=trust_remote_code)
     except (OSError, ValueError) as e:
         raise ModelLoadError(f"cannot load checkpoint {folder}: {e}") from e
-    if not load_in_4bit:
+    if load_in_4bit:
+        _keep_unpackable_4bit_layers_plain(model)
+    else:
         model = model.to(device)
     processor.tokenizer.padding_side = "left"
     return Backbone(model=model.eval(), processor=processor, family=family,
                     name=str(name_or_path), folder=folder)
+
+
+def _keep_unpackable_4bit_layers_plain(model) -> None:
+    """bitsandbytes (0.50) repacks a 4-bit weight for CPUs with AVX512-BF16 on its first
+    inference call, and the repacking fails (a reshape error) unless the input width is a
+    multiple of the quantisation block and the output width one of 32: small layers of tiny
+    checkpoints. Those layers keep the plain 4-bit kernel; real checkpoints' layers all pack."""
+    for module in model.modules():
+        state = getattr(getattr(module, "weight", None), "quant_state", None)
+        if state is not None and hasattr(module, "support_avx512bf16_for_cpu"):
+            rows, cols = state.shape[0], state.shape[-1]
+            if cols % state.blocksize or rows % 32:
+                module.support_avx512bf16_for_cpu = False
 
 
 def quantization_config(compute_dtype: Any):

@@ -207,6 +207,8 @@ def _closed_answer(route, scores: torch.Tensor, cal: Calibration, prompt: str) -
                   f"confidence {conf:.2f} is under the {route.task} threshold "
                   f"{cal.threshold:.2f}")
     best = max(range(len(probs)), key=probs.__getitem__)
+    if route.negated:  # reply to the question as asked: summarize swapped yes and no
+        best = route.labels.index(s.label)
     return Answer(status=status, task=route.task, attribute=route.attribute, label=s.label,
                   probs={k: float(v) for k, v in s.probs.items()}, confidence=conf, value=s.value,
                   text=route.choices[best], prompt=prompt, error=reason)

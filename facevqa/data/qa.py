@@ -22,6 +22,7 @@ from PIL import Image
 
 from facevqa.data.rows import age_group_of
 from facevqa.errors import ConfigError
+from facevqa.tasks.cues import asks_opposite
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,6 @@ NO_FACE_ANSWER = "no face"
 _YES_NO_START = ("is", "are", "does", "do", "did", "could", "can", "would", "was", "were",
                  "has", "have", "will", "should")
 _REAL_WORDS = ("real", "live", "genuine", "bona fide", "liveness")
-_INVERTED = ("clean-shaven", "clean shaven")
 
 GROUP_COLUMNS = ("age", "age_group", "gender", "emotion", "skin_tone", "race", "spoof",
                  "explanation", "cues", "is_face", "source", "split", "id")
@@ -88,7 +88,7 @@ def usable_templates(task: str, attribute: str | None, binary: bool) -> tuple[st
         kept = [q for q in templates
                 if _is_yes_no(q) and any(w in q for w in _REAL_WORDS)]
     elif binary:
-        kept = [q for q in templates if _is_yes_no(q) and not any(w in q for w in _INVERTED)]
+        kept = [q for q in templates if _is_yes_no(q) and not asks_opposite(attribute, q)]
     else:
         kept = [q for q in templates if not _is_yes_no(q)]
     return tuple(kept) or templates[:1]

@@ -171,6 +171,20 @@ COMPILED: tuple[tuple[str, str | None, re.Pattern], ...] = tuple(
     (task, attribute, re.compile(pattern)) for task, attribute, pattern in CUES)
 
 
+OPPOSITES: dict[str, re.Pattern] = {
+    "beard": re.compile(r"\bclean[- ]?shaven\b|\bshav(?:ed|en)\b"),
+    "blurry": re.compile(r"\bin focus\b|\bsharp\b"),
+}
+"""Yes/no attributes and the phrasings that ask their opposite: "is he clean-shaven?" asks
+beard = no, so its answer swaps yes and no to reply to the question as asked."""
+
+
+def asks_opposite(attribute: str | None, question: str) -> bool:
+    """Whether the question asks the opposite of the yes/no attribute it routes to."""
+    regex = OPPOSITES.get(attribute or "")
+    return bool(regex and regex.search(question.lower()))
+
+
 def match_cue(lowered: str) -> tuple[str, str | None, str] | None:
     """(task, attribute, matched text) of the first rule matching the lowercased question."""
     for task, attribute, regex in COMPILED:

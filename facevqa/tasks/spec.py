@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from facevqa.errors import ConfigError
 from facevqa.tasks.age import AGE_CHOICES, FAIRFACE_GROUPS
+from facevqa.tasks.cues import asks_opposite
 from facevqa.tasks.labels import (
     ATTRIBUTES,
     EMOTIONS,
@@ -99,6 +100,9 @@ class Route:
     """How the task was chosen: rule, embedding, fallback (nothing matched: open) or forced."""
     score: float | None = None
     """Cosine similarity of the nearest template when source is "embedding"."""
+    negated: bool = False
+    """The question asks the opposite of its yes/no attribute ("is he clean-shaven?" ->
+    beard): the prompt asks the attribute, and the answer swaps yes and no."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,8 @@ def make_route(task: str, question: str, *, attribute: str | None = None,
         a = get_attribute(attribute)
         prompt = build_prompt(family, task, spec.kind, a.question, detail=a.kind,
                               options=a.choices)
-        return Route(task, a.name, prompt=prompt, labels=a.labels, choices=a.choices, **common)
+        return Route(task, a.name, prompt=prompt, labels=a.labels, choices=a.choices,
+                     negated=a.kind == "binary" and asks_opposite(a.name, question), **common)
     if attribute is not None:
         raise ConfigError(f"attribute={attribute!r} only goes with task 'attribute', not {task!r}")
     text = (prompt_question or question) if task == "open" else spec.question

@@ -46,6 +46,8 @@ def _summarize_age(route: Route, probs: list[float]) -> Summary:
 
 def _summarize_one_to_one(route: Route, probs: list[float]) -> Summary:
     table = dict(zip(route.labels, probs))
+    if route.negated:  # "clean-shaven?" is answered yes where the model says no beard
+        table["yes"], table["no"] = table["no"], table["yes"]
     label = max(table, key=table.__getitem__)
     return Summary(label, table, confidence=table[label])
 

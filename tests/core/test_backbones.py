@@ -102,5 +102,8 @@ def test_4bit_keeps_vision_side_full_precision(tiny_paligemma):
     assert "Linear4bit" in kinds
     vision = [m for n, m in bb.model.named_modules() if "vision_tower" in n]
     assert not any(isinstance(m, bnb.nn.Linear4bit) for m in vision)
+    small = [m for m in bb.model.modules() if isinstance(m, bnb.nn.Linear4bit)
+             and m.weight.quant_state.shape[-1] % m.weight.quant_state.blocksize]
+    assert small and not any(m.support_avx512bf16_for_cpu for m in small)  # (AVX512-BF16 CPUs)
     text = bb.generate(bb.encode(_images(1), PROMPTS[:1]), 3, min_new_tokens=3)
     assert len(text) == 1

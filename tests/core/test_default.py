@@ -39,6 +39,17 @@ def test_default_answers_every_task_on_a_synthetic_face(vqa):
     assert spoof.text.startswith(("yes", "no"))
 
 
+def test_a_question_asking_the_opposite_gets_the_opposite_answer(vqa):
+    from facevqa.data.synth import draw_sample
+
+    face = draw_sample(5)["image"]
+    beard, shaven = (vqa.generate([face], q, faces="none")[0]
+                     for q in ("Does the person have a beard?", "Is the person clean-shaven?"))
+    assert {beard.label, shaven.label} == {"yes", "no"}
+    assert (beard.text, shaven.text) == (beard.label, shaven.label)
+    assert beard.probs["yes"] == shaven.probs["no"] and beard.confidence == shaven.confidence
+
+
 def test_missing_embedded_default_falls_back_to_a_tiny_checkpoint(monkeypatch, tmp_path):
     monkeypatch.setattr(default, "EMBEDDED", tmp_path / "none")
     monkeypatch.setenv("FACEVQA_HOME", str(tmp_path))

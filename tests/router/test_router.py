@@ -249,3 +249,20 @@ def test_importing_the_router_loads_no_model_library():
             "bad = [m for m in ('torch', 'sentence_transformers', 'transformers') "
             "if m in sys.modules]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("question, attribute, negated", [
+    ("Is he clean-shaven?", "beard", True), ("Is the man clean shaven?", "beard", True),
+    ("Does he have a beard?", "beard", False), ("Is the photo sharp?", "blurry", True),
+    ("Is the photo blurry?", "blurry", False), ("Is the person smiling?", "smiling", False)])
+def test_a_question_asking_the_opposite_swaps_yes_and_no(rules_only, question, attribute,
+                                                          negated):
+    from facevqa.router import summarize
+
+    r = rules_only.route(question)
+    assert (r.attribute, r.negated) == (attribute, negated)
+    assert r.prompt == rules_only.route("?", attribute=attribute).prompt  # asks the attribute
+    s = summarize(r, [0.8, 0.15, 0.05])  # the model: 80% yes (beard / blurry / smiling)
+    assert s.label == ("no" if negated else "yes")
+    assert s.probs["yes"] == pytest.approx(0.15 if negated else 0.8)
+    assert s.probs["not_visible"] == pytest.approx(0.05)
