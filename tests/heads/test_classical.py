@@ -85,10 +85,11 @@ def test_info_names_models_and_what_is_not_exposed(heads):
     assert all(m["upstream"].startswith("https://") for m in info["models"].values())
 
 
-class _Route:
-    def __init__(self, task, labels, choices):
-        self.task, self.labels, self.choices, self.attribute, self.kind = (
-            task, labels, choices, None, "closed")
+def _Route(task, labels, choices):
+    from facevqa.tasks import Route
+
+    return Route(task, None, question="", prompt="", labels=tuple(labels),
+                 choices=tuple(choices), kind="closed", family="paligemma")
 
 
 def test_age_reading_maps_to_groups_and_median():
