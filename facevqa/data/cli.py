@@ -2,6 +2,7 @@
 
   facevqa data synth --n 2000 --out data/synth [--seed 0]
   facevqa data build fairface --root ~/datasets/fairface --out data/fairface [--limit 1000]
+  facevqa data pseudo-label --teacher classical --images photos/ --out data/pseudo [--list kept.txt]
   facevqa data sources
   facevqa data sheet --out docs/synthetic_contact_sheet.png
   facevqa data learnability [--train 2000 --test 500]
@@ -49,6 +50,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--image-root", default=None, help="images folder (facecaption, uniface)")
     p.add_argument("--split", default=None, help="split filter (fairface, celeba)")
     _qa_options(p)
+    _pseudo_label_parser(sub)
     sub.add_parser("sources", help="list source names")
     p = sub.add_parser("sheet", help="write a contact sheet of synthetic samples")
     p.add_argument("--out", required=True)
@@ -63,6 +65,24 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--workdir", default=None)
     parser.set_defaults(run=run)
     return parser
+
+
+def _pseudo_label_parser(sub: Any) -> None:
+    p = sub.add_parser("pseudo-label", help="label unlabelled face photos with a teacher model")
+    p.add_argument("--teacher", default="classical", help="teacher (classical: packaged heads)")
+    p.add_argument("--images", required=True, help="folder of photos (searched recursively)")
+    p.add_argument("--list", default=None, dest="list_file",
+                   help="file of image paths relative to --images, one a line (e.g. kept.txt)")
+    p.add_argument("--faces", choices=("detect", "crop"), default="detect",
+                   help="detect: find the largest face; crop: inputs are already face crops")
+    for task in ("age", "gender", "emotion"):
+        p.add_argument(f"--min-{task}", type=float, default=None,
+                       help=f"drop {task} labels under this probability (default: the task's "
+                            "abstain threshold)")
+    p.add_argument("--shard-size", type=int, default=256,
+                   help="images per labels shard (a rerun skips finished shards)")
+    p.add_argument("--batch-size", type=int, default=16)
+    _qa_options(p)
 
 
 def _qa_config(args: argparse.Namespace) -> Any:
@@ -105,6 +125,21 @@ def _build(args: argparse.Namespace) -> int:
         options=options, progress=True, image_format=args.image_format))
 
 
+def _pseudo_label(args: argparse.Namespace) -> int:
+    from facevqa.data.pseudo_label import TASKS, PseudoLabelConfig, pseudo_label
+
+    _quiet_datasets()
+    qa = _qa_config(args)
+    config = PseudoLabelConfig(
+        teacher=args.teacher, faces=args.faces, tasks=tuple(t for t in qa.tasks if t in TASKS),
+        min_age=args.min_age, min_gender=args.min_gender, min_emotion=args.min_emotion,
+        shard_size=args.shard_size, batch_size=args.batch_size, qa=qa,
+        image_format=args.image_format)
+    summary = pseudo_label(args.images, args.out, config, list_file=args.list_file, progress=True)
+    print(json.dumps(summary.to_dict(), indent=2))
+    return 0 if summary.examples else 1
+
+
 def _sources(args: argparse.Namespace) -> int:
     from facevqa.data.sources import source_names
 
@@ -138,8 +173,8 @@ def _stream_bench(args: argparse.Namespace) -> int:
     return 0 if result.holds else 1
 
 
-ACTIONS = {"synth": _synth, "build": _build, "sources": _sources, "sheet": _sheet,
-           "learnability": _learnability, "stream-bench": _stream_bench}
+ACTIONS = {"synth": _synth, "build": _build, "pseudo-label": _pseudo_label, "sources": _sources,
+           "sheet": _sheet, "learnability": _learnability, "stream-bench": _stream_bench}
 
 
 def run(args: argparse.Namespace) -> int:
