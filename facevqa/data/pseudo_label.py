@@ -247,31 +247,23 @@ def write_shards(root: Path, paths: Sequence[str], folder: Path, cfg: PseudoLabe
     """Label every shard not yet on disk; (shard files in order, number reused)."""
     starts = range(0, len(paths), cfg.shard_size)
     files = [folder / f"{k:05d}.jsonl" for k in range(len(starts))]
-    done = {f for f in files if f.exists()}
-    finished = sum(len(paths[s:s + cfg.shard_size]) for s, f in zip(starts, files) if f in done)
-    bar = _bar(progress, len(paths), finished)
-    for start, file in zip(starts, files):
-        if file in done:
-            continue
-        chunk = paths[start:start + cfg.shard_size]
-        records = label_shard(root, chunk, teacher, cfg.tasks)
-        tmp = file.with_name(f".{file.name}.tmp-{uuid.uuid4().hex[:8]}")
-        tmp.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        tmp.rename(file)
-        log.info("labelled %s (%d images)", file.name, len(chunk))
-        if bar is not None:
-            bar.update(len(chunk))
-    if bar is not None:
-        bar.close()
-    return files, len(done)
-
-
-def _bar(enabled: bool, total: int, initial: int) -> Any:
-    if not enabled:
-        return None
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, initial=initial, desc="pseudo-labelling", unit="image")
+    done = {f for f in files if f.exists()}
+    finished = sum(len(paths[s:s + cfg.shard_size]) for s, f in zip(starts, files) if f in done)
+    with tqdm(total=len(paths), initial=finished, desc="pseudo-labelling", unit="image",
+              disable=not progress) as bar:
+        for start, file in zip(starts, files):
+            if file in done:
+                continue
+            chunk = paths[start:start + cfg.shard_size]
+            records = label_shard(root, chunk, teacher, cfg.tasks)
+            tmp = file.with_name(f".{file.name}.tmp-{uuid.uuid4().hex[:8]}")
+            tmp.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+            tmp.rename(file)  # a shard is on disk whole or not at all
+            log.info("labelled %s (%d images)", file.name, len(chunk))
+            bar.update(len(chunk))
+    return files, len(done)
 
 
 def read_records(files: Sequence[Path]) -> Iterator[dict[str, Any]]:
@@ -294,8 +286,9 @@ def _verdicts(record: dict[str, Any], thresholds: dict[str, float]) -> dict[str,
 
 
 def _row(root: Path, record: dict[str, Any], kept: dict[str, dict[str, Any]],
-         cfg: PseudoLabelConfig, teacher: str) -> dict[str, Any]:
-    """A contract row of one labelled image (its face crop in detect mode) with soft labels."""
+         cfg: PseudoLabelConfig, teacher: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A contract row of one labelled image (its face crop in detect mode), and the columns its
+    examples add: soft labels and the unrounded age."""
     from facevqa.answer import Face
     from facevqa.faces import crop_face
     from facevqa.images import load_image
@@ -312,36 +305,28 @@ def _row(root: Path, record: dict[str, Any], kept: dict[str, dict[str, Any]],
                    gender=kept.get("gender", {}).get("label"),
                    emotion=kept.get("emotion", {}).get("label"),
                    face_box=record.get("face_box"))
-    row["soft"] = {f"soft_{t}": json.dumps(kept[t]["probs"]) if t in kept else None
-                   for t in TASKS}
-    row["soft_age_value"] = None if age is None else float(age["value"])
-    return row
+    soft = {f"soft_{t}": json.dumps(kept[t]["probs"]) if t in kept else None for t in TASKS}
+    return row, {**soft, "age_value": None if age is None else float(age["value"])}
 
 
-def _examples(rows: Iterator[dict[str, Any]], cfg: PseudoLabelConfig) -> Iterator[dict]:
+def _examples(rows: Iterator[tuple[dict[str, Any], dict[str, Any]]],
+              cfg: PseudoLabelConfig) -> Iterator[dict]:
     """QA examples of the rows, each carrying its row's soft labels (age value unrounded)."""
-    for row in rows:
-        soft, age_value = row.pop("soft"), row.pop("soft_age_value")
+    for row, extra in rows:
+        age_value = extra.pop("age_value")
         for ex in build_examples([row], cfg.qa, image_format=cfg.image_format):
-            ex.update(soft)
+            ex.update(extra)
             if ex["task"] == "age":
                 ex["value"] = age_value
             yield ex
 
 
-def pseudo_label_features() -> Any:
-    """The example features plus one JSON string column per soft label."""
-    from datasets import Features, Value
-
-    return Features({**example_features(), **{c: Value("string") for c in SOFT_COLUMNS}})
-
-
 def _save(examples: Iterator[dict[str, Any]], out: Path) -> int:
     """Save the examples as the data set in `out` (beside shards/ and the summary)."""
-    from datasets import Dataset
+    from datasets import Dataset, Features, Value
 
     tmp = out / f".tmp-{uuid.uuid4().hex[:8]}"
-    features = pseudo_label_features()
+    features = Features({**example_features(), **{c: Value("string") for c in SOFT_COLUMNS}})
     seen = Counter()
 
     def generate() -> Iterator[dict[str, Any]]:
@@ -387,7 +372,7 @@ class _Tally:
 
 
 def _rows(root: Path, files: Sequence[Path], cfg: PseudoLabelConfig, teacher: str,
-          tally: _Tally) -> Iterator[dict[str, Any]]:
+          tally: _Tally) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """Rows of the labelled images that keep at least one label (images re-read from disk)."""
     thresholds = cfg.thresholds()
     for record in read_records(files):

@@ -197,3 +197,17 @@ def test_other_inputs_on_old_shards_and_bad_configs_raise(labelled, photos, tmp_
     with pytest.raises(ConfigError, match="not a folder"):
         _run_cli(["pseudo-label", "--images", str(tmp_path / "nowhere"), "--out",
                   str(tmp_path / "o")])
+
+
+def test_teacher_detects_each_face_once_for_all_tasks(monkeypatch):
+    from facevqa.faces import HaarDetector
+    from facevqa.images import load_image
+
+    calls = []
+    detect = HaarDetector.detect
+    monkeypatch.setattr(HaarDetector, "detect",
+                        lambda self, im: calls.append(1) or detect(self, im))
+    images = [load_image(example_path(n)) for n in ("astronaut", "grace_hopper")]
+    got = ClassicalTeacher().label(images, ("age", "gender", "emotion"))
+    assert len(calls) == 2 and [sorted(g) for g in got] == [["age", "emotion", "gender"]] * 2
+    assert all(a.status == "ok" and a.face is not None for g in got for a in g.values())
