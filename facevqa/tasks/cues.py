@@ -107,7 +107,8 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
                           r"|\bno hair\b|\bhairless\b"),
     ("attribute", "bangs", r"\bbangs\b|\bfringe\b|\bhair\b.{0,20}\bforehead\b"),
     ("attribute", "wearing_hat", r"\bhats?\b|\bcaps?\b|\bbeanie\b|\bheadwear\b|\bfedora\b"
-                                 r"|\bbonnet\b|\bhelmet\b"),
+                                 r"|\bbonnet\b|\bhelmet\b|\bhead ?scarf\b|\bhijab\b|\bturban\b"
+                                 r"|\bheadband\b|\bhead covering\b|\bbandana\b|\bheaddress\b"),
     ("attribute", "wearing_earrings", r"\bear ?rings?\b"),
     ("attribute", "wearing_necklace", r"\bnecklaces?\b|\bpendant\b"),
     ("attribute", "wearing_necktie", r"\bneck ?ties?\b|\bbow ?tie\b|\bties?\b"),

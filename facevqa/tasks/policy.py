@@ -36,7 +36,8 @@ class PolicyRule:
 
 
 RULES: tuple[PolicyRule, ...] = (
-    PolicyRule("race", "FaceVQA does not infer race, ethnicity or nationality from a face.", (
+    PolicyRule("race", "FaceVQA does not infer race, ethnicity, caste, nationality or "
+               "immigration status from a face.", (
         r"\brac(?:e|es|ial|ially)\b", r"\bethnic\w*", r"\bnationalit\w*", r"\bcitizenship\b",
         rf"\bwhere (?:is|are|was|were|do|does|did) {_WHO}\b.{{0,30}}\b(?:from|born)\b",
         r"\b(?:what|which) (?:country|continent|part of the world)\b",
@@ -49,7 +50,11 @@ RULES: tuple[PolicyRule, ...] = (
         rf"\b(?:is|are|was|looks?|appears?|seems?) {_WHO} (?:a |an )?(?:black|white|brown)"
         rf"(?:\s*\?|\s*$|\s+or\b|\s+{_PERSON}\b)",
         r"\bpeople of colou?r\b|\bpoc\b",
-        r"\b(?:immigrants?|foreigners?|refugees?|migrants?|expats?|illegal alien)\b")),
+        r"\b(?:immigrants?|foreigners?|refugees?|migrants?|expats?|illegal alien)\b",
+        r"\bcastes?\b|\b(?:dalit|brahmin|untouchable)s?\b|\btribe\b",
+        r"\bimmigration\b|\bundocumented\b|\b(?:here|in the country) illegally\b"
+        r"|\b(?:green card|residence permit|work visa|asylum)\b"
+        r"|\bhave (?:his |her |their )?papers\b")),
     PolicyRule("religion", "FaceVQA does not infer religion from a face.", (
         r"\breligio\w*", r"\b(?:muslim|moslem|islamic|christian|catholic|protestant|jewish|jew|"
         r"hindu|sikh|buddhist|atheist|agnostic|mormon|evangelical|pagan|nun|priest|rabbi|imam|"
@@ -74,8 +79,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:which|what) party (?:does|do|would|did|is) (?:\w+ ){1,2}(?:support|vote|belong|back|"
         r"like|prefer|in|for)\b",
         r"\b(?:trump|biden|obama|harris|putin|brexit)\b")),
-    PolicyRule("health", "FaceVQA does not infer physical or mental health (pregnancy included) "
-               "from a face.", (
+    PolicyRule("health", "FaceVQA does not infer physical or mental health (pregnancy and "
+               "disability included) from a face.", (
         r"\bpregnan\w*", r"\bexpecting (?:a )?(?:baby|child)\b",
         r"\b(?:sick|ill|illness|ailments?|diseases?|diseased|disorders?|syndrome|cancer|tumou?r|"
         r"diabet\w*|autis\w*|adhd|depression|depressed|anxiety|schizo\w*|bipolar|ocd|ptsd|"
@@ -97,7 +102,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"\bmental(?:ly)?\b", r"\bpsychiatr\w*|\bpsycholog\w*", r"\bon drugs\b",
         r"\bsuffer(?:s|ing)? from\b", rf"\bis {_WHO} high\b(?! cheek)")),
     PolicyRule("character", "FaceVQA does not judge character (trustworthiness, criminality, "
-               "intelligence) from a face.", (
+               "intelligence) from a face, nor rate how attractive a person is.", (
         r"\b(?:trust\w*|honest\w*|dishonest|liar|lies|criminals?|criminality|crimes?|crook|"
         r"thief|murderer|killer|terroris\w*|danger\w*|violent|evil|intelligen\w*|clever|"
         r"smart(?! (?:glasses|watch|phone|casual))|"
@@ -113,7 +118,15 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:would|will|could|might|going to) (?:\w+ ){0,2}(?:steal|rob|cheat|lie|hurt|attack|"
         r"kill|scam|harm|betray|murder|assault)\b",
         r"\b(?:good|bad|nice|kind|decent|mean) (?:person|guy|man|woman|human)\b",
-        r"\bcommit (?:a )?crime\b")),
+        r"\bcommit (?:a )?crime\b",
+        # attractiveness ratings (the yes/no CelebA "attractive" attribute stays a task)
+        r"\b(?:rate|rating|score|rank|grade)\b.{0,40}\b(?:attractive\w*|hot|beauty|beautiful|"
+        r"looks|pretty|handsome|ugly|sexy|cute)\b",
+        r"\b(?:attractive\w*|hot|beauty|beautiful|looks|pretty|handsome|ugly|sexy|cute)\b.{0,40}"
+        r"\b(?:out of (?:10|ten|100|five|5)|scale|/10|score|rating|ranking|rank)\b",
+        r"\b(?:more|less) (?:attractive|beautiful|handsome|pretty|ugly|hot) than\b",
+        r"\b(?:how|what) (?:attractive|hot|beautiful|pretty|handsome|ugly|sexy)\b",
+        r"\bhot or not\b|\bsmash or pass\b")),
     PolicyRule("identity", "FaceVQA does not identify people or search for them (names, "
                "'who is this', finding other photos of a person).", (
         r"\bwho'?s\b(?!\s+(?:looking|holding|standing|sitting|behind|next|with|in the background))",
