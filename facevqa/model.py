@@ -215,8 +215,15 @@ def _closed_answer(route, scores: torch.Tensor, cal: Calibration, prompt: str) -
 
 
 def _open_answer(route, text: str, prompt: str) -> Answer:
+    """A generated (open or caption) answer, refused when the guard finds a name or a trait."""
+    from facevqa.guard import check_text
     from facevqa.router import parse_answer
 
+    hit = check_text(text)
+    if hit is not None:  # the leaked text is not returned, only why it was withheld
+        log.info("guard withheld a %s answer (%s)", route.task, hit.category)
+        return Answer(status="refused", task=route.task, attribute=route.attribute,
+                      prompt=prompt, error=hit.message)
     parsed = parse_answer(route, text)
     return Answer(status="ok", task=route.task, attribute=route.attribute, label=parsed.label,
                   value=parsed.value, text=text, explanation=parsed.explanation,

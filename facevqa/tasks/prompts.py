@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from facevqa.errors import ConfigError
 
+INSTRUCTION = ("Describe only what is visible. Do not name or identify the person and do not "
+               "guess their race, ethnicity, nationality, religion, sexual orientation, political "
+               "views, health or character.")
+"""Appended to open and caption prompts of instruction-following families (LLaVA); PaliGemma's
+task prefixes ("answer en ...") take no instructions, and facevqa.guard checks every answer."""
+
 PROMPTS: dict[str, dict[str, str]] = {
     "paligemma": {
         "closed": "answer en {question}",
@@ -22,8 +28,8 @@ PROMPTS: dict[str, dict[str, str]] = {
         "attribute.binary": "{Question} Answer yes, no, or not visible.",
         "attribute.valued": "{Question} Answer with one of: {options}.",
         "spoof": "{Question} Answer yes or no; if no, say why.",
-        "caption": "Describe this person's face in one or two sentences.",
-        "open": "{Question}",
+        "caption": "Describe this person's face in one or two sentences. " + INSTRUCTION,
+        "open": "{Question} " + INSTRUCTION,
     },
 }
 """Family -> key -> template."""
