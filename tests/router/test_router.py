@@ -11,7 +11,7 @@ import pytest
 from facevqa.errors import ConfigError
 from facevqa.router import Router, clean_question, correct_typos, route
 from facevqa.tasks import Refusal, Route
-from facevqa.tasks.prompts import MAX_PROMPT_QUESTION_CHARS
+from facevqa.tasks.prompts import INSTRUCTION, MAX_PROMPT_QUESTION_CHARS
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +226,7 @@ def test_llava_prompts(rules_only):
     assert r.prompt == "Is the person wearing a hat? Answer yes, no, or not visible."
     assert r.choices == ("yes", "no", "not visible") and r.family == "llava"
     r = rules_only.route("What's going on behind him?", family="llava")
-    assert r.prompt == "What's going on behind him?"
+    assert r.prompt == "What's going on behind him? " + INSTRUCTION  # open: no naming
 
 
 def test_route_many_matches_route(real_router):
