@@ -32,6 +32,7 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
                     r"|\bholding up (?:a |an )?(?:tablet|phone|screen)\b|\bheld up\b"
                     r"|\bcut-?out\b|\bmagazine\b|\bmannequin\b|\bactual (?:person|human|face)\b"
                     r"|\bin front of the camera\b|\bphoto of one\b"
+                    r"|\b(?:fool|trick|deceive|cheat)\w* (?:the )?(?:camera|face (?:id|unlock))\b"
                     r"|\b(?:live|real|fake) (?:person|face|human|capture|subject|sample)\b"
                     r"|\breal (?:or (?:fake|not|a photo|photo|spoof)|human)\b"
                     rf"|\b(?:is|was) {_SUBJ}(?: (?:image|photo|picture))? (?:a |an )?"
