@@ -1,0 +1,229 @@
+"""Face-found rates of the face-detector candidates on crops, full photos and non-faces.
+
+Run: python -m facevqa.detect_bench [--n 500] [--seed 0] [--only haar,default]
+Face crops come from the local dataset cache (~/.cache/facevqa/data, only the images listed in
+its *.kept.txt files); sets whose files are missing are skipped. Shipped images (LFW subset,
+scikit-image photos, the example photos) need no cache. Results: docs/detection.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+log = logging.getLogger(__name__)
+
+DATA = Path.home() / ".cache" / "facevqa" / "data"
+CROP_SETS = {  # name: (kept list, folder its paths are relative to)
+    "utkface 200x200": ("utkface.kept.txt", "utkface/data/UTKFace/unlabeled"),
+    "fer2013 48x48 grey": ("fer2013.kept.txt", "fer2013/archive"),
+    "celeba 89x109": ("celeba.kept.txt", "celeba/celebA"),
+}
+FACELESS_PHOTOS = ("brick", "chelsea", "cell", "checkerboard", "clock", "coffee", "coins",
+                   "colorwheel", "grass", "gravel", "horse", "hubble_deep_field",
+                   "immunohistochemistry", "logo", "microaneurysms", "moon", "page", "retina",
+                   "rocket", "text", "stereo_motorcycle")
+"""scikit-image photos without a human face (camera and astronaut show people)."""
+
+
+def candidates() -> dict[str, Callable[[], object]]:
+    """Detector candidates by name (factories, so a missing model fails only its own row)."""
+    from facevqa.faces import FirstFound, HaarDetector, PaddedDetector, get_detector
+    from facevqa.heads.blazeface import BlazeFaceDetector
+
+    def pad(inner, fill: str = "constant"):
+        return lambda: PaddedDetector(inner(), fill=fill)
+
+    return {
+        "haar": HaarDetector,
+        "haar+pad": pad(HaarDetector),
+        "haar+pad edge": pad(HaarDetector, "edge"),
+        "haar+pad reflect": pad(HaarDetector, "reflect"),
+        "blazeface": BlazeFaceDetector,
+        "blazeface+pad": pad(BlazeFaceDetector),
+        "blazeface+pad edge": pad(BlazeFaceDetector, "edge"),
+        "haar|blazeface": lambda: FirstFound((HaarDetector(), BlazeFaceDetector())),
+        "haar|blazeface|both+pad": lambda: FirstFound((
+            HaarDetector(), BlazeFaceDetector(), PaddedDetector(HaarDetector(), fill="constant"),
+            PaddedDetector(BlazeFaceDetector(), fill="constant"))),
+        "padded-haar": lambda: get_detector("padded-haar"),
+        "default": get_detector,
+    }
+
+
+SHOWN = ("haar", "haar+pad", "blazeface", "blazeface+pad", "haar|blazeface|both+pad",
+         "padded-haar", "default")
+"""Candidates measured when --only is not given."""
+
+
+def crop_set(kept: str, folder: str, n: int, seed: int, prefix: str = ""
+             ) -> list[Image.Image]:
+    """`n` random images of a cached dataset, drawn only from its kept (tuning) list."""
+    names = [s for s in (DATA / kept).read_text().split() if s.startswith(prefix)]
+    rng = np.random.default_rng(seed)
+    pick = rng.choice(len(names), size=min(n, len(names)), replace=False)
+    return [Image.open(DATA / folder / names[i]).convert("RGB") for i in sorted(pick)]
+
+
+def lfw(upscale: int = 4) -> tuple[list[Image.Image], list[Image.Image]]:
+    """scikit-image's LFW subset as tight crops (no padding), upscaled: (faces, non-faces)."""
+    from facevqa.heads.detection import lfw_images
+
+    images, is_face = lfw_images(upscale=upscale, pad=0.0)
+    return ([im for im, f in zip(images, is_face) if f],
+            [im for im, f in zip(images, is_face) if not f])
+
+
+def faceless_photos() -> list[Image.Image]:
+    """The scikit-image photos without a face, as RGB."""
+    import skimage.data
+
+    out = []
+    for name in FACELESS_PHOTOS:
+        a = getattr(skimage.data, name)()
+        a = np.asarray(a[0] if isinstance(a, tuple) else a)  # stereo pairs: the left view
+        if a.dtype == bool:
+            a = a.astype(np.uint8) * 255
+        out.append(Image.fromarray(a[..., :3] if a.ndim == 3 else a).convert("RGB"))
+    return out
+
+
+def nonface_crops(photos: list[Image.Image], n: int, seed: int, size: int = 200,
+                  grey: bool = False) -> list[Image.Image]:
+    """Random square crops of faceless photos, resized to `size`."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        photo = photos[rng.integers(len(photos))]
+        side = int(rng.integers(min(photo.size) // 6, min(photo.size)))
+        x, y = (int(rng.integers(0, s - side + 1)) for s in photo.size)
+        crop = photo.crop((x, y, x + side, y + side)).resize((size, size))
+        out.append(crop.convert("L") if grey else crop)
+    return out
+
+
+def plain_images(seed: int) -> list[Image.Image]:
+    """Blank, noise, gradient and synthetic non-face renders (landscapes, objects, patterns)."""
+    from facevqa.data.nonface import NONFACE_KINDS, draw_nonface_image
+
+    rng = np.random.default_rng(seed)
+    out = [Image.new("RGB", (s, s), (v, v, v)) for s in (48, 200, 640) for v in (0, 128, 255)]
+    out += [Image.fromarray(rng.integers(0, 255, (s, s, 3), np.uint8)) for s in (48, 200, 640)]
+    ramp = np.linspace(0, 255, 200).astype(np.uint8)
+    out += [Image.fromarray(np.tile(ramp, (200, 1))), Image.fromarray(np.tile(ramp[:, None], 200))]
+    out += [draw_nonface_image(rng, 224, NONFACE_KINDS[i % len(NONFACE_KINDS)])[0]
+            for i in range(60)]
+    return out
+
+
+def composed_frames(crops: list[Image.Image], photos: list[Image.Image], seed: int
+                    ) -> list[Image.Image]:
+    """Full frames: each face crop pasted at a random place and scale (20-60% of the shorter
+    side) into a 640x480 or 480x640 faceless photo."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for crop in crops:
+        w, h = (640, 480) if rng.random() < 0.7 else (480, 640)
+        frame = photos[rng.integers(len(photos))].resize((w, h))
+        scale = rng.uniform(0.2, 0.6) * min(w, h) / max(crop.size)
+        face = crop.resize((max(1, round(crop.width * scale)), max(1, round(crop.height * scale))))
+        frame.paste(face, (int(rng.integers(0, w - face.width + 1)),
+                           int(rng.integers(0, h - face.height + 1))))
+        out.append(frame)
+    return out
+
+
+def example_photos() -> list[Image.Image]:
+    """The real full photos shipped in installed packages (astronaut, Grace Hopper, Kafka)."""
+    from facevqa.examples import available_examples
+    from facevqa.images import load_image
+
+    return [load_image(p) for p in available_examples().values()]
+
+
+def load_sets(n: int, seed: int) -> tuple[dict[str, list], dict[str, list]]:
+    """(face sets, non-face sets) by name."""
+    faces: dict[str, list] = {}
+    for name, (kept, folder) in CROP_SETS.items():
+        if (DATA / kept).is_file():
+            faces[name] = crop_set(kept, folder, n, seed)
+            if name.startswith("fer2013"):  # its train split is heavily blurred, test is not
+                faces["- fer2013 test split"] = crop_set(kept, folder, n // 2, seed, "test")
+                faces["- fer2013 train split (blurred)"] = crop_set(kept, folder, n // 2, seed,
+                                                                    "train")
+        else:
+            log.warning("skipping %s: %s not found", name, DATA / kept)
+    lfw_faces, lfw_nonfaces = lfw()
+    faces["lfw faces 100x100 grey"] = lfw_faces
+    photos = faceless_photos()
+    faces["example photos (3)"] = example_photos()
+    pasted = [im for key in ("utkface 200x200", "celeba 89x109") for im in faces.get(key, [])]
+    if pasted:
+        rng = np.random.default_rng(seed + 1)
+        pick = rng.choice(len(pasted), size=min(n // 2, len(pasted)), replace=False)
+        faces["composed full frames"] = composed_frames([pasted[i] for i in pick], photos, seed)
+    nonfaces = {"lfw non-faces 100x100": lfw_nonfaces, "faceless photos": photos,
+                "faceless photo crops 200x200": nonface_crops(photos, n // 2, seed),
+                "faceless photo crops 48x48 grey": nonface_crops(photos, n // 2, seed + 1, 48,
+                                                                 grey=True),
+                "plain + synthetic non-faces": plain_images(seed)}
+    return faces, nonfaces
+
+
+def found_rate(detector, images: list[Image.Image]) -> float:
+    """Share of `images` in which `detector` finds at least one face."""
+    return float(np.mean([len(detector.detect(im)) > 0 for im in images]))
+
+
+def measure(names: list[str], n: int, seed: int) -> dict[str, dict[str, float]]:
+    """{candidate: {set: face-found rate}} for every face and non-face set."""
+    faces, nonfaces = load_sets(n, seed)
+    table: dict[str, dict[str, float]] = {}
+    for name in names:
+        detector, row = candidates()[name](), {}
+        start = time.perf_counter()
+        for set_name, images in {**faces, **nonfaces}.items():
+            row[set_name] = found_rate(detector, images)
+        count = sum(map(len, faces.values())) + sum(map(len, nonfaces.values()))
+        row["ms per image"] = 1000 * (time.perf_counter() - start) / count
+        table[name] = row
+        log.info("%s done", name)
+    return table
+
+
+def markdown(table: dict[str, dict[str, float]]) -> str:
+    """The table with candidates as columns and sets as rows."""
+    names = list(table)
+    sets = list(next(iter(table.values())))
+    lines = ["| set | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for s in sets:
+        fmt = "{:.1f}" if s == "ms per image" else "{:.3f}"
+        lines.append(f"| {s} | " + " | ".join(fmt.format(table[c][s]) for c in names) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=500, help="images per cached crop set")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--only", default="", help="comma-separated candidates (default: "
+                        f"{','.join(SHOWN)})")
+    args = parser.parse_args(argv)
+    names = [s for s in args.only.split(",") if s] or list(SHOWN)
+    unknown = set(names) - set(candidates())
+    if unknown:
+        parser.error(f"unknown candidates {sorted(unknown)}; valid: {', '.join(candidates())}")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    print("face-found rate per set (faces: higher is better; non-faces: lower is better)")
+    print(markdown(measure(names, args.n, args.seed)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
