@@ -1,7 +1,8 @@
 """Face-found rates on scikit-image's LFW subset: OpenCV Haar, scikit-image LBP, BlazeFace.
 
 Measured with 4x bicubic upscaling and 25% edge-replicated padding (facevqa.heads.detection).
-BlazeFace does not beat Haar here, so Haar stays the default detector.
+BlazeFace does not beat Haar on these padded crops, but it finds more faces in tight crops and
+full frames, so the default detector runs it after Haar (docs/detection.md).
 """
 
 from __future__ import annotations
@@ -53,3 +54,13 @@ def test_blazeface_finds_the_astronaut(heads_dir):
     hx0, hy0, hx1, hy1 = HaarDetector().detect(img)[0].box
     assert abs((x0 + x1) - (hx0 + hx1)) / 2 < 20 and abs((y0 + y1) - (hy0 + hy1)) / 2 < 30
     assert anchors().shape == (896, 2)
+
+
+def test_default_detector_uses_blazeface_when_built(heads_dir, monkeypatch):
+    from facevqa.faces import PaddedDetector, get_detector
+
+    monkeypatch.setenv("FACEVQA_HOME", str(heads_dir.parent))
+    chain = get_detector().inner.detectors
+    assert [type(d).__name__ for d in chain] == [
+        "HaarDetector", "BlazeFaceDetector", "PaddedDetector", "PaddedDetector"]
+    assert isinstance(chain[3], PaddedDetector) and chain[3].inner.min_score == 0.75
