@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facevqa.adapters import read_meta, write_meta
+from facevqa.errors import ConfigError
 from facevqa.tiny import TinySpec
 from finetune.config import DataSpec, LoraSpec, TrainConfig
+from finetune.examples import synthetic_rows
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,13 @@ class DefaultRecipe:
     (TrainConfig.balance_tasks): a rare "yes" counts as much as its "no"."""
     batch_size: int = 32
     seed: int = 0
+    data: str = "synthetic"
+    """'synthetic' (the drawn face world) or a folder of real labelled photos
+    (finetune/real_faces.py: UTKFace, FER2013, CelebA copies and their hold-out filter lists)."""
+    spoof_rate: float = 0.25
+    teach_tasks: tuple[str, ...] = ("emotion", "gender")
+    """Tasks the classical heads label where a real photo has no label (distillation)."""
+    """Share of real photos that also train as a print, replay or mask attack on that photo."""
 
     def scaled(self, s: float) -> DefaultRecipe:
         def f(v: int) -> int:
@@ -91,7 +100,13 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
     work = out.with_name(out.name + ".work")
     data = DataSpec(n_train=recipe.n_train, n_eval=recipe.n_eval, seed=recipe.seed,
                     tasks=ALL_TASKS, image_size=recipe.image_size)
-    base = _stage_vision(work / "base-vision", data, recipe, progress)
+    if recipe.data == "synthetic":
+        rows = list(synthetic_rows(data))
+    else:
+        rows = _distil(work / "teacher.json", _real_rows(recipe, progress), recipe, progress)
+        data = dataclasses.replace(data, source=str(_real_examples(work / "real-qa", rows, recipe)))
+        rows = [r for r in rows if r["split"] == "train"]
+    base = _stage_vision(work / "base-vision", rows, recipe, progress)
     full = TrainConfig(base=str(base), name="base", method="full", data=data,
                        train_vision=recipe.base_train_vision, age_sigma=recipe.age_sigma,
                        spoof_alpha=recipe.spoof_alpha,
@@ -116,11 +131,62 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
     return _bundle(out, base_model, adapters, recipe)
 
 
-def _stage_vision(folder: Path, data: DataSpec, recipe: DefaultRecipe, progress: bool) -> Path:
+def _real_rows(recipe: DefaultRecipe, progress: bool) -> list[dict]:
+    """Every real row (train, validation and test splits), face crops loaded."""
+    from finetune.real_faces import real_rows
+
+    rows = list(real_rows(recipe.data, recipe.spoof_rate, progress=progress))
+    if not rows:
+        raise ConfigError(f"--data {recipe.data}: no real photos found (finetune/real_faces.py)")
+    return rows
+
+
+def _distil(cache: Path, rows: list[dict], recipe: DefaultRecipe, progress: bool) -> list[dict]:
+    """Fill the tasks a photo has no label for (recipe.teach_tasks) with the packaged classical
+    heads' answer where it is confident (their task threshold, as `facevqa data pseudo-label`):
+    distillation of the teachers into the default. Attacks keep their photo's labels."""
+    from tqdm.auto import tqdm
+
+    from facevqa.data.pseudo_label import ClassicalTeacher, PseudoLabelConfig
+
+    tasks = recipe.teach_tasks
+    todo = [r for r in rows if r["spoof"] == "real" and any(r[t] is None for t in tasks)]
+    labels = json.loads(cache.read_text()) if cache.exists() else None
+    if labels is None:
+        teacher, labels = ClassicalTeacher(faces="crop", batch_size=64), {}
+        floor = PseudoLabelConfig(tasks=tasks).thresholds()
+        for lo in tqdm(range(0, len(todo), 256), desc="teacher", disable=not progress):
+            batch = todo[lo:lo + 256]
+            for row, got in zip(batch, teacher.label([r["image"] for r in batch], tasks)):
+                labels[row["id"]] = {t: a.label for t, a in got.items()
+                                     if row[t] is None and a.status in ("ok", "abstain")
+                                     and a.label is not None and (a.confidence or 0) >= floor[t]}
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(labels))
+    out = []
+    for r in rows:
+        own = r["id"] if r["spoof"] == "real" else r["id"].rsplit("-", 1)[0]  # its photo's id
+        out.append({**r, **labels.get(own, {})})
+    log.info("teacher labels: %s", {t: sum(t in v for v in labels.values()) for t in tasks})
+    return out
+
+
+def _real_examples(folder: Path, rows: list[dict], recipe: DefaultRecipe) -> Path:
+    """QA examples of the train (and, as "eval", validation) rows; test rows stay out."""
+    from facevqa.data.build import write_examples
+    from facevqa.data.qa import QAConfig
+
+    if not (folder / "dataset_info.json").exists():
+        held = {"train": "train", "validation": "eval"}
+        write_examples(({**r, "split": held[r["split"]]} for r in rows if r["split"] in held),
+                       folder, source="real", config=QAConfig(seed=recipe.seed))
+    return folder
+
+
+def _stage_vision(folder: Path, rows: list[dict], recipe: DefaultRecipe, progress: bool) -> Path:
     """Tiny base whose vision tower was pretrained on the training rows' labels."""
     from facevqa.loading import load_backbone
     from facevqa.tiny import build_tiny
-    from finetune.examples import synthetic_rows
     from finetune.vision_pretrain import pretrain_vision
 
     if (folder / "config.json").exists():
@@ -128,8 +194,8 @@ def _stage_vision(folder: Path, data: DataSpec, recipe: DefaultRecipe, progress:
     spec = dataclasses.replace(BASE_SPEC, patch_size=recipe.patch_size)
     raw = build_tiny("paligemma", folder.with_name("base-random"), spec)
     bb = load_backbone(raw, device="cpu")
-    acc = pretrain_vision(bb, list(synthetic_rows(data)), recipe.vision_epochs,
-                          seed=recipe.seed, progress=progress)
+    acc = pretrain_vision(bb, rows, recipe.vision_epochs, seed=recipe.seed,
+                          flip=recipe.data != "synthetic", progress=progress)
     tmp = folder.with_name(folder.name + ".tmp")
     bb.model.save_pretrained(tmp, safe_serialization=True)
     bb.processor.save_pretrained(tmp)
@@ -178,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=str(Path(__file__).parents[1] / "facevqa" / "assets"
                                         / "default"))
     p.add_argument("--scale", type=float, default=1.0, help="multiply data and steps")
+    p.add_argument("--data", default=None,
+                   help="folder of real labelled photos (finetune/real_faces.py); default: "
+                        "the synthetic face world")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                    help="override a recipe value, e.g. --set adapter_steps=50")
     args = p.parse_args(argv)
@@ -185,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     from facevqa.config import load_config
 
     recipe = load_config(DefaultRecipe, None, args.overrides).scaled(args.scale)
+    if args.data:
+        recipe = dataclasses.replace(recipe, data=str(Path(args.data).expanduser().resolve()))
     print(build_default(Path(args.out), recipe))
     return 0
 

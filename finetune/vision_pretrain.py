@@ -63,8 +63,11 @@ def _labels(rows: list[dict], ts: list[Target]) -> torch.Tensor:
 
 
 def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_size: int = 64,
-                    seed: int = 0, progress: bool = True) -> dict[str, float]:
-    """Train the backbone's vision tower on row labels in place; returns last-epoch accuracy."""
+                    seed: int = 0, flip: bool = False, progress: bool = True
+                    ) -> dict[str, float]:
+    """Train the backbone's vision tower on row labels in place; returns last-epoch accuracy.
+    flip: mirror a random half of each batch (real photos; the synthetic world is drawn
+    symmetric enough not to need it)."""
     from tqdm.auto import tqdm
 
     torch.manual_seed(seed)
@@ -94,7 +97,11 @@ def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_s
         hits, seen = torch.zeros(len(ts)), torch.zeros(len(ts))
         for lo in range(0, len(rows) - batch_size + 1, batch_size):
             idx = perm[lo:lo + batch_size]
-            feats = tower(pixel_values=pixels[idx]).last_hidden_state
+            batch = pixels[idx]
+            if flip:
+                mirror = torch.rand(len(idx), generator=gen) < 0.5
+                batch = torch.where(mirror[:, None, None, None], batch.flip(-1), batch)
+            feats = tower(pixel_values=batch).last_hidden_state
             logits = [h(feats) for h in heads]
             # a target with no label in this batch adds nothing (its mean would be NaN)
             loss = sum(torch.nn.functional.cross_entropy(lg, y[idx, k], ignore_index=-100)

@@ -254,6 +254,32 @@ def test_celeba_attributes_and_partition(tmp_path):
     assert [r["id"] for r in read("celeba", tmp_path, split="test")[0]] == ["celeba-000002.jpg"]
 
 
+def test_celeba_images_kept_apart_from_annotations(tmp_path):
+    # karthikSingireddy/cs389-hw4 keeps images in celebA/, the attribute list comes from
+    # another copy: --image-root points at the images
+    (tmp_path / "attr").mkdir()
+    lines = ["2", " ".join(CELEBA_NAMES), f"000001.jpg {_flags({'Smiling'})}",
+             f"000002.jpg {_flags({'Male'})}"]
+    (tmp_path / "attr" / "list_attr_celeba.txt").write_text("\n".join(lines) + "\n")
+    write_image(tmp_path / "photos" / "celebA" / "000002.jpg")
+    rows, skipped = read("celeba", tmp_path / "attr", image_root=tmp_path / "photos" / "celebA")
+    assert [(r["id"], r["gender"]) for r in rows] == [("celeba-000002.jpg", "male")]
+    assert skipped == {"missing_image": 1}
+
+
+# --- anti-spoofing class folders ---------------------------------------------------------------
+def test_spoof_folders_map_class_names_to_attacks(tmp_path):
+    for folder, name in (("live", "a.jpg"), ("fake", "b.jpg"), ("test/Print", "c.png"),
+                         ("test/replay", "d.jpg"), ("test/real", "e.jpg"), ("selfies", "f.jpg")):
+        write_image(tmp_path / folder / name)
+    rows, skipped = read("spoof_folders", tmp_path)
+    got = sorted((r["split"] or "-", r["spoof"]) for r in rows)
+    assert got == [("-", "other"), ("-", "real"), ("test", "print"), ("test", "real"),
+                   ("test", "replay")]
+    assert all(r["emotion"] is None and r["age"] is None for r in rows)
+    assert skipped == {"unknown_label": 1}
+
+
 # --- CelebA-Spoof ------------------------------------------------------------------------------
 def test_celeba_spoof_json_labels(tmp_path):
     def label(kind, live):

@@ -21,6 +21,7 @@ SOURCES: dict[str, str] = {
     "rafdb": "facevqa.data.sources.rafdb:read_rafdb",
     "celeba": "facevqa.data.sources.celeba:read_celeba",
     "celeba_spoof": "facevqa.data.sources.celeba_spoof:read_celeba_spoof",
+    "spoof_folders": "facevqa.data.sources.spoof_folders:read_spoof_folders",
 }
 """Source name -> "module:function" of its adapter."""
 

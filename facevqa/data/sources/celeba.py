@@ -3,7 +3,8 @@
 `list_attr_celeba.txt`: line 1 the image count, line 2 the 40 attribute names, then
 "000001.jpg -1  1  1 ..." (runs of spaces). `list_eval_partition.txt`: "000001.jpg 0" with
 0 train, 1 validation, 2 test. Files are found at `<root>/`, `<root>/Anno/`, `<root>/Eval/`;
-images at `<root>/img_align_celeba/` or `<root>/Img/img_align_celeba/`. `Male` becomes the
+images at `<root>/img_align_celeba/`, `<root>/Img/img_align_celeba/` or `<root>/celebA/`, or in
+`image_root` when a copy keeps images and annotations apart. `Male` becomes the
 gender, `No_Beard` the attribute beard (inverted); the rest keep their lowercase names. A
 hair_color value is added when exactly one of the four hair-colour columns is set.
 """
@@ -22,7 +23,8 @@ PARTITIONS = {"0": "train", "1": "validation", "2": "test"}
 HAIR_COLUMNS = {"black_hair": "black", "blond_hair": "blond", "brown_hair": "brown",
                 "gray_hair": "gray"}
 _DIRS = ("", "Anno", "Eval", "anno", "eval")
-_IMAGE_DIRS = ("img_align_celeba", "Img/img_align_celeba", "img_align_celeba/img_align_celeba")
+_IMAGE_DIRS = ("img_align_celeba", "Img/img_align_celeba", "img_align_celeba/img_align_celeba",
+               "celebA", "")
 
 
 def _find(root: Path, name: str) -> Path | None:
@@ -54,10 +56,11 @@ def _partitions(root: Path) -> dict[str, str]:
         return {p[0]: PARTITIONS.get(p[1], p[1]) for p in (ln.split() for ln in f) if len(p) == 2}
 
 
-def read_celeba(root: str | Path, *, skips: Skips | None = None, split: str | None = None
-                ) -> Iterator[dict[str, Any]]:
+def read_celeba(root: str | Path, *, skips: Skips | None = None, split: str | None = None,
+                image_root: str | Path | None = None) -> Iterator[dict[str, Any]]:
     """Rows with gender and attributes (split: train/validation/test filters)."""
     root, skips = Path(root), skips_or_new(skips)
+    image_dirs = [Path(image_root)] if image_root else [root / d for d in _IMAGE_DIRS]
     attr_path = _find(root, "list_attr_celeba.txt")
     if attr_path is None:
         raise ConfigError(f"list_attr_celeba.txt not found under {root} (or Anno/)")
@@ -76,7 +79,7 @@ def read_celeba(root: str | Path, *, skips: Skips | None = None, split: str | No
             part = parts.get(name)
             if split and part != split:
                 continue
-            image = existing([root / d / name for d in _IMAGE_DIRS], skips, f"celeba-{name}")
+            image = existing([d / name for d in image_dirs], skips, f"celeba-{name}")
             if image:
                 yield make_row(id=f"celeba-{name}", image=image, split=part, source="celeba",
                                **attributes_from_flags(names, [v == "1" for v in values]))
