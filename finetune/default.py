@@ -104,7 +104,8 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
         rows = list(synthetic_rows(data))
     else:
         rows = _distil(work / "teacher.json", _real_rows(recipe, progress), recipe, progress)
-        data = dataclasses.replace(data, source=str(_real_examples(work / "real-qa", rows, recipe)))
+        qa = _real_examples(work / "real-qa", rows, recipe)
+        data = dataclasses.replace(data, source=str(qa))
         rows = [r for r in rows if r["split"] == "train"]
     base = _stage_vision(work / "base-vision", rows, recipe, progress)
     full = TrainConfig(base=str(base), name="base", method="full", data=data,

@@ -10,8 +10,9 @@ hold-out filter's lists beside them:
 Each pool is read by its `facevqa.data.sources` adapter and kept to its list (a pool whose folder
 is missing is skipped with a warning). Every photo goes through the default face detector and
 `crop_face`, the crop the model sees at inference (the whole photo where no face is found,
-counted, not attacked); a stable `spoof_rate` share also yields a print, replay or mask attack rendered on that
-same crop by `facevqa.data.spoof`, labels kept, explanation naming the cues drawn. Crops are
+counted, not attacked); a stable `spoof_rate` share also yields a print, replay or mask
+attack rendered on that same crop by `facevqa.data.spoof`, labels kept, explanation naming
+the cues drawn. Crops are
 cached at CROP px in shards under ROOT/crops/ (a killed build resumes at the next shard).
 Photos too blurred to show an expression (sharpness < MIN_SHARPNESS) are left out, counted.
 Splits, stable per id: FER2013's own test folder and 10% of the other pools are "test" (never
