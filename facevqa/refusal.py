@@ -41,7 +41,8 @@ IDENTITY_UNSURE_EN = 0.5
 """The same for English questions, which the exact identity rules have already read."""
 TRAIT_REFUSE_EN = 0.9
 """The same for English questions: the exact trait rules have read them already, so the
-classifier alone refuses only when it is nearly sure (0.85 sat on the edge: 0.851) ("What party is she at?" is benign)."""
+classifier alone refuses only when it is nearly sure ("What party is she at?" is benign; it
+scored 0.851 on one install, on the edge of a 0.85 bar)."""
 RULE_OVERRIDE = 0.97
 """When an exact routing rule matched a benign task, the refusal probability needed to refuse."""
 CATEGORY = {label: label for label in REFUSAL_LABELS} | {"attractiveness": "character"}

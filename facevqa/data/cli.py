@@ -47,7 +47,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("source", help="source name (see `facevqa data sources`)")
     p.add_argument("--root", required=True, help="folder (or file) of the source as distributed")
     p.add_argument("--limit", type=int, default=None, help="read at most this many rows")
-    p.add_argument("--image-root", default=None, help="images folder (facecaption, uniface, celeba)")
+    p.add_argument("--image-root", default=None,
+                   help="images folder (facecaption, uniface, celeba)")
     p.add_argument("--split", default=None, help="split filter (fairface, celeba)")
     _qa_options(p)
     _pseudo_label_parser(sub)
