@@ -76,6 +76,7 @@ class TrainConfig:
     """Tasks whose answers are sampled class-balanced per question (finetune.batches.
     balance_weights), e.g. [attribute]: rare yes answers are drawn as often as their no."""
     eval_every: int = 50
+    """Evaluate every this many steps (0: only after the last step)."""
     save_every: int = 50
     keep_checkpoints: int = 2
     mixed_precision: str = "no"
@@ -92,6 +93,7 @@ class TrainConfig:
             raise ConfigError("age_sigma must be >= 0")
         if self.mixed_precision not in ("no", "bf16", "fp16"):
             raise ConfigError("mixed_precision must be no, bf16 or fp16")
-        if min(self.steps, self.batch_size, self.grad_accum, self.eval_every,
-               self.save_every) <= 0:
-            raise ConfigError("steps, batch_size, grad_accum, eval_every, save_every must be > 0")
+        if min(self.steps, self.batch_size, self.grad_accum, self.save_every) <= 0:
+            raise ConfigError("steps, batch_size, grad_accum, save_every must be > 0")
+        if self.eval_every < 0:
+            raise ConfigError("eval_every must be >= 0 (0: evaluate after the last step only)")

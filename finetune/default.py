@@ -228,6 +228,8 @@ def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRec
         peft_cfg = dest / "adapter_config.json"  # no build path in the shipped files
         peft_cfg.write_text(json.dumps({**json.loads(peft_cfg.read_text()),
                                         "base_model_name_or_path": "base"}, indent=2))
+    if recipe.data != "synthetic":
+        _write_card(tmp, recipe)
     (tmp / "facevqa_model.json").write_text(json.dumps({
         "base": "base", "adapters": {t: f"adapters/{t}" for t in adapters},
         "embedded_default": True,
@@ -238,6 +240,43 @@ def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRec
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
     return out
+
+
+def _write_card(bundle: Path, recipe: DefaultRecipe) -> None:
+    """MODEL_CARD.md (the demo's Model tab shows it) and NOTICE: sources and their terms."""
+    from finetune.real_faces import RESEARCH_ONLY, sources_markdown
+
+    vision = json.loads((bundle / "base" / "vision_pretrain.json").read_text())
+    (bundle / "NOTICE").write_text(f"{RESEARCH_ONLY}\n\nTraining sources:\n\n"
+                                   f"{sources_markdown()}\n")
+    (bundle / "MODEL_CARD.md").write_text(f"""# FaceVQA embedded default (real photos)
+
+**{RESEARCH_ONLY}**
+
+A tiny PaliGemma-architecture model (SigLIP vision tower from scratch, 64 px face crops, one
+image token; 2-layer Gemma language model; BPE tokenizer over the project's texts) with one
+LoRA adapter per task (age, emotion, attribute, spoof, caption), built offline on 2 CPU cores
+by `python -m finetune.default --data DIR`. It answers through the same `generate()` as any
+base: the face is detected and cropped, the router picks the task, labels are scored.
+
+## Training data
+Real photos kept by the hold-out filter (`shared/holdout/filter.py`), cropped as `generate()`
+crops them; 10% of each pool (FER2013: its test folder) held out for evaluation. Missing
+emotion and gender labels are filled in by the packaged classical heads where they are
+confident (distillation); {recipe.spoof_rate:.0%} of the photos also train as a print, replay
+or mask attack rendered on the photo, with an explanation naming the cues drawn.
+
+{sources_markdown()}
+
+Stage-0 tower read-out on its own training batches (last epoch): {json.dumps(vision)}
+
+## Limits
+- 64 px crops: small details (earrings, eye colour) are beyond it; perceived gender and
+  age are estimates of appearance, not identity facts.
+- Spoof training uses rendered attacks only; real attacks of other kinds may be missed.
+- It refuses identity and sensitive-trait questions (race, religion, health, ...).
+- Numbers on held-out real photos: docs/real_photos.md in the FaceVQA repository.
+""")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -59,6 +59,31 @@ class Pool:
         return [r for r in rows if Path(r["image"]).relative_to(base).as_posix() in kept]
 
 
+PROVENANCE = (
+    ("UTKFace aligned crops", "mattans/AgeProgression@2d937c615a3d10408db0ea795842e569bc9eedb0",
+     "data/UTKFace/unlabeled/", "non-commercial research only"),
+    ("FER2013", "darkbit404/FaceExp@91f4f6e6c1f45f2acc89f3d8dae486ea3f99c17c", "data/",
+     "ICML 2013 challenge data (Kaggle), research use"),
+    ("CelebA aligned, ids 1-10000", "karthikSingireddy/cs389-hw4@"
+     "702f8f7bdf59386959872d52879faac800f20ab1", "celebA/", "non-commercial research only"),
+    ("CelebA attributes", "zgjsxx/face-property-detection-pytorch@"
+     "9baf27d6fdd8fcb36dcf197fdf203455d76acc5e", "list_attr_celeba.txt",
+     "non-commercial research only"),
+)
+"""(data set, repo@commit, path, terms) of every real training source."""
+
+RESEARCH_ONLY = (
+    "Research use only: these weights were trained on UTKFace, FER2013 and CelebA, whose terms "
+    "allow non-commercial research only; the weights inherit those terms.")
+
+
+def sources_markdown() -> str:
+    """The training sources as a markdown table (model card, NOTICE)."""
+    lines = ["| data set | copy (repo@commit) | path | terms |", "| --- | --- | --- | --- |"]
+    lines += [f"| {a} | {b} | `{c}` | {d} |" for a, b, c, d in PROVENANCE]
+    return "\n".join(lines)
+
+
 POOLS = (
     Pool("utkface", "utkface", "utkface/data/UTKFace/unlabeled", "utkface/data/UTKFace/unlabeled"),
     Pool("fer2013", "affectnet", "fer2013/data", "fer2013/data"),
@@ -74,7 +99,7 @@ def split_of(row: dict[str, Any]) -> str:
     return "test" if bucket < 2 else "validation" if bucket == 2 else "train"
 
 
-def _face_geometry(size: int):
+def crop_geometry(size: int):
     """Where the face sits in a pipeline crop (face box = the middle 2/3), for the attacks."""
     from facevqa.data.synth_scene import Geometry
 
@@ -100,7 +125,7 @@ def _attack(row_id: str, crop, spoof_rate: float):
     if rng.random() >= spoof_rate:
         return None
     big = crop.resize((224, 224), Image.BICUBIC)
-    res = apply_spoof(rng, big, _face_geometry(224), str(rng.choice(ATTACKS)))
+    res = apply_spoof(rng, big, crop_geometry(224), str(rng.choice(ATTACKS)))
     out = crop_face(res.image, Face(box=res.box, score=1.0)).resize((CROP, CROP), Image.BICUBIC)
     return out, res
 
@@ -169,7 +194,7 @@ def real_rows(data: str | Path, spoof_rate: float = 0.25, workers: int = 2,
                     pass
         found = blurred = 0
         for (_, _, _, shard), lo in zip(jobs, range(0, len(rows), SHARD)):
-            z = np.load(shard)
+            z = dict(np.load(shard))  # read each array once, not per row
             found += int(z["found"].sum())
             for k, row in enumerate(rows[lo:lo + SHARD]):
                 if z["sharp"][k] < MIN_SHARPNESS:

@@ -64,7 +64,7 @@ def train(cfg: TrainConfig, resume: bool = False, progress: bool = True,
         bar.update(1)
         done = step + 1
         _log(out, acc, {"step": done, "loss": loss, "lr": scheduler.get_last_lr()[0]})
-        if done % cfg.eval_every == 0 or done == cfg.steps:
+        if (cfg.eval_every and done % cfg.eval_every == 0) or done == cfg.steps:
             _log(out, acc, {"step": done, **evaluate(bb, eval_set, cfg)})
         if done % cfg.save_every == 0 or done == cfg.steps:
             acc.wait_for_everyone()

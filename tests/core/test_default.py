@@ -57,34 +57,45 @@ def test_missing_embedded_default_falls_back_to_a_tiny_checkpoint(monkeypatch, t
     assert (folder / "config.json").exists() and default.is_embedded_default(folder)
 
 
-def test_default_beats_chance_on_held_out_synthetic_face_crops(vqa):
-    # 200 face crops from seeds no build uses (measured: emotion 0.38 vs chance 0.125; spoof
-    # AUC 0.97 vs 0.5; age MAE 8.5 years vs 22.7 for the mean age; balanced accuracy of hat
-    # 0.93, wavy hair 0.93, bald 0.97 vs 0.5 and hair colour 0.69 vs 1/6). A model that
-    # ignores the image (a constant or prior answer) scores about chance and the mean's MAE.
+@pytest.fixture(scope="module")
+def photos():
+    from facevqa.examples import available_examples
+    from facevqa.images import load_image
+
+    found = available_examples()
+    if len(found) < 3:
+        pytest.skip(f"needs the three bundled example photos, found {sorted(found)}")
+    return {name: load_image(path) for name, path in found.items()}
+
+
+def test_default_reads_real_photos(vqa, photos):
+    # the three public-domain portraits that ship in registry packages, through the default
+    # generate() path (face detection included): a model that ignores the image, or knows
+    # only cartoon faces, gives the same answer to all three and fails here
+    names = ["astronaut", "grace_hopper", "franz_kafka"]
+    images = [photos[n] for n in names]
+    age = dict(zip(names, vqa.generate(images, QUESTIONS["age"])))
+    assert age["grace_hopper"].value >= age["astronaut"].value + 15, age
+    assert 20 <= age["astronaut"].value <= 55, age["astronaut"]
+    smiling = dict(zip(names, vqa.generate(images, "Is the person smiling?")))
+    assert smiling["astronaut"].label == "yes" and smiling["franz_kafka"].label == "no"
+    emotion = vqa.generate(photos["astronaut"], QUESTIONS["emotion"])
+    assert emotion.label == "happy", emotion
+    gender = vqa.generate(photos["franz_kafka"], QUESTIONS["gender"])
+    assert gender.label == "male", gender
+
+
+def test_a_printed_copy_looks_less_real_than_the_photo(vqa, photos):
     import numpy as np
-    from sklearn.metrics import balanced_accuracy_score, roc_auc_score
 
-    from facevqa.data.synth import synth_rows
+    from facevqa.data.spoof import apply_spoof
+    from finetune.real_faces import crop_geometry
 
-    rows = list(synth_rows(200, seed=987_654, face_crops=True))
-    images = [r["image"] for r in rows]
-    emotion = vqa.generate(images, QUESTIONS["emotion"], faces="none")
-    acc = sum(a.label == r["emotion"] for a, r in zip(emotion, rows)) / len(rows)
-    spoof = vqa.generate(images, QUESTIONS["spoof"], faces="none")
-    auc = roc_auc_score([r["spoof"] == "real" for r in rows], [a.probs["real"] for a in spoof])
-    ages = np.array([r["age"] for r in rows], dtype=float)
-    pred = np.array([a.value for a in vqa.generate(images, QUESTIONS["age"], faces="none")])
-    mae, mae_mean = np.abs(pred - ages).mean(), np.abs(ages.mean() - ages).mean()
-    assert acc >= 0.25 and auc >= 0.9 and mae <= 0.6 * mae_mean, (acc, auc, mae, mae_mean)
-    for question, name, floor in (("Is the person wearing a hat?", "wearing_hat", 0.8),
-                                  ("Is the hair wavy?", "wavy_hair", 0.8),
-                                  ("Is the person bald?", "bald", 0.8),
-                                  ("What color is the hair?", "hair_color", 0.5)):
-        answers = vqa.generate(images, question, faces="none")
-        keep = [i for i, r in enumerate(rows) if r["attributes"].get(name) is not None]
-        truth = [str(rows[i]["attributes"][name]).lower() for i in keep]
-        got = [{"yes": "true", "no": "false"}.get(str(answers[i].label), str(answers[i].label))
-               for i in keep]
-        assert answers[0].attribute == name
-        assert balanced_accuracy_score(truth, got) >= floor, (name, truth, got)
+    face = vqa.generate(photos["astronaut"], QUESTIONS["spoof"])
+    assert face.face is not None and face.label == "real", face
+    crop = photos["astronaut"].crop(face.face.box).resize((224, 224))
+    geo = crop_geometry(224)
+    for attack in ("print", "replay"):
+        fake = apply_spoof(np.random.default_rng(1), crop, geo, attack).image
+        got = vqa.generate(fake, QUESTIONS["spoof"])
+        assert got.probs["real"] < face.probs["real"], (attack, got, face)

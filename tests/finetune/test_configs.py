@@ -44,3 +44,19 @@ def test_unknown_key_suggests_the_right_one(tmp_path):
 def test_overrides_are_typed():
     cfg = load_config(TrainConfig, None, ["lora.r=8", "data.tasks=[emotion]", "lr=1e-3"])
     assert cfg.lora.r == 8 and cfg.data.tasks == ("emotion",) and cfg.lr == 0.001
+
+
+def test_yaml_booleans_stay_words_in_text_fields(tmp_path):
+    # YAML 1.1 reads `no` as false: mixed_precision=no must still mean "no"
+    assert load_config(TrainConfig, None, ["mixed_precision=no"]).mixed_precision == "no"
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text("mixed_precision: no\n")
+    assert load_config(TrainConfig, recipe).mixed_precision == "no"
+    with pytest.raises(ConfigError, match="mixed_precision"):
+        load_config(TrainConfig, None, ["mixed_precision=yes"])
+
+
+def test_eval_every_zero_evaluates_only_at_the_end():
+    assert load_config(TrainConfig, None, ["eval_every=0"]).eval_every == 0
+    with pytest.raises(ConfigError, match="eval_every"):
+        load_config(TrainConfig, None, ["eval_every=-1"])
