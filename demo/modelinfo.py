@@ -18,9 +18,10 @@ BUNDLE_FILE = "facevqa_model.json"
 CARD_NAMES = ("MODEL_CARD.md", "model_card.md", "README.md")
 MAX_CARD_CHARS = 20_000
 EMBEDDED_BANNER = (
-    "**You are using the embedded default model.** It is a tiny model trained only on "
-    "procedurally drawn synthetic faces, so it shows how FaceVQA works but its answers about "
-    "real photos are not reliable. Load a real base and adapters with "
+    "**You are using the embedded default model, for research use only.** It is a tiny model "
+    "(64-pixel face crops) trained on public research face sets (UTKFace, FER2013, CelebA) "
+    "whose terms allow non-commercial research only; its answers are rough estimates "
+    "(docs/real_photos.md). Load a real base and adapters with "
     "`facevqa demo --model ... --adapters TASK=PATH`."
 )
 
@@ -51,7 +52,7 @@ def _candidate_dirs(model: Any, info: dict) -> list[Path]:
 
 
 def uses_embedded_default(model: Any, info: dict | None = None) -> bool:
-    """Whether the loaded model is the embedded synthetic-world default (or its stand-in)."""
+    """Whether the loaded model is the embedded default (or its stand-in)."""
     info = model_info(model) if info is None else info
     return any(is_embedded_default(d) for d in _candidate_dirs(model, info))
 

@@ -9,8 +9,9 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 EMBEDDED = Path(__file__).parent / "assets" / "default"
-"""The embedded default: a tiny PaliGemma-architecture base trained on the synthetic face
-world plus one LoRA adapter per task (built by `python -m finetune.default`)."""
+"""The embedded default: a tiny PaliGemma-architecture base plus one LoRA adapter per task,
+trained on research-only real face photos (built by `python -m finetune.default --data DIR`;
+research use only, see its MODEL_CARD.md and NOTICE)."""
 
 
 def cache_dir() -> Path:
@@ -33,6 +34,6 @@ def default_model_dir() -> Path:
 
 
 def is_embedded_default(path: str | Path) -> bool:
-    """Whether `path` is the embedded synthetic-world default (or its tiny stand-in)."""
+    """Whether `path` is the embedded default (or its tiny stand-in)."""
     p = Path(path).resolve()
     return p == EMBEDDED.resolve() or p == (cache_dir() / "tiny-paligemma").resolve()

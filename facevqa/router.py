@@ -254,6 +254,10 @@ class Router:
             return looks_english(text)
         return looks_english(text) and clf.language(text) == "en"
 
+    def classify(self, question: str) -> QuestionScore | None:
+        """The question classifier's view of one question (None: empty, or no classifier)."""
+        return self._classify([clean_question(question)])[0]
+
     def _classify(self, texts: Sequence[str]) -> list[QuestionScore | None]:
         """The classifier's score per text (None for empty texts or without a classifier)."""
         clf = self._classifier()

@@ -161,3 +161,17 @@ if __name__ == "__main__":
         print(f"{k:28s} {a:4d}/{b:<4d} {a / b:.3f}")
     for e in m["errors"]:
         print("  ", e)
+
+
+def test_route_command_shows_the_decision_and_the_classifier(capsys):
+    from facevqa.cli import main
+
+    assert main(["route", "Qui est cette femme ?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("refused (identity)") and "classifier: refusal" in out
+    assert main(["route", "--json", "¿Cuántos", "años", "tiene", "esta", "persona?"]) == 0
+    import json
+
+    got = json.loads(capsys.readouterr().out)
+    assert got["refused"] is False and got["task"] == "age"
+    assert got["classifier"]["refusal"] < 0.5 and got["classifier"]["label"] == "age"
