@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 DATA = Path.home() / ".cache" / "facevqa" / "data"
 CROP_SETS = {  # name: (kept list, folder its paths are relative to)
     "utkface 200x200": ("utkface.kept.txt", "utkface/data/UTKFace/unlabeled"),
-    "fer2013 48x48 grey": ("fer2013.kept.txt", "fer2013/archive"),
+    "fer2013 48x48 grey": ("fer2013.kept.txt", "fer2013/data"),
     "celeba 89x109": ("celeba.kept.txt", "celeba/celebA"),
 }
 FACELESS_PHOTOS = ("brick", "chelsea", "cell", "checkerboard", "clock", "coffee", "coins",
@@ -34,7 +34,13 @@ FACELESS_PHOTOS = ("brick", "chelsea", "cell", "checkerboard", "clock", "coffee"
 
 def candidates() -> dict[str, Callable[[], object]]:
     """Detector candidates by name (factories, so a missing model fails only its own row)."""
-    from facevqa.faces import FirstFound, HaarDetector, PaddedDetector, get_detector
+    from facevqa.faces import (
+        FirstFound,
+        HaarDetector,
+        PaddedDetector,
+        detector_chain,
+        get_detector,
+    )
     from facevqa.heads.blazeface import BlazeFaceDetector
 
     def pad(inner, fill: str = "constant"):
@@ -53,6 +59,8 @@ def candidates() -> dict[str, Callable[[], object]]:
             HaarDetector(), BlazeFaceDetector(), PaddedDetector(HaarDetector(), fill="constant"),
             PaddedDetector(BlazeFaceDetector(), fill="constant"))),
         "padded-haar": lambda: get_detector("padded-haar"),
+        "chain no-thumbnail": lambda: detector_chain(thumbnails=False),
+        "chain 0.85 no-thumbnail": lambda: detector_chain(0.85, thumbnails=False),
         "default": get_detector,
     }
 
@@ -153,10 +161,6 @@ def load_sets(n: int, seed: int) -> tuple[dict[str, list], dict[str, list]]:
     for name, (kept, folder) in CROP_SETS.items():
         if (DATA / kept).is_file():
             faces[name] = crop_set(kept, folder, n, seed)
-            if name.startswith("fer2013"):  # its train split is heavily blurred, test is not
-                faces["- fer2013 test split"] = crop_set(kept, folder, n // 2, seed, "test")
-                faces["- fer2013 train split (blurred)"] = crop_set(kept, folder, n // 2, seed,
-                                                                    "train")
         else:
             log.warning("skipping %s: %s not found", name, DATA / kept)
     lfw_faces, lfw_nonfaces = lfw()

@@ -153,15 +153,21 @@ def blazeface() -> FaceDetector | None:
 
 
 def default_detector() -> FaceDetector:
-    """The default detector, chosen by measurement (docs/detection.md): Haar, then BlazeFace,
-    then both again on the image upscaled and padded, then the thumbnail rule. The padded
-    BlazeFace asks for a surer face (0.75): at 0.6 it takes coffee cups for faces."""
+    """The default detector, chosen by measurement (docs/detection.md)."""
+    return detector_chain()
+
+
+def detector_chain(padded_min_score: float = 0.75, thumbnails: bool = True) -> FaceDetector:
+    """Haar, then BlazeFace, then both again on the image upscaled and padded, then (with
+    `thumbnails`) the thumbnail rule. The padded BlazeFace asks for a surer face
+    (`padded_min_score`): at 0.6 it takes coffee cups for faces."""
     haar, blaze = HaarDetector(), blazeface()
     chain = [haar, PaddedDetector(haar, fill="constant")]
     if blaze is not None:
-        sure = replace(blaze, min_score=0.75)
+        sure = replace(blaze, min_score=padded_min_score)
         chain = [haar, blaze, chain[1], PaddedDetector(sure, fill="constant")]
-    return ThumbnailRule(FirstFound(tuple(chain)))
+    found = FirstFound(tuple(chain))
+    return ThumbnailRule(found) if thumbnails else found
 
 
 DETECTORS: dict[str, Callable[[], FaceDetector]] = {

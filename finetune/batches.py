@@ -7,6 +7,7 @@ routing.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Any
 
@@ -21,12 +22,18 @@ SPOOF = "spoof"
 
 def example_prompt(example: dict[str, Any], family: str) -> str:
     """The prompt inference would send for this example."""
+    return _prompt(example["question"], example["task"], example.get("attribute"), family)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _prompt(question: str, task: str, attribute: str | None, family: str) -> str:
+    """Routed once per distinct question: training asks the same phrasings again and again,
+    and routing runs the question classifier (milliseconds a question)."""
     from facevqa.router import Refusal, route
 
-    r = route(example["question"], task=example["task"], attribute=example.get("attribute"),
-              family=family)
+    r = route(question, task=task, attribute=attribute, family=family)
     if isinstance(r, Refusal):
-        raise ValueError(f"training example routes to a refusal: {example['question']!r}")
+        raise ValueError(f"training example routes to a refusal: {question!r}")
     return r.prompt
 
 

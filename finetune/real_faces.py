@@ -213,12 +213,17 @@ def real_rows(data: str | Path, spoof_rate: float = 0.25, workers: int = 2,
                  len(rows), found, blurred)
 
 
+REPORT_ATTRIBUTES = ("smiling", "eyeglasses", "beard", "wearing_hat", "mouth_slightly_open",
+                     "blond_hair")
+"""The CelebA attributes the real-photo report scores (issue 18's six)."""
+
+
 def write_eval_sets(data: str | Path, out: str | Path, n_train: int = 1000) -> dict[str, int]:
     """Each pool's held-out photos as a saved QA set at out/<pool>/ for `facevqa eval --data
     disk:out/<pool>`: its "test" photos (scored), "validation" photos (the evaluation's dev
     split: thresholds, temperature) and n_train "train" photos (the prior baseline). Photos
     stay whole: the evaluation runs the full generate() path, detection included. Canonical
-    questions, every attribute. Returns the test photo count per pool."""
+    questions; attributes: REPORT_ATTRIBUTES. Returns the test photo count per pool."""
     from facevqa.data.build import write_examples
     from facevqa.data.qa import QAConfig
 
@@ -227,7 +232,9 @@ def write_eval_sets(data: str | Path, out: str | Path, n_train: int = 1000) -> d
     for pool in POOLS:
         if not (data / pool.root).exists():
             continue
-        rows = [{**r, "split": split_of(r)} for r in pool.rows(data)]
+        rows = [{**r, "split": split_of(r), "attributes": {
+            k: v for k, v in r["attributes"].items() if k in REPORT_ATTRIBUTES}}
+            for r in pool.rows(data)]
         train = [r for r in rows if r["split"] == "train"][:n_train]
         held = [r for r in rows if r["split"] != "train"]
         write_examples(held + train, out / pool.name, source=pool.source,
