@@ -39,5 +39,6 @@ lint: setup
 bench: setup
 	$(VENV)/bin/facevqa bench
 
+DATA ?= $(HOME)/.cache/facevqa/data
 default-model: setup
-	$(PY) -m finetune.default
+	$(PY) -m finetune.default --data $(DATA) --config finetune/configs/default-real.yaml

@@ -1,13 +1,18 @@
 """Build the embedded default model that a fresh install answers with, from nothing, offline.
 
-Run: python -m finetune.default [--out facevqa/assets/default] [--scale 0.5] [--set KEY=VALUE]
-Stages (each resumes if killed; finished stages are skipped):
+Run: python -m finetune.default --data DIR --config finetune/configs/default-real.yaml
+     [--out facevqa/assets/default] [--scale 0.5] [--set KEY=VALUE]
+(without --data: the synthetic face world, the test bed)
+With --data: real photos (finetune/real_faces.py) cropped as generate() crops them, attacks
+rendered on them, missing emotion / gender labels filled in by the classical heads where they
+are confident (distillation; the built model never calls them). Stages (each resumes if
+killed; finished stages are skipped):
   0. a tiny PaliGemma-architecture base (real classes, BPE tokenizer over the project's texts)
-     whose vision tower is first taught the synthetic face world with direct supervision,
-  1. full fine-tune of the whole base on synthetic QA and captions of every task,
+     whose vision tower is first taught the rows' labels with direct supervision,
+  1. full fine-tune of the whole base on QA and captions of every task,
   2. one LoRA adapter per task (age, emotion, attribute, spoof with explanations, caption),
-then a bundle: base/ + adapters/<task>/ + facevqa_model.json. Seeded; CPU.
-It knows the synthetic face world only, not real photographs.
+then a bundle: base/ + adapters/<task>/ + facevqa_model.json (+ MODEL_CARD.md and NOTICE with
+the real sources and their research-only terms). Seeded; CPU.
 """
 
 from __future__ import annotations
@@ -129,7 +134,7 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
                           warmup_steps=10, eval_every=steps, save_every=25,
                           seed=recipe.seed, out=str(work / f"adapter-{task}"))
         adapters[task] = _run(cfg, progress)
-    return _bundle(out, base_model, adapters, recipe)
+    return _bundle(out, base_model, adapters, recipe, base / "vision_pretrain.json")
 
 
 def _real_rows(recipe: DefaultRecipe, progress: bool) -> list[dict]:
@@ -217,7 +222,8 @@ def _run(cfg: TrainConfig, progress: bool) -> Path:
     return train(cfg, resume=True, progress=progress)
 
 
-def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRecipe) -> Path:
+def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRecipe,
+            vision: Path) -> Path:
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(base, tmp / "base", ignore=shutil.ignore_patterns("facevqa.json"))
@@ -229,7 +235,7 @@ def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRec
         peft_cfg.write_text(json.dumps({**json.loads(peft_cfg.read_text()),
                                         "base_model_name_or_path": "base"}, indent=2))
     if recipe.data != "synthetic":
-        _write_card(tmp, recipe)
+        _write_card(tmp, recipe, json.loads(vision.read_text()))
     (tmp / "facevqa_model.json").write_text(json.dumps({
         "base": "base", "adapters": {t: f"adapters/{t}" for t in adapters},
         "embedded_default": True,
@@ -242,11 +248,10 @@ def _bundle(out: Path, base: Path, adapters: dict[str, Path], recipe: DefaultRec
     return out
 
 
-def _write_card(bundle: Path, recipe: DefaultRecipe) -> None:
+def _write_card(bundle: Path, recipe: DefaultRecipe, vision: dict[str, float]) -> None:
     """MODEL_CARD.md (the demo's Model tab shows it) and NOTICE: sources and their terms."""
     from finetune.real_faces import RESEARCH_ONLY, sources_markdown
 
-    vision = json.loads((bundle / "base" / "vision_pretrain.json").read_text())
     (bundle / "NOTICE").write_text(f"{RESEARCH_ONLY}\n\nTraining sources:\n\n"
                                    f"{sources_markdown()}\n")
     (bundle / "MODEL_CARD.md").write_text(f"""# FaceVQA embedded default (real photos)
@@ -268,7 +273,9 @@ or mask attack rendered on the photo, with an explanation naming the cues drawn.
 
 {sources_markdown()}
 
-Stage-0 tower read-out on its own training batches (last epoch): {json.dumps(vision)}
+Stage-0 tower accuracy on its own training batches (last epoch): emotion
+{vision.get("emotion", 0):.2f}, gender {vision.get("gender", 0):.2f}, age group
+{vision.get("age_group", 0):.2f}, attack type {vision.get("spoof", 0):.2f}.
 
 ## Limits
 - 64 px crops: small details (earrings, eye colour) are beyond it; perceived gender and
@@ -283,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", default=str(Path(__file__).parents[1] / "facevqa" / "assets"
                                         / "default"))
+    p.add_argument("--config", default=None,
+                   help="YAML recipe (e.g. finetune/configs/default-real.yaml)")
     p.add_argument("--scale", type=float, default=1.0, help="multiply data and steps")
     p.add_argument("--data", default=None,
                    help="folder of real labelled photos (finetune/real_faces.py); default: "
@@ -293,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     from facevqa.config import load_config
 
-    recipe = load_config(DefaultRecipe, None, args.overrides).scaled(args.scale)
+    recipe = load_config(DefaultRecipe, args.config, args.overrides).scaled(args.scale)
     if args.data:
         recipe = dataclasses.replace(recipe, data=str(Path(args.data).expanduser().resolve()))
     print(build_default(Path(args.out), recipe))

@@ -235,8 +235,9 @@ def write_eval_sets(data: str | Path, out: str | Path, n_train: int = 1000) -> d
         rows = [{**r, "split": split_of(r), "attributes": {
             k: v for k, v in r["attributes"].items() if k in REPORT_ATTRIBUTES}}
             for r in pool.rows(data)]
-        train = [r for r in rows if r["split"] == "train"][:n_train]
-        held = [r for r in rows if r["split"] != "train"]
+        rows.sort(key=lambda r: zlib.crc32(str(r["id"]).encode()))  # --limit takes a random
+        train = [r for r in rows if r["split"] == "train"][:n_train]  # sample, not the first
+        held = [r for r in rows if r["split"] != "train"]  # ages or emotions in name order
         write_examples(held + train, out / pool.name, source=pool.source,
                        config=QAConfig(canonical=True, max_attributes=None))
         counts[pool.name] = sum(r["split"] == "test" for r in rows)
