@@ -231,12 +231,9 @@ def run_eval(cfg: EvalConfig) -> dict[str, Path] | None:
 
 
 def _load_sets(cfg: EvalConfig, out: Path) -> EvalSets:
-    """The splits; drawn synthetic sets are cached by content in FACEVQA_HOME/eval-sets, never
-    inside the report folder."""
     from eval.sets import load_sets
-    from facevqa.default import cache_dir
 
-    return load_sets(cfg.set_spec(), cache=cache_dir() / "eval-sets")
+    return load_sets(cfg.set_spec(), cache=out / "sets")
 
 
 def _faces(cfg: EvalConfig, sets: EvalSets) -> str:
