@@ -10,7 +10,8 @@ killed; finished stages are skipped):
   0. a tiny PaliGemma-architecture base (real classes, BPE tokenizer over the project's texts)
      whose vision tower is first taught the rows' labels with direct supervision,
   1. full fine-tune of the whole base on QA and captions of every task,
-  2. one LoRA adapter per task (age, emotion, attribute, spoof with explanations, caption),
+  2. one LoRA adapter per task (age, emotion, gender, attribute, spoof with explanations,
+     caption),
 then a bundle: base/ + adapters/<task>/ + facevqa_model.json (+ MODEL_CARD.md and NOTICE with
 the real sources and their research-only terms). Seeded; CPU.
 """
@@ -35,9 +36,10 @@ log = logging.getLogger(__name__)
 
 BASE_SPEC = TinySpec(image_size=64, patch_size=8, vision_hidden=128, vision_layers=4,
                      text_hidden=128, text_layers=2, heads=4, intermediate=256, vocab_size=1000)
-ADAPTER_TASKS = ("age", "emotion", "attribute", "spoof", "caption")
+ADAPTER_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
 ALL_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
-ADAPTER_STEPS = {"age": 1000, "emotion": 600, "attribute": 2500, "spoof": 1200, "caption": 150}
+ADAPTER_STEPS = {"age": 1000, "emotion": 600, "gender": 600, "attribute": 2500, "spoof": 1200,
+                 "caption": 150}
 """Default steps of each task's adapter (batches of 32)."""
 ADAPTER_RANKS = {"attribute": 64}
 """LoRA rank of each task's adapter where it is not 16: one attribute adapter answers 26
@@ -260,7 +262,7 @@ def _write_card(bundle: Path, recipe: DefaultRecipe, vision: dict[str, float]) -
 
 A tiny PaliGemma-architecture model (SigLIP vision tower from scratch, 64 px face crops, one
 image token; 2-layer Gemma language model; BPE tokenizer over the project's texts) with one
-LoRA adapter per task (age, emotion, attribute, spoof, caption), built offline on 2 CPU cores
+LoRA adapter per task (age, emotion, gender, attribute, spoof, caption), built offline on 2 CPU cores
 by `python -m finetune.default --data DIR`. It answers through the same `generate()` as any
 base: the face is detected and cropped, the router picks the task, labels are scored.
 

@@ -20,7 +20,8 @@ def vqa():
 
 
 def test_default_bundle_has_an_adapter_per_task(vqa):
-    assert set(vqa.info()["adapters"]) == {"age", "emotion", "attribute", "spoof", "caption"}
+    assert set(vqa.info()["adapters"]) == {"age", "emotion", "gender", "attribute", "spoof",
+                                           "caption"}
     assert default.is_embedded_default(default.default_model_dir())
 
 
