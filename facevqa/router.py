@@ -67,6 +67,8 @@ MAX_TYPO_CHARS = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _CONTRACTION = re.compile(r"\b(where|who|what|how|when|why|it|he|she|that|there|here)'s\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
+MEMO_SIZE = 4096
+"""Distinct routed questions a router remembers (a batch asks one question many times)."""
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 """Texts -> L2-normalised embeddings (N x D)."""
@@ -175,6 +177,7 @@ class Router:
         self.threshold = threshold
         self._index: tuple[np.ndarray, list[tuple[str, str | None]]] | None = None
         self._lock = threading.Lock()
+        self._memo: dict[tuple, Route | Refusal] = {}
 
     def _embed(self) -> Embedder | None:
         """The embedder, loading the default once; if it cannot load, rules only (logged)."""
@@ -217,7 +220,19 @@ class Router:
     def route_many(self, questions: Sequence[str], *, task: str | None = None,
                    attribute: str | None = None,
                    family: str = "paligemma") -> list[Route | Refusal]:
-        """Route many questions, classifying and embedding them in batches."""
+        """Route many questions, classifying and embedding them in batches. Each distinct
+        question is routed once; its (immutable) result is remembered for the next call."""
+        keys = [(q, task, attribute, family) for q in questions]
+        todo = list(dict.fromkeys(k for k in keys if k not in self._memo))
+        for k, got in zip(todo, self._route_new([k[0] for k in todo], task, attribute, family)):
+            self._memo[k] = got
+        out = [self._memo[k] for k in keys]
+        while len(self._memo) > MEMO_SIZE:  # oldest first (dicts keep insertion order)
+            self._memo.pop(next(iter(self._memo)), None)
+        return out
+
+    def _route_new(self, questions: Sequence[str], task: str | None, attribute: str | None,
+                   family: str) -> list[Route | Refusal]:
         out: list[Route | Refusal | None] = []
         pending: list[int] = []
         for i, q in enumerate(questions):

@@ -1,7 +1,9 @@
 """Closed-set label scoring: log-likelihood of every candidate answer given image + prompt.
 
-The prefix (image + prompt) is encoded once; all candidates are then scored together from a
-copy of its KV cache, instead of one full forward per candidate.
+The prefix (image + prompt) is encoded once; the candidates' tokens are then walked as a trie
+from its KV cache, level by level: one batched one-token forward per level over the distinct
+token paths of that level (the 91 ages share their first digits), instead of one full forward
+per candidate.
 """
 
 from __future__ import annotations
@@ -35,38 +37,64 @@ class Scores:
 def score_choices(bb: Backbone, batch: dict, choices: list[str], eos: bool = True) -> Scores:
     """Score `choices` for every row of the prefix `batch` from its shared KV cache."""
     cand = bb.suffix_ids(choices, eos=eos)
-    lengths = torch.tensor([len(c) for c in cand])
     mask = batch["attention_mask"]
     out = bb.model(**batch, position_ids=bb.positions(mask), use_cache=True)
     first = torch.log_softmax(out.logits[:, -1].float(), -1)  # [B, V]
-    ids = _pad_right(cand, bb.tokenizer.pad_token_id).to(bb.device)  # [K, L]
-    total = first[:, ids[:, 0]]  # [B, K]
-    if ids.shape[1] > 1:
-        total = total + _continuation(bb, out.past_key_values, mask, ids, lengths)
-    return Scores(logprob=total.cpu(), lengths=lengths)
+    total = first[:, [c[0] for c in cand]]  # [B, K]
+    levels = trie_levels(cand)
+    if levels:
+        total = total + _continuation(bb, out.past_key_values, mask, cand, levels)
+    return Scores(logprob=total.cpu(), lengths=torch.tensor([len(c) for c in cand]))
 
 
-def _continuation(bb: Backbone, cache, mask, ids, lengths) -> torch.Tensor:
+def trie_levels(cand: list[list[int]]) -> list[list[tuple[int, ...]]]:
+    """Level d (from 1): the distinct token paths of length d that some candidate continues
+    (each needs one forward row per prefix row: its last token in, the next token's odds out)."""
+    return [list(dict.fromkeys(tuple(c[:d]) for c in cand if len(c) > d))
+            for d in range(1, max(map(len, cand)))]
+
+
+def _continuation(bb: Backbone, cache, mask, cand: list[list[int]],
+                  levels: list[list[tuple[int, ...]]]) -> torch.Tensor:
     """Log-probability of tokens 2..L of every candidate, for every prefix row: [B, K]."""
-    b, (k, L) = mask.shape[0], ids.shape
-    valid = (torch.arange(L, device=ids.device)[None] < lengths.to(ids.device)[:, None]).long()
-    start = bb.positions(mask)[:, -1:] + 1  # [B, 1]
-    result = torch.empty(b, k, device=ids.device)
-    step = max(1, MAX_ROWS // k)
+    b = mask.shape[0]
+    start = bb.positions(mask)[:, -1:] + 1  # [B, 1]: position of each row's first answer token
+    result = torch.empty(b, len(cand), device=mask.device)
+    step = max(1, MAX_ROWS // max(map(len, levels)))
     for lo in range(0, b, step):
         hi = min(b, lo + step)
-        sub = copy.deepcopy(cache)
-        sub.batch_select_indices(torch.arange(lo, hi, device=ids.device))
-        sub.batch_repeat_interleave(k)
-        n = hi - lo
-        inp = ids[:, :-1].repeat(n, 1)
-        att = torch.cat([mask[lo:hi].repeat_interleave(k, 0), valid[:, :-1].repeat(n, 1)], 1)
-        pos = start[lo:hi].repeat_interleave(k, 0) + torch.arange(L - 1, device=ids.device)
-        logits = bb.model(input_ids=inp, attention_mask=att, position_ids=pos,
-                          past_key_values=sub, use_cache=True).logits.float()
-        logp = torch.log_softmax(logits, -1).gather(-1, ids[:, 1:].repeat(n, 1)[..., None])[..., 0]
-        result[lo:hi] = (logp * valid[:, 1:].repeat(n, 1)).sum(-1).view(n, k)
+        sub = copy.deepcopy(cache) if (lo, hi) != (0, b) else cache
+        if (lo, hi) != (0, b):
+            sub.batch_select_indices(torch.arange(lo, hi, device=mask.device))
+        result[lo:hi] = _walk(bb, sub, mask[lo:hi], start[lo:hi], cand, levels)
     return result
+
+
+def _walk(bb: Backbone, cache, mask, start, cand: list[list[int]],
+          levels: list[list[tuple[int, ...]]]) -> torch.Tensor:
+    """Walk the trie for n prefix rows; the cache grows to n * (paths of the level) rows."""
+    n, dev = mask.shape[0], mask.device
+    total = torch.zeros(n, len(cand), device=dev)
+    above: dict[tuple[int, ...], int] = {(): 0}
+    for depth, paths in enumerate(levels, start=1):
+        w = len(paths)
+        parent = torch.tensor([above[p[:-1]] for p in paths], device=dev)
+        cache.batch_select_indices((torch.arange(n, device=dev)[:, None] * len(above)
+                                    + parent[None]).reshape(-1))
+        tokens = torch.tensor([p[-1] for p in paths], device=dev).repeat(n)[:, None]
+        att = torch.cat([mask.repeat_interleave(w, 0),
+                         mask.new_ones(n * w, depth)], 1)
+        logits = bb.model(input_ids=tokens, attention_mask=att, past_key_values=cache,
+                          position_ids=start.repeat_interleave(w, 0) + depth - 1,
+                          use_cache=True).logits[:, -1].float()
+        logp = torch.log_softmax(logits, -1).view(n, w, -1)
+        here = {p: j for j, p in enumerate(paths)}
+        ks = [k for k, c in enumerate(cand) if len(c) > depth]
+        node = torch.tensor([here[tuple(cand[k][:depth])] for k in ks], device=dev)
+        nxt = torch.tensor([cand[k][depth] for k in ks], device=dev)
+        total[:, ks] += logp[:, node, nxt]
+        above = here
+    return total
 
 
 @torch.inference_mode()
@@ -84,8 +112,3 @@ def score_choices_bruteforce(bb: Backbone, batch: dict, choices: list[str],
         target = torch.tensor(c, device=logp.device)[None, :, None].expand(b, -1, 1)
         cols.append(logp.gather(-1, target)[..., 0].sum(-1))
     return Scores(logprob=torch.stack(cols, 1).cpu(), lengths=torch.tensor([len(c) for c in cand]))
-
-
-def _pad_right(rows: list[list[int]], pad: int) -> torch.Tensor:
-    width = max(map(len, rows))
-    return torch.tensor([r + [pad] * (width - len(r)) for r in rows], dtype=torch.long)

@@ -58,6 +58,25 @@ def test_cached_scoring_equals_bruteforce(backbones, family):
 
 
 @pytest.mark.parametrize("family", ["paligemma", "llava"])
+@pytest.mark.parametrize("eos", [True, False])
+def test_trie_scoring_of_shared_prefixes_equals_bruteforce(backbones, family, eos, monkeypatch):
+    """Ages share their first tokens; labels of 1 to several tokens; rows split in chunks."""
+    import facevqa.scoring as scoring
+
+    bb = backbones[family]
+    batch = bb.encode(_images(2), PROMPTS[:2])
+    choices = [str(a) for a in range(0, 91, 3)] + ["not visible", "a happy face", "no"]
+    cand = bb.suffix_ids(choices, eos=eos)
+    assert len({len(c) for c in cand}) > 1  # labels of different lengths
+    assert len(scoring.trie_levels(cand)[0]) < len(choices)  # paths are shared
+    monkeypatch.setattr(scoring, "MAX_ROWS", 40)  # a level of the trie over several chunks
+    fast = score_choices(bb, batch, choices, eos=eos)
+    slow = score_choices_bruteforce(bb, batch, choices, eos=eos)
+    assert torch.allclose(fast.logprob, slow.logprob, atol=1e-5)
+    assert torch.equal(fast.lengths, slow.lengths)
+
+
+@pytest.mark.parametrize("family", ["paligemma", "llava"])
 def test_scores_do_not_depend_on_batch_neighbours(backbones, family):
     bb = backbones[family]
     images, choices = _images(3), ["yes", "no", "not visible"]
