@@ -11,7 +11,7 @@ from typing import Any
 
 from eval.fairness import SEP
 from eval.metrics import higher_is_better
-from eval.report import fmt, md_table, order_models
+from eval.tables import fmt, md_table, order_models
 
 
 @dataclass(frozen=True)

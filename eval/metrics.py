@@ -10,6 +10,7 @@ predicted label counts as wrong.
 from __future__ import annotations
 
 import logging
+import math
 import warnings
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -22,18 +23,15 @@ import numpy as np
 from eval.predictions import PredictionRecord
 from eval.spoof import spoof_metrics
 from eval.text import keyword_recall, rouge_l
+from facevqa.calibration import reliability
 
 log = logging.getLogger(__name__)
 
 NO_PRED = "<none>"
 """Stand-in label for a scored record that has no predicted label (always wrong)."""
 
-AGE_SCHEMES: dict[str, tuple[tuple[str, int], ...]] = {
-    "5": (("0-9", 0), ("10-19", 10), ("20-39", 20), ("40-59", 40), ("60+", 60)),
-    "9": (("0-2", 0), ("3-9", 3), ("10-19", 10), ("20-29", 20), ("30-39", 30),
-          ("40-49", 40), ("50-59", 50), ("60-69", 60), ("70+", 70)),
-}
-"""Age-group schemes: "5" (FaceScan-style) and "9" (FairFace); (label, lowest year)."""
+AGE_SCHEMES = {"5": "five", "9": "fairface9"}
+"""Age-group metric suffix ("group_accuracy_5") -> its scheme in facevqa.tasks.age."""
 
 
 @dataclass(frozen=True)
@@ -81,27 +79,18 @@ def higher_is_better(metric: str) -> bool | None:
 MetricFn = Callable[[Sequence[PredictionRecord], MetricOptions], dict[str, Any]]
 
 
-def age_group(years: float, scheme: str = "9") -> str:
-    """The age-group label of an age in years (floored) under scheme "5" or "9"."""
-    bounds = AGE_SCHEMES[scheme]
-    lows = [lo for _, lo in bounds]
-    i = int(np.searchsorted(lows, np.floor(years), side="right")) - 1
-    return bounds[max(i, 0)][0]
-
-
 def resolve_age_group(value: float | None, label: str | None, scheme: str) -> str | None:
-    """Group from years when known, else from a group label (9 groups nest into the 5)."""
-    if value is not None:
-        return age_group(value, scheme)
-    if label is None:
-        return None
-    labels = {lab: lo for lab, lo in AGE_SCHEMES[scheme]}
-    if label in labels:
+    """Group ("5" or "9" scheme) from years when known, else from a group label (the 9 FairFace
+    groups nest into the 5); None when neither gives one."""
+    from facevqa.tasks.age import AGE_SCHEMES as GROUPS
+    from facevqa.tasks.age import FAIRFACE_GROUPS, age_group, regroup
+
+    name = AGE_SCHEMES[scheme]
+    if value is not None and math.isfinite(value):
+        return age_group(max(float(value), 0.0), name)
+    if label in GROUPS[name]:
         return label
-    if scheme == "5":
-        nine = dict(AGE_SCHEMES["9"])
-        return age_group(nine[label], "5") if label in nine else None
-    return None
+    return regroup(label, name) if label in FAIRFACE_GROUPS else None
 
 
 def count_statuses(records: Sequence[PredictionRecord]) -> dict[str, Any]:
@@ -162,35 +151,13 @@ def classification_metrics(records: Sequence[PredictionRecord], opts: MetricOpti
     return out
 
 
-def calibration_bins(conf: np.ndarray, n_bins: int) -> np.ndarray:
-    """Bin index of each confidence in equal-width bins (lo, hi]; 0 goes to the first bin."""
-    edges = np.linspace(0.0, 1.0, n_bins + 1)
-    return np.searchsorted(edges[1:-1], np.clip(conf, 0.0, 1.0), side="left")
-
-
-def ece(conf: Sequence[float], correct: Sequence[bool], n_bins: int = 10) -> dict[str, Any]:
-    """Expected calibration error and reliability-diagram bins (empty bins have n=0)."""
-    c, k = np.asarray(conf, float), np.asarray(correct, float)
-    idx = calibration_bins(c, n_bins)
-    n = np.bincount(idx, minlength=n_bins)
-    sum_c = np.bincount(idx, weights=c, minlength=n_bins)
-    sum_k = np.bincount(idx, weights=k, minlength=n_bins)
-    edges = np.linspace(0.0, 1.0, n_bins + 1)
-    bins = [
-        {"low": round(float(edges[b]), 6), "high": round(float(edges[b + 1]), 6), "n": int(n[b]),
-         "confidence": float(sum_c[b] / n[b]) if n[b] else None,
-         "accuracy": float(sum_k[b] / n[b]) if n[b] else None}
-        for b in range(n_bins)
-    ]
-    return {"ece": float(np.abs(sum_c - sum_k).sum() / len(c)), "reliability": bins}
-
-
 def calibration_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) -> dict:
     """ECE and reliability bins from confidence vs. correctness of the predicted label."""
     rs = [r for r in _labelled(records) if r.confidence is not None]
     if not rs:
         return {}
-    out = ece([r.confidence for r in rs], [_pred(r) == r.label_true for r in rs], opts.n_bins)
+    out = reliability([r.confidence for r in rs], [_pred(r) == r.label_true for r in rs],
+                      opts.n_bins)
     return {"ece": out["ece"], "reliability": out["reliability"], "n_calibration": len(rs)}
 
 
@@ -205,13 +172,14 @@ def age_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) -> dic
         out["mae"] = float(mean_absolute_error([r.value_true for r in yrs],
                                                [r.value_pred for r in yrs]))
         out["n_mae"] = len(yrs)
-    for scheme, bounds in AGE_SCHEMES.items():
+    from facevqa.tasks.age import AGE_SCHEMES as GROUPS
+
+    for scheme, name in AGE_SCHEMES.items():
         pairs = [(resolve_age_group(r.value_true, r.label_true, scheme),
                   resolve_age_group(r.value_pred, r.label_pred, scheme)) for r in rs]
         pairs = [(t, p if p is not None else NO_PRED) for t, p in pairs if t is not None]
         if pairs:
-            got = classify([t for t, _ in pairs], [p for _, p in pairs],
-                           [lab for lab, _ in bounds])
+            got = classify([t for t, _ in pairs], [p for _, p in pairs], list(GROUPS[name]))
             out[f"group_accuracy_{scheme}"] = got["accuracy"]
             out[f"confusion_{scheme}"] = got["confusion"]
             out[f"n_group_{scheme}"] = len(pairs)

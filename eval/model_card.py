@@ -15,8 +15,8 @@ from typing import Any
 
 from eval.fairness import SEP, FairnessSummary
 from eval.metrics import HEADLINE_METRICS
-from eval.report import MetricsByModel, fairness_table, fmt, order_models, order_tasks
 from eval.scalars import TASK_SCALARS
+from eval.tables import MetricsByModel, fairness_table, fmt, order_models, order_tasks
 
 OUT_OF_SCOPE = (
     "Identifying people: naming someone, answering \"who is this\", face recognition or "

@@ -231,7 +231,7 @@ def run_eval(cfg: EvalConfig) -> dict[str, Path] | None:
 
 
 def _load_sets(cfg: EvalConfig, out: Path) -> EvalSets:
-    from eval.sets import load_sets
+    from eval.sets.load import load_sets
 
     return load_sets(cfg.set_spec(), cache=out / "sets")
 
@@ -387,7 +387,7 @@ def calibrate(dev: Sequence[PredictionRecord], test: Sequence[PredictionRecord]
 
 def calibration_section(table: Mapping[tuple[str, str], Mapping[str, Any]]) -> str:
     """Markdown: temperature and test ECE before / after, per model and task."""
-    from eval.report import md_table, order_models
+    from eval.tables import md_table, order_models
 
     models = order_models(m for m, _ in table)
     rows = [[m, t, c["temperature"], c["ece_before"], c["ece_after"], c["n_dev"], c["n_test"]]

@@ -14,10 +14,11 @@ from functools import partial
 
 import numpy as np
 
-from eval.metrics import AGE_SCHEMES, MetricOptions, calibration_bins, resolve_age_group
+from eval.metrics import AGE_SCHEMES, MetricOptions, resolve_age_group
 from eval.predictions import PredictionRecord
 from eval.spoof import DEFAULT_THRESHOLD, decide, spoof_arrays
 from eval.text import keyword_recall, rouge_l
+from facevqa.calibration import calibration_bins
 
 Arrays = dict[str, np.ndarray]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -81,23 +82,37 @@ def fit_temperature(logits: Sequence | np.ndarray, labels: Sequence[int] | np.nd
 
 def expected_calibration_error(probs: Sequence | np.ndarray, labels: Sequence[int] | np.ndarray,
                                n_bins: int = 15) -> float:
-    """ECE: sum over equal-width confidence bins of (bin share) * |accuracy - mean confidence|.
-
-    Confidence is the top probability; bins are (k/n, (k+1)/n], the first also holding 0.
-    """
+    """ECE of the top probability of each row (see `reliability`)."""
     p = np.asarray(probs, dtype=np.float64)
     y = np.asarray(labels, dtype=np.int64)
     if p.ndim != 2 or y.shape != (p.shape[0],) or p.shape[0] == 0:
         raise ValueError(f"need probs N x K and N labels, got {p.shape} and {y.shape}")
-    conf = p.max(axis=1)
-    correct = (p.argmax(axis=1) == y).astype(np.float64)
-    bins = np.clip(np.ceil(conf * n_bins).astype(int) - 1, 0, n_bins - 1)
-    ece = 0.0
-    for k in range(n_bins):
-        inside = bins == k
-        if inside.any():
-            ece += inside.mean() * abs(correct[inside].mean() - conf[inside].mean())
-    return float(ece)
+    return reliability(p.max(axis=1), p.argmax(axis=1) == y, n_bins)["ece"]
+
+
+def calibration_bins(conf: np.ndarray, n_bins: int) -> np.ndarray:
+    """Bin index of each confidence in equal-width bins (lo, hi]; 0 goes to the first bin."""
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    return np.searchsorted(edges[1:-1], np.clip(conf, 0.0, 1.0), side="left")
+
+
+def reliability(conf: Sequence[float] | np.ndarray, correct: Sequence[bool] | np.ndarray,
+                n_bins: int = 10) -> dict[str, Any]:
+    """Expected calibration error (sum over equal-width confidence bins of the bin's share times
+    |accuracy - mean confidence|) and the reliability-diagram bins (empty bins have n=0)."""
+    c, k = np.asarray(conf, float), np.asarray(correct, float)
+    idx = calibration_bins(c, n_bins)
+    n = np.bincount(idx, minlength=n_bins)
+    sum_c = np.bincount(idx, weights=c, minlength=n_bins)
+    sum_k = np.bincount(idx, weights=k, minlength=n_bins)
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    bins = [
+        {"low": round(float(edges[b]), 6), "high": round(float(edges[b + 1]), 6), "n": int(n[b]),
+         "confidence": float(sum_c[b] / n[b]) if n[b] else None,
+         "accuracy": float(sum_k[b] / n[b]) if n[b] else None}
+        for b in range(n_bins)
+    ]
+    return {"ece": float(np.abs(sum_c - sum_k).sum() / len(c)), "reliability": bins}
 
 
 def choose_threshold(confidences: Sequence[float], correct: Sequence[bool], *,

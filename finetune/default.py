@@ -262,8 +262,8 @@ def _write_card(bundle: Path, recipe: DefaultRecipe, vision: dict[str, float]) -
 
 A tiny PaliGemma-architecture model (SigLIP vision tower from scratch, 64 px face crops, one
 image token; 2-layer Gemma language model; BPE tokenizer over the project's texts) with one
-LoRA adapter per task (age, emotion, gender, attribute, spoof, caption), built offline on 2 CPU cores
-by `python -m finetune.default --data DIR`. It answers through the same `generate()` as any
+LoRA adapter per task (age, emotion, gender, attribute, spoof, caption), built offline on 2 CPU
+cores by `python -m finetune.default --data DIR`. It answers through the same `generate()` as any
 base: the face is detected and cropped, the router picks the task, labels are scored.
 
 ## Training data

@@ -7,6 +7,7 @@ from collections import defaultdict
 import torch
 
 from finetune.batches import collate
+from finetune.loss import compute_loss
 from finetune.scores import collect_scores
 
 MAX_EVAL = 256
@@ -15,7 +16,6 @@ MAX_EVAL = 256
 @torch.no_grad()
 def evaluate(bb, eval_set, cfg, limit: int = MAX_EVAL) -> dict:
     """Mean eval loss and, per closed task, the accuracy of the top-scored choice."""
-    from finetune.train import compute_loss
 
     model = bb.model
     was_training = model.training

@@ -49,3 +49,10 @@ def answer_segments(suffix_ids: list[list[int]], judgment_lens: list[int],
         row = [IGNORE] * p + seg
         rows.append([IGNORE] * (width - len(row)) + row)
     return torch.tensor(rows, dtype=torch.long)
+
+
+def compute_loss(bb, batch: dict, alpha: float) -> torch.Tensor:
+    """Weighted answer-token loss of one collated batch."""
+    labels, segments = batch.pop("labels"), batch.pop("segments")
+    out = bb.model(**batch, position_ids=bb.positions(batch["attention_mask"]))
+    return weighted_answer_loss(out.logits, labels, segments, alpha)

@@ -17,7 +17,7 @@ import torch
 from finetune.batches import balance_weights, batch_indices, collate, jitter_ages
 from finetune.checkpoint import list_checkpoints, load_checkpoint, save_checkpoint
 from finetune.config import TrainConfig
-from finetune.loss import weighted_answer_loss
+from finetune.loss import compute_loss
 
 log = logging.getLogger(__name__)
 
@@ -103,13 +103,6 @@ def _optimizer_step(acc, bb, train_set, weights, cfg: TrainConfig, step: int, op
     scheduler.step()
     optimizer.zero_grad(set_to_none=True)
     return total
-
-
-def compute_loss(bb, batch: dict, alpha: float) -> torch.Tensor:
-    """Weighted answer-token loss of one collated batch."""
-    labels, segments = batch.pop("labels"), batch.pop("segments")
-    out = bb.model(**batch, position_ids=bb.positions(batch["attention_mask"]))
-    return weighted_answer_loss(out.logits, labels, segments, alpha)
 
 
 def _scheduler(optimizer, cfg: TrainConfig):

@@ -63,3 +63,48 @@ def test_no_trust_remote_code_or_pickle_weights_by_default():
         text = path.read_text()
         assert "trust_remote_code=True" not in text, path
         assert "torch.load(" not in text or "weights_only=True" in text, path
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _project_imports(name: str, path: Path, modules: set[str]) -> set[str]:
+    """Project modules that `name` imports anywhere in its file (function-level imports too)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name in modules}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+                package = package[:len(package) - node.level + 1]
+                base = ".".join(package + ([base] if base else []))
+            for alias in node.names:
+                full = f"{base}.{alias.name}"
+                found |= {full} if full in modules else ({base} if base in modules else set())
+    return found - {name}
+
+
+def test_no_import_cycles():
+    """Modules form a DAG: no module imports one that (directly or not) imports it back,
+    counting imports inside functions, which only hide a cycle until the call."""
+    files = {_module_name(p): p for pkg in FORBIDDEN for p in (ROOT / pkg).rglob("*.py")}
+    graph = {m: _project_imports(m, p, set(files)) for m, p in files.items()}
+    cycles, done = [], set()
+
+    def visit(module: str, trail: list[str]) -> None:
+        if module in trail:
+            cycles.append(" -> ".join(trail[trail.index(module):] + [module]))
+            return
+        if module in done:
+            return
+        for dep in sorted(graph[module]):
+            visit(dep, trail + [module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+    assert not cycles, "\n".join(cycles)

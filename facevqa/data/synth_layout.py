@@ -111,17 +111,6 @@ def face_outline(lay: Layout, grow: float = 1.0, n: int = 64) -> list[Point]:
     return pts
 
 
-def face_half_width(lay: Layout, y: float) -> float:
-    """Half width of the face contour at height y (0 outside the face)."""
-    if y < lay.cy:
-        v, expo = (lay.cy - y) / lay.b_up, 2.2
-    else:
-        v, expo = (y - lay.cy) / lay.b_low, lay.jaw
-    if v >= 1:
-        return 0.0
-    return float(lay.a * (1 - v**expo) ** (1 / expo))
-
-
 def _palette(rng: np.random.Generator, spec: FaceSpec) -> Palette:
     skin = _jitter(rng, MONK_TONES[spec.skin_tone - 1], 4)
     line = mix(skin, (255, 235, 220), 0.3) if spec.skin_tone >= 8 else mix(skin, (40, 20, 15), 0.4)

@@ -8,7 +8,6 @@ from eval.metrics import (
     HEADLINE_METRICS,
     TASK_METRICS,
     MetricOptions,
-    age_group,
     compute_all,
     compute_metrics,
     resolve_age_group,
@@ -90,7 +89,8 @@ def test_ece_on_five_and_reliability_bins():
     (95, "60+", "70+"),       # open-ended 9-scheme group
 ])
 def test_age_group_edges(years, five, nine):
-    assert age_group(years, "5") == five and age_group(years, "9") == nine
+    assert resolve_age_group(years, None, "5") == five
+    assert resolve_age_group(years, None, "9") == nine
 
 
 def test_age_mae_and_group_accuracy():

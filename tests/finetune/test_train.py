@@ -13,8 +13,9 @@ from facevqa.model import FaceVQA
 from finetune.batches import balance_weights, batch_indices, collate, jitter_ages
 from finetune.config import LoraSpec
 from finetune.examples import load_examples
+from finetune.loss import compute_loss
 from finetune.setup_model import load_for_training
-from finetune.train import compute_loss, train
+from finetune.train import train
 
 
 def _snapshot(model):
