@@ -83,11 +83,12 @@ class Handlers:
             else:
                 work.setdefault(_forced(task), []).append((i, *prepared))
         for forced, items in work.items():
+            photos, asked = [p for _, p, _ in items], [q for _, _, q in items]
             with self._lock:
-                answers = self.vqa.generate([p for _, p, _ in items], [q for _, _, q in items],
-                                            task=forced, batch_size=len(items))
-            for (i, photo, question), answer in zip(items, answers):
-                results[i] = self._result(photo, question, answer)
+                answers = self.vqa.generate(photos, asked, task=forced, batch_size=len(items))
+            beside = self.compare_many(photos, asked, answers)
+            for (i, photo, _), answer, heads in zip(items, answers, beside):
+                results[i] = self._result(photo, answer, heads)
         return results
 
     def _prepare(self, image: Any, question: str | None) -> tuple[Any, str] | AskResult:
@@ -103,16 +104,46 @@ class Handlers:
         except ImageError as e:
             return _message(status_markdown(Answer(status="error", error=str(e))), raw=True)
 
-    def _result(self, photo: Any, question: str, answer: Answer) -> AskResult:
-        """What the Ask tab shows for one answer (with the classical heads beside it)."""
-        heads_md, heads_probs = self.compare(photo, question, answer)
+    def _result(self, photo: Any, answer: Answer, heads: tuple[str, dict | None]) -> AskResult:
+        """What the Ask tab shows for one answer (with the classical heads' answer beside it)."""
         shown = show(answer)
         face = draw_face(photo, answer) if answer.face or answer.status == "no_face" else None
-        return AskResult(face, shown.markdown, shown.task, shown.probs, shown.spoof, heads_md,
-                         heads_probs, answer.to_dict())
+        return AskResult(face, shown.markdown, shown.task, shown.probs, shown.spoof, *heads,
+                         answer.to_dict())
 
     def compare(self, photo: Any, question: str, answer: Answer) -> tuple[str, dict | None]:
         """The classical heads' answer for the VLM's task, or a note saying why there is none."""
+        return self.compare_many([photo], [question], [answer])[0]
+
+    def compare_many(self, photos: list, questions: list[str], answers: list[Answer]
+                     ) -> list[tuple[str, dict | None]]:
+        """compare() for several requests: one batched call of the heads per routed task."""
+        out: list[tuple[str, dict | None]] = [self._no_comparison(a) for a in answers]
+        by_task: dict[str, list[int]] = {}
+        for k, a in enumerate(answers):
+            if out[k] == ("", None):
+                by_task.setdefault(a.task, []).append(k)
+        for task, ks in by_task.items():
+            try:
+                with self._lock:
+                    got = self.heads.generate([photos[k] for k in ks],
+                                              [questions[k] for k in ks], task=task)
+            except (FaceVQAError, RuntimeError, ValueError, TypeError) as e:
+                log.warning("classical heads failed: %s", e)
+                for k in ks:
+                    out[k] = f"*Classical heads failed: {escape(str(e))}*", None
+                continue
+            for k, one in zip(ks, got):
+                if one.status == "error":
+                    out[k] = (f"*Classical heads cannot answer this: "
+                              f"{escape(one.error or '?')}*", None)
+                else:
+                    shown = show(one)
+                    out[k] = (shown.markdown, shown.probs)
+        return out
+
+    def _no_comparison(self, answer: Answer) -> tuple[str, dict | None]:
+        """Why the heads give no answer beside this one; ("", None) when they should answer."""
         if self.heads is None:
             why = f" ({escape(self.heads_error)})" if self.heads_error else ""
             return f"*Classical heads are not loaded{why}; no side-by-side answer.*", None
@@ -120,16 +151,7 @@ class Handlers:
             return "*No routed task to compare.*", None
         if self.heads_tasks is not None and answer.task not in self.heads_tasks:
             return f"*The classical heads do not cover the {answer.task} task.*", None
-        try:
-            with self._lock:
-                got = self.heads.generate([photo], question, task=answer.task)[0]
-        except (FaceVQAError, RuntimeError, ValueError, TypeError) as e:
-            log.warning("classical heads failed: %s", e)
-            return f"*Classical heads failed: {escape(str(e))}*", None
-        if got.status == "error":
-            return f"*Classical heads cannot answer this: {escape(got.error or '?')}*", None
-        shown = show(got)
-        return shown.markdown, shown.probs
+        return "", None
 
     def run_batch(self, files: list | None, question: str | None,
                   task: str | None = AUTO) -> BatchResult:

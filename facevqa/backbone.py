@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import torch
+from PIL import Image
 
 from facevqa.backbones import get_family
 
@@ -42,11 +46,29 @@ class Backbone:
     def encode(self, images: list, prompts: list[str]) -> dict[str, torch.Tensor]:
         """Prefix batch (image + prompt), left padded, on the model's device."""
         text = self.spec.format_prompts(self.processor, [self.sanitize(p) for p in prompts])
-        batch = self.processor(images=images, text=text, return_tensors="pt", padding="longest")
+        batch = self.processor(images=self._presized(images), text=text, return_tensors="pt",
+                               padding="longest")
         batch.pop("labels", None)
         dtype = self.model.dtype
         return {k: (v.to(self.device, dtype) if v.is_floating_point() else v.to(self.device))
                 for k, v in batch.items()}
+
+    def _presized(self, images: list) -> list:
+        """RGB images brought to the processor's fixed size with its own filter, on a thread
+        pool (Pillow resizes outside the GIL): the processor's resize is then a plain copy, so
+        its output is unchanged. Processors that resize by shortest edge get the images as is."""
+        proc = getattr(self.processor, "image_processor", None)
+        size = getattr(proc, "size", None)
+        h, w = getattr(size, "height", None), getattr(size, "width", None)
+        if len(images) < 2 or not (h and w and getattr(proc, "do_resize", False)):
+            return images
+        filt = proc.resample if proc.resample is not None else Image.Resampling.BILINEAR
+
+        def one(im):
+            if isinstance(im, Image.Image) and im.mode == "RGB" and im.size != (w, h):
+                return im.resize((w, h), resample=filt)
+            return im
+        return list(_resize_pool().map(one, images))
 
     def sanitize(self, prompt: str) -> str:
         """Remove control-token strings (<image>, <bos>, <loc0001>...) from user text, so a
@@ -68,10 +90,17 @@ class Backbone:
         return pos + self.spec.POSITION_OFFSET
 
     def suffix_ids(self, texts: list[str], eos: bool) -> list[list[int]]:
-        """Token ids of answer texts (no BOS), optionally ending in EOS."""
-        ids = self.tokenizer(texts, add_special_tokens=False)["input_ids"]
-        end = [self.tokenizer.eos_token_id] if eos else []
-        return [list(i) + end for i in ids]
+        """Token ids of answer texts (no BOS), optionally ending in EOS (label sets repeat
+        every batch: each distinct set is tokenised once)."""
+        cache = self.__dict__.setdefault("_suffixes", {})
+        key = (tuple(texts), eos)
+        if key not in cache:
+            ids = self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]
+            end = [self.tokenizer.eos_token_id] if eos else []
+            cache[key] = [list(i) + end for i in ids]
+            if len(cache) > 256:
+                cache.pop(next(iter(cache)))
+        return [list(i) for i in cache[key]]
 
     def extend(self, batch: dict, suffixes: list[list[int]], labels: bool = False) -> dict:
         """Append suffix tokens to each row of a prefix batch and re-pad on the left.
@@ -109,6 +138,12 @@ class Backbone:
         """Greedy batched generation; the new text of each row."""
         ids = self.generate_ids(batch, max_new_tokens, **kwargs)
         return [t.strip() for t in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
+
+
+@functools.lru_cache(maxsize=1)
+def _resize_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1),
+                              thread_name_prefix="facevqa-resize")
 
 
 def _left_pad(rows: list[list[int]], width: int, value: int) -> torch.Tensor:

@@ -125,7 +125,8 @@ class FaceVQA:
             with model.disable_adapter():
                 yield
         else:
-            model.set_adapter(name)
+            if model.active_adapter != name:  # peft walks every module to switch
+                model.set_adapter(name)
             yield
 
     def _run_safely(self, chunk, max_new_tokens: int) -> dict:

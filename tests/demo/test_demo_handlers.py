@@ -16,8 +16,10 @@ class FakeHeads:
 
     def __init__(self, fail: bool = False):
         self.fail = fail
+        self.calls: list[tuple[int, str | None]] = []
 
     def generate(self, images, questions, *, task=None, **kw):
+        self.calls.append((len(images), task))
         if self.fail:
             raise ModelLoadError("classical head 'emotion' is not built")
         return [Answer(status="ok", task=task, label="sad", probs={"happy": 0.4, "sad": 0.6},
@@ -59,6 +61,16 @@ def test_side_by_side(fake_vqa, photo_files):
     assert "do not cover the caption task" in r.heads_answer
     r = Handlers(fake_vqa, FakeHeads(fail=True)).ask(path, "What emotion is shown?")
     assert "Classical heads failed" in r.heads_answer and "happy" in r.answer
+
+
+def test_concurrent_requests_share_one_call_per_model(fake_vqa, photo_files):
+    """Requests handed over together (Gradio batch=True): one VLM call, one heads call."""
+    heads, path = FakeHeads(), str(photo_files["astronaut"])
+    h = Handlers(fake_vqa, heads)
+    before = len(fake_vqa.calls)
+    got = h.ask_many([path] * 5 + [None], ["What emotion is shown?"] * 6, ["auto"] * 6)
+    assert len(fake_vqa.calls) == before + 1 and heads.calls == [(5, "emotion")]
+    assert all("sad" in r.heads_answer for r in got[:5]) and "Upload" in got[5].answer
 
 
 def test_batch_files_are_removed_after(fake_vqa, photo_files):
