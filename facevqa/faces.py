@@ -137,7 +137,7 @@ class ThumbnailRule:
 def blazeface() -> FaceDetector | None:
     """BlazeFace (facevqa.heads.blazeface) if its ONNX model is built, else None with a warning.
 
-    The model is converted by `python -m facevqa.heads.build` (part of `make setup`, needs npm).
+    The model is converted by `python -m facevqa.convert` (part of `make setup`, needs npm).
     """
     from facevqa.errors import ModelLoadError
     from facevqa.heads import runtime

@@ -108,3 +108,18 @@ def test_no_import_cycles():
     for module in sorted(graph):
         visit(module, [])
     assert not cycles, "\n".join(cycles)
+
+
+def test_runtime_does_not_import_the_converter():
+    """facevqa.convert (TF.js -> ONNX, build time) stays out of the runtime; only the explicit
+    ClassicalHeads(build=True) opt-in reaches it."""
+    allowed = {ROOT / "facevqa/heads/classical.py"}
+    bad = [str(p.relative_to(ROOT)) for p in (ROOT / "facevqa").rglob("*.py")
+           if "convert" not in p.relative_to(ROOT / "facevqa").parts[:1] and p not in allowed
+           and any(n == "facevqa.convert" or n.startswith("facevqa.convert.")
+                   for n in _project_imports(_module_name(p), p, _all_modules()))]
+    assert not bad, bad
+
+
+def _all_modules() -> set[str]:
+    return {_module_name(p) for pkg in FORBIDDEN for p in (ROOT / pkg).rglob("*.py")}

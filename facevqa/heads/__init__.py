@@ -12,8 +12,7 @@ _EXPORTS = {
     "ClassicalHeads": "facevqa.heads.classical",
     "bench_heads": "facevqa.heads.bench",
     "LinearProbe": "facevqa.heads.probe",
-    "ensure_models": "facevqa.heads.build",
-    "heads_dir": "facevqa.heads.build",
+    "heads_dir": "facevqa.heads.models",
 }
 
 __all__ = sorted(_EXPORTS)

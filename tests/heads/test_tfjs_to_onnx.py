@@ -7,10 +7,10 @@ import onnxruntime as ort
 import pytest
 from tfjs_fixtures import every_op_model, node, write_model
 
+from facevqa.convert.tfjs_graph import decode_weight, load_tfjs_graph, prune
+from facevqa.convert.tfjs_reference import run_reference, same_pads
+from facevqa.convert.tfjs_to_onnx import convert
 from facevqa.errors import ModelLoadError
-from facevqa.heads.tfjs_graph import decode_weight, load_tfjs_graph, prune
-from facevqa.heads.tfjs_reference import run_reference, same_pads
-from facevqa.heads.tfjs_to_onnx import convert
 
 
 def _session(model):
@@ -41,7 +41,7 @@ def test_reference_conv_by_hand():
     x = np.arange(9, dtype=np.float64).reshape(1, 3, 3, 1)
     w = np.ones((2, 2, 1, 1))
     n = node("c", "Conv2D", ["x", "w"], strides=[1, 1, 1, 1], padding="VALID")
-    from facevqa.heads.tfjs_graph import TfjsGraph, _parse_node
+    from facevqa.convert.tfjs_graph import TfjsGraph, _parse_node
 
     graph = TfjsGraph((_parse_node(n),), {"w": w}, {"x": (1, 3, 3, 1)}, {"c": "c"})
     graph = TfjsGraph((_parse_node({"name": "x", "op": "Placeholder"}),

@@ -12,8 +12,8 @@ from collections.abc import Callable
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from facevqa.convert.tfjs_graph import TfjsGraph, TfjsNode, prune
 from facevqa.errors import ModelLoadError
-from facevqa.heads.tfjs_graph import TfjsGraph, TfjsNode, prune
 
 Array = np.ndarray
 

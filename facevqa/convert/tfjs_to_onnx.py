@@ -15,8 +15,8 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from facevqa.convert.tfjs_graph import TfjsGraph, TfjsNode, prune
 from facevqa.errors import ModelLoadError
-from facevqa.heads.tfjs_graph import TfjsGraph, TfjsNode, prune
 
 OPSET = 17
 _NCHW = [0, 3, 1, 2]
@@ -81,7 +81,7 @@ def convert(graph: TfjsGraph, outputs: dict[str, str], *, name: str = "model") -
     outs = [helper.make_tensor_value_info(n, TensorProto.FLOAT, None) for n in outputs]
     g = helper.make_graph(b.nodes, name, inputs, outs, initializer=b.inits)
     model = helper.make_model(g, opset_imports=[helper.make_opsetid("", OPSET)],
-                              producer_name="facevqa.heads.tfjs_to_onnx")
+                              producer_name="facevqa.convert.tfjs_to_onnx")
     model.ir_version = 8
     model = _with_output_shapes(model)
     onnx.checker.check_model(model, full_check=True)

