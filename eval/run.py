@@ -323,7 +323,7 @@ def shown_path(path: Any) -> str:
 def run_meta(cfg: EvalConfig, sets: EvalSets, system: Any, skipped: Mapping[str, str]
              ) -> dict[str, Any]:
     """Provenance for metrics.json, report.md and the model card."""
-    info = system.info() if hasattr(system, "info") else {}
+    info = system.info()
     adapters = {n: shown_path(getattr(system, "adapter_dirs", {}).get(n, n))
                 for n in info.get("adapters", {})}
     base = shown_path(info.get("base", cfg.model or "default"))

@@ -1,9 +1,11 @@
-"""Typed results that cross every public boundary: a detected face and one answer."""
+"""Typed results that cross every public boundary (a detected face, one answer) and the
+Answerer protocol every model answering with them follows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 STATUSES = ("ok", "no_face", "abstain", "refused", "error")
 
@@ -48,6 +50,9 @@ class Answer:
     """Reason for error / refused / no_face / abstain statuses."""
     source: str = "vlm"
     """Which model answered (vlm, classical, probe...)."""
+    faces: tuple[Answer, ...] = ()
+    """With faces="all": the answer for every detected face, largest first (this answer's own
+    fields are the first of them); empty otherwise."""
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -58,4 +63,20 @@ class Answer:
         d = asdict(self)
         if self.face is not None:
             d["face"] = {"box": list(self.face.box), "score": self.face.score}
+        d["faces"] = [a.to_dict() for a in self.faces]
         return d
+
+
+class Answerer(Protocol):
+    """What answers questions about faces: the VLM (facevqa.FaceVQA), the classical heads
+    (facevqa.heads.ClassicalHeads), anything eval scores beside them."""
+
+    def generate(self, images: Any, questions: str | Sequence[str], *, task: str | None = None,
+                 attribute: str | None = None, batch_size: int = 16,
+                 faces: str = "largest") -> list[Answer]:
+        """One Answer per input, in input order; one bad item fails alone."""
+        ...
+
+    def info(self) -> dict[str, Any]:
+        """What is loaded (models, tasks, where they come from)."""
+        ...

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     answers = vqa.generate(args.images, args.question, task=args.task,
                            batch_size=args.batch_size, faces=args.faces)
     rows = [(img, a) for img, ans in zip(args.images, answers)
-            for a in (ans if isinstance(ans, list) else [ans])]
+            for a in (ans.faces or (ans,))]
     if args.json:
         for img, a in rows:
             d = {k: printable(v) if isinstance(v, str) else v for k, v in a.to_dict().items()}

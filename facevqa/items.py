@@ -147,13 +147,15 @@ def _load_and_detect(image: Any, spec: PrepareSpec) -> tuple[Any, Any]:
 
 
 def assemble(groups: list[list[Item]], answers: dict[tuple[int, int], Answer],
-             faces: str) -> list:
-    """Answers back in input order: one per input, or a list per input with faces='all'."""
+             faces: str) -> list[Answer]:
+    """One Answer per input, in input order; with faces='all' it carries every face's answer
+    in `faces` (largest first) and is itself the first of them."""
     out = []
     for items in groups:
         got = [it.answer if it.answer is not None else answers[(it.index, k)]
                for k, it in enumerate(items)]
         got = [replace(a, face=it.face) if it.face is not None else a
                for a, it in zip(got, items)]
-        out.append(got if faces == "all" else got[0])
+        every = faces == "all" and items[0].face is not None
+        out.append(replace(got[0], faces=tuple(got)) if every else got[0])
     return out

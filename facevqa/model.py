@@ -95,12 +95,14 @@ class FaceVQA:
 
     def generate(self, images: Any, questions: str | Sequence[str], *, task: str | None = None,
                  attribute: str | None = None, batch_size: int = 16, max_new_tokens: int = 48,
-                 faces: str = "largest") -> list:
-        """Answer every (image, question) pair; results in input order, one bad item fails alone.
+                 faces: str = "largest") -> list[Answer]:
+        """Answer every (image, question) pair: one Answer per input, in input order; one bad
+        item fails alone.
 
         images: paths, PIL images, numpy arrays or bytes; questions: one for all, or one each.
-        task forces a task (bypassing the router). faces: "largest" (one Answer per input),
-        "all" (a list of Answers per input, one per face) or "none" (inputs are face crops).
+        task forces a task (bypassing the router). faces: "largest" (the largest face), "all"
+        (every face: the Answer's `faces` holds one per face, largest first) or "none" (inputs
+        are face crops).
         """
         spec = PrepareSpec(self.detector, faces=faces, task=task, attribute=attribute,
                            family=self.backbone.family)

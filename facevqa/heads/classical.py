@@ -54,11 +54,10 @@ class ClassicalHeads:
 
     def generate(self, images: Any, questions: str | Sequence[str], *, task: str | None = None,
                  attribute: str | None = None, batch_size: int = 16,
-                 faces: str = "largest") -> list:
-        """Answer every (image, question) pair; results in input order, one bad item fails alone.
-
-        faces: "largest" (one Answer per input), "all" (a list per input) or "none" (inputs are
-        already face crops).
+                 faces: str = "largest") -> list[Answer]:
+        """Answer every (image, question) pair: one Answer per input, in input order; one bad
+        item fails alone. faces: as FaceVQA.generate ("all": every face in the Answer's
+        `faces`; "none": inputs are already face crops).
         """
         from facevqa.items import PrepareSpec, assemble, prepare_items
 

@@ -74,13 +74,14 @@ def test_bad_inputs_as_bytes_get_the_same_errors(tiny_vqa, corpus):
 def test_group_photo_answers_every_face(tiny_vqa, corpus):
     cases = by_name(corpus)
     paths = [cases[n].path for n in ("group_of_three.jpg", "zero_bytes.jpg", "face.jpg")]
-    group, bad, one = tiny_vqa.generate(paths, QUESTION, faces="all")
-    assert len(group) == 3 and len({a.face.box for a in group}) == 3
-    assert all(a.status in ANSWERED for a in group)
+    group, bad, one = tiny_vqa.generate(paths, QUESTION, faces="all")  # one Answer per input
+    assert len(group.faces) == 3 and len({a.face.box for a in group.faces}) == 3
+    assert all(a.status in ANSWERED for a in group.faces)
     largest = tiny_vqa.generate([paths[0]], QUESTION)[0]
-    same_answer(largest, group[0], "largest face first")
-    assert len(bad) == 1 and bad[0].status == "error"
-    assert len(one) == 1 and one[0].status in ANSWERED
+    same_answer(largest, group.faces[0], "largest face first")
+    same_answer(largest, group, "the input's answer is its largest face's")
+    assert bad.status == "error" and bad.faces == ()
+    assert one.status in ANSWERED and len(one.faces) == 1
 
 
 def test_odd_questions_each_get_a_status(tiny_vqa, corpus):
