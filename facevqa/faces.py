@@ -135,13 +135,13 @@ class ThumbnailRule:
 
 
 def blazeface() -> FaceDetector | None:
-    """BlazeFace (facevqa.heads.blazeface) if its ONNX model is built, else None with a warning.
+    """BlazeFace (facevqa.blazeface) if its ONNX model is built, else None with a warning.
 
     The model is converted by `python -m facevqa.convert` (part of `make setup`, needs npm).
     """
+    from facevqa.blazeface import BlazeFaceDetector
     from facevqa.errors import ModelLoadError
     from facevqa.heads import runtime
-    from facevqa.heads.blazeface import BlazeFaceDetector
 
     try:
         folder = runtime.model_path("blazeface").parent
@@ -175,8 +175,17 @@ DETECTORS: dict[str, Callable[[], FaceDetector]] = {
     "haar": HaarDetector,
     "padded-haar": lambda: ThumbnailRule(FirstFound((
         HaarDetector(), PaddedDetector(HaarDetector(), fill="constant")))),
+    "blazeface": lambda: _built(blazeface()),
     "none": WholeImage,
 }
+
+
+def _built(detector: FaceDetector | None) -> FaceDetector:
+    if detector is None:
+        from facevqa.errors import ModelLoadError
+
+        raise ModelLoadError("BlazeFace is not built: run `python -m facevqa.convert` once")
+    return detector
 
 
 def register_detector(name: str, factory: Callable[[], FaceDetector]) -> None:

@@ -67,7 +67,7 @@ class ProbeBaseline:
         """Each image goes through the vision tower once per run."""
 
     def fit(self, ctx: BaselineContext) -> None:
-        from facevqa.heads.probe import LinearProbe
+        from eval.baselines.linear_probe import LinearProbe
 
         self.backbone = getattr(ctx.vqa, "backbone", None)
         if self.backbone is None:
@@ -90,7 +90,7 @@ class ProbeBaseline:
                stamp: str) -> None:
         import json
 
-        from facevqa.heads.probe import LinearProbe
+        from eval.baselines.linear_probe import LinearProbe
 
         dirs = {}
         for i, (key, labels) in enumerate(sorted(heads.items())):

@@ -11,7 +11,6 @@ from typing import Any
 _EXPORTS = {
     "ClassicalHeads": "facevqa.heads.classical",
     "bench_heads": "facevqa.heads.bench",
-    "LinearProbe": "facevqa.heads.probe",
     "heads_dir": "facevqa.heads.models",
 }
 

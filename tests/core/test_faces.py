@@ -54,7 +54,7 @@ def test_unknown_detector_lists_choices():
 @pytest.fixture(scope="module")
 def lfw_tight():
     """LFW-subset crops upscaled 4x to 100x100 with no margin: (faces, non-faces)."""
-    from facevqa.heads.detection import lfw_images
+    from facevqa.detect_bench import lfw_images
 
     images, is_face = lfw_images(upscale=4, pad=0.0)
     return ([im for im, f in zip(images, is_face) if f],

@@ -1,6 +1,6 @@
 """Face-found rates on scikit-image's LFW subset: OpenCV Haar, scikit-image LBP, BlazeFace.
 
-Measured with 4x bicubic upscaling and 25% edge-replicated padding (facevqa.heads.detection).
+Measured with 4x bicubic upscaling and 25% edge-replicated padding (facevqa.detect_bench).
 BlazeFace does not beat Haar on these padded crops, but it finds more faces in tight crops and
 full frames, so the default detector runs it after Haar (docs/detection.md).
 """
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from facevqa.blazeface import BlazeFaceDetector, anchors
+from facevqa.detect_bench import LBPDetector, face_found_rates, lfw_images
+from facevqa.errors import ModelLoadError
 from facevqa.faces import HaarDetector
-from facevqa.heads.blazeface import BlazeFaceDetector, anchors
-from facevqa.heads.detection import LBPDetector, face_found_rates, lfw_images
 
 # (face rate, non-face rate) measured on the 100 + 100 images; +-0.02 allowed. (BlazeFace with
 # min_score 0.5 instead of 0.6 measured 0.98 / 0.01: more faces, but false alarms.)
@@ -64,3 +65,13 @@ def test_default_detector_uses_blazeface_when_built(heads_dir, monkeypatch):
     assert [type(d).__name__ for d in chain] == [
         "HaarDetector", "BlazeFaceDetector", "PaddedDetector", "PaddedDetector"]
     assert isinstance(chain[3], PaddedDetector) and chain[3].inner.min_score == 0.75
+
+
+def test_blazeface_is_registered_by_name(heads_dir, monkeypatch):
+    from facevqa.faces import get_detector
+
+    monkeypatch.setenv("FACEVQA_HOME", str(heads_dir.parent))
+    assert isinstance(get_detector("blazeface"), BlazeFaceDetector)
+    monkeypatch.setenv("FACEVQA_HOME", str(heads_dir.parent / "nothing-built-here"))
+    with pytest.raises(ModelLoadError, match="facevqa.convert"):
+        get_detector("blazeface")

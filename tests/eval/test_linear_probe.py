@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from eval.baselines.linear_probe import LinearProbe, ProbeSpec
 from facevqa.errors import ConfigError, ModelLoadError
-from facevqa.heads.probe import LinearProbe, ProbeSpec
 
 
 def _blobs(n=60, classes=("happy", "sad", "neutral"), seed=0):
