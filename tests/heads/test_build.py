@@ -83,12 +83,12 @@ def test_built_model_matches_reference_on_a_real_face(name, extracted, heads_dir
 
     from facevqa.convert.tfjs_graph import load_tfjs_graph
     from facevqa.convert.tfjs_reference import run_reference
+    from facevqa.examples import available_examples
     from facevqa.faces import get_detector
     from facevqa.heads import runtime
     from facevqa.heads.inputs import FaceView
-    from facevqa.heads.photos import real_photos
 
-    img = Image.open(real_photos()["astronaut"]).convert("RGB")
+    img = Image.open(available_examples()["astronaut"]).convert("RGB")
     x = FaceView(img, get_detector().detect(img)[0]).prepared(name)[None]
     spec = next(s for s in SPECS if s.name == name)
     got = runtime.run(heads_dir / f"{name}.onnx", x)

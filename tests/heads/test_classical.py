@@ -7,14 +7,14 @@ import pytest
 from PIL import Image
 
 from facevqa.errors import ConfigError
+from facevqa.examples import available_examples
 from facevqa.heads.classical import ClassicalHeads, to_answer, years_to_choices
-from facevqa.heads.photos import real_photos
 from facevqa.heads.readers import Reading
 
 
 @pytest.fixture(scope="module")
 def astronaut():
-    return Image.open(real_photos()["astronaut"]).convert("RGB")
+    return Image.open(available_examples()["astronaut"]).convert("RGB")
 
 
 def test_statuses_in_input_order(heads, astronaut):

