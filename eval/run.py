@@ -28,6 +28,7 @@ from eval.predictions import (
 )
 from eval.sets import EvalSets, ExampleSet, SetSpec
 from facevqa.errors import ConfigError
+from facevqa.provenance import git_commit, versions
 
 log = logging.getLogger(__name__)
 
@@ -281,34 +282,6 @@ def run_baselines(cfg: EvalConfig, sets: EvalSets, system: Any, out: Path) -> di
     return skipped
 
 
-def git_commit() -> dict[str, Any]:
-    """HEAD commit of the source tree this code runs from, and whether it has local changes."""
-    import subprocess
-
-    root = Path(__file__).resolve().parents[1]
-    try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
-                              text=True, timeout=10, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               cwd=root, capture_output=True, text=True, timeout=10).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {"git_commit": None}
-    return {"git_commit": head, "git_dirty": bool(dirty.strip())}
-
-
-def versions(names: Iterable[str] = PACKAGES) -> dict[str, str | None]:
-    """Installed versions of the packages the numbers depend on."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    out: dict[str, str | None] = {}
-    for name in names:
-        try:
-            out[name] = version(name)
-        except PackageNotFoundError:
-            out[name] = None
-    return out
-
-
 def shown_path(path: Any) -> str:
     """A path inside the installed facevqa tree relative to it (reports stay portable)."""
     import facevqa
@@ -336,7 +309,7 @@ def run_meta(cfg: EvalConfig, sets: EvalSets, system: Any, skipped: Mapping[str,
         else None, "sizes": sets.sizes(), "tasks": sorted({e.task for e in sets.test.examples}),
         "faces": _faces(cfg, sets), "routed": cfg.route, "seed": cfg.seed,
         "baselines": [b for b in cfg.baselines if b not in skipped],
-        "skipped_baselines": dict(skipped), **git_commit(), "versions": versions(),
+        "skipped_baselines": dict(skipped), **git_commit(), "versions": versions(PACKAGES),
     }
     return {k: v for k, v in meta.items() if v is not None and v != {}}
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import platform
-import subprocess
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from facevqa.adapters import AdapterMeta, Calibration, write_meta
 from facevqa.config import to_dict
+from facevqa.provenance import git_commit, versions
 from finetune.config import TrainConfig
 
 log = logging.getLogger(__name__)
@@ -21,9 +20,8 @@ PACKAGES = ("facevqa", "torch", "transformers", "peft", "accelerate", "datasets"
 def write_run_info(out: Path, cfg: TrainConfig) -> Path:
     """Resolved config and provenance (git commit, package versions, seed) beside the outputs."""
     out.mkdir(parents=True, exist_ok=True)
-    info = {"config": to_dict(cfg), "git_commit": _git_commit(),
-            "python": platform.python_version(),
-            "packages": {p: _version(p) for p in PACKAGES}, "seed": cfg.seed}
+    info = {"config": to_dict(cfg), **git_commit(), "python": platform.python_version(),
+            "packages": versions(PACKAGES), "seed": cfg.seed}
     path = out / "run.json"
     path.write_text(json.dumps(info, indent=2))
     return path
@@ -64,16 +62,3 @@ def _meta(bb, cfg: TrainConfig, tasks, calibration: dict[str, Calibration]) -> A
                        extra={"method": cfg.method, "seed": cfg.seed, "steps": cfg.steps})
 
 
-def _git_commit() -> str | None:
-    try:
-        return subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True,
-                              timeout=5, cwd=Path(__file__).parent).stdout.strip() or None
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
-def _version(package: str) -> str | None:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return None
