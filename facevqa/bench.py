@@ -41,7 +41,7 @@ def timed(fn: Callable[[], object], repeat: int = 3) -> float:
 
 
 def _faces(n: int, size: int = 224):
-    from facevqa.data.synth import draw_sample
+    from facevqa.data.synthetic import draw_sample
 
     return [draw_sample(10_000 + i, size=size)["image"] for i in range(n)]
 

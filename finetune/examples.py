@@ -65,7 +65,7 @@ def synthetic_rows(spec: DataSpec, held_out: bool = False):
     """The labelled rows (image and every ground-truth field) the synthetic examples are asked
     about: drawing is seeded, so these are the examples' images (before their JPEG q95
     encoding)."""
-    from facevqa.data.synth import synth_rows
+    from facevqa.data.synthetic import synth_rows
 
     return synth_rows(spec.n_eval if held_out else spec.n_train,
                       seed=spec.seed + (EVAL_SEED_OFFSET if held_out else 0),

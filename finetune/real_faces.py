@@ -101,7 +101,7 @@ def split_of(row: dict[str, Any]) -> str:
 
 def crop_geometry(size: int):
     """Where the face sits in a pipeline crop (face box = the middle 2/3), for the attacks."""
-    from facevqa.data.synth_scene import Geometry
+    from facevqa.data.synthetic.scene import Geometry
 
     lo, hi = size / 6, size * 5 / 6
     w = hi - lo

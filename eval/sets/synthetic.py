@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 def _draw_chunk(args: tuple[int, int, str, Any]) -> list[dict[str, Any]]:
     """QA examples of one synthetic chunk (runs in a worker process)."""
     from facevqa.data.qa import build_examples
-    from facevqa.data.synth import synth_rows
+    from facevqa.data.synthetic import synth_rows
 
     seed, n, split, cfg = args
     return list(build_examples(synth_rows(n, seed=seed, split=split, face_crops=True), cfg))

@@ -9,9 +9,9 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "draw_sample": "facevqa.data.synth",
-    "draw_nonface": "facevqa.data.synth",
-    "synth_rows": "facevqa.data.synth",
+    "draw_sample": "facevqa.data.synthetic",
+    "draw_nonface": "facevqa.data.synthetic",
+    "synth_rows": "facevqa.data.synthetic",
     "to_dataset": "facevqa.data.qa",
     "to_iterable_dataset": "facevqa.data.qa",
     "build_examples": "facevqa.data.qa",

@@ -185,7 +185,7 @@ def build_synthetic(n: int, out: str | Path, *, seed: int = 0, spoof_rate: float
                     progress: bool = False, image_format: str = "jpeg",
                     face_crops: bool = False) -> BuildSummary:
     """Build `out` from n synthetic rows (face_crops: faces as the pipeline's face crops)."""
-    from facevqa.data.synth import synth_rows
+    from facevqa.data.synthetic import synth_rows
 
     rows = synth_rows(n, seed=seed, spoof_rate=spoof_rate, nonface_rate=nonface_rate,
                       face_crops=face_crops)

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from facevqa.data.synth import synth_rows
+from facevqa.data.synthetic import synth_rows
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 from PIL import Image, ImageDraw
 
-from facevqa.data.synth_scene import background, relight
+from facevqa.data.synthetic.scene import background, relight
 
 NONFACE_KINDS = ("landscape", "objects", "pattern")
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from facevqa.data.synth import synth_rows
+from facevqa.data.synthetic import synth_rows
 
 
 def _label(row: Mapping[str, Any]) -> str:

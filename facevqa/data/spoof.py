@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from facevqa.data.synth_layout import MONK_TONES
-from facevqa.data.synth_scene import Geometry, background
+from facevqa.data.synthetic.layout import MONK_TONES
+from facevqa.data.synthetic.scene import Geometry, background
 
 ATTACKS = ("print", "replay", "mask")
 

@@ -26,7 +26,7 @@ def test_default_bundle_has_an_adapter_per_task(vqa):
 
 
 def test_default_answers_every_task_on_a_synthetic_face(vqa):
-    from facevqa.data.synth import draw_sample
+    from facevqa.data.synthetic import draw_sample
 
     face = draw_sample(424242, spoof="replay")["image"]
     for task, q in QUESTIONS.items():
@@ -41,7 +41,7 @@ def test_default_answers_every_task_on_a_synthetic_face(vqa):
 
 
 def test_a_question_asking_the_opposite_gets_the_opposite_answer(vqa):
-    from facevqa.data.synth import draw_sample
+    from facevqa.data.synthetic import draw_sample
 
     face = draw_sample(5)["image"]
     beard, shaven = (vqa.generate([face], q, faces="none")[0]

@@ -59,7 +59,7 @@ def test_build_synthetic(tmp_path):
 
 
 def test_synth_cli_writes_face_crops(tmp_path):
-    from facevqa.data.synth import synth_rows
+    from facevqa.data.synthetic import synth_rows
 
     assert _run_cli(["synth", "--n", "3", "--nonface-rate", "0", "--face-crops",
                      "--out", str(tmp_path / "c")]) == 0

@@ -10,7 +10,7 @@ import pytest
 
 from facevqa.data.rows import AGE_GROUPS, EMOTIONS, GENDERS, ROW_KEYS
 from facevqa.data.spoof import ATTACKS, CUE_TEXT, explain
-from facevqa.data.synth import draw_nonface, draw_sample, synth_rows
+from facevqa.data.synthetic import draw_nonface, draw_sample, synth_rows
 
 
 def test_same_seed_same_row():

@@ -16,7 +16,7 @@ def _photos(n: int) -> list:
     """n face images: the two packaged real photos (crops, flips) and synthetic faces."""
     from PIL import ImageOps
 
-    from facevqa.data.synth import draw_sample
+    from facevqa.data.synthetic import draw_sample
     from facevqa.examples import example_path
     from facevqa.images import load_image
 

@@ -162,7 +162,7 @@ def test_same_seed_same_adapter_and_it_loads(make_cfg, tmp_path, tiny_paligemma)
 
 
 def train_set_image():
-    from facevqa.data.synth import draw_sample
+    from facevqa.data.synthetic import draw_sample
 
     return draw_sample(123, size=64)["image"]
 

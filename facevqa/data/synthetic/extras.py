@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import ImageDraw
 
-from facevqa.data.synth_layout import Layout, face_outline, mix
-from facevqa.data.synth_spec import FaceSpec
+from facevqa.data.synthetic.layout import Layout, face_outline, mix
+from facevqa.data.synthetic.spec import FaceSpec
 
 Draw = ImageDraw.ImageDraw
 

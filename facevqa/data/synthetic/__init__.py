@@ -4,6 +4,9 @@
 `synth_rows(n)` streams rows with age group x gender x skin tone balanced in blocks of 180;
 with `face_crops=True` each face row is the square crop the pipeline itself would take around
 the face (`facevqa.faces.crop_face`), which is what the model sees at inference.
+
+Parts: `spec.py` (sampled ground truth), `layout.py` (geometry, palette), `face.py` (inner
+face), `extras.py` (hair, glasses, hat...), `scene.py` (the rendered scene).
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from facevqa.data.captions import caption_for
 from facevqa.data.nonface import draw_nonface_image
 from facevqa.data.rows import AGE_GROUPS, EMOTIONS, GENDERS, make_row
 from facevqa.data.spoof import ATTACKS, apply_spoof
-from facevqa.data.synth_scene import render_face
-from facevqa.data.synth_spec import sample_spec
+from facevqa.data.synthetic.scene import render_face
+from facevqa.data.synthetic.spec import sample_spec
 
 _GROUP_CELLS = tuple(itertools.product(AGE_GROUPS, GENDERS, range(1, 11)))
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from facevqa.data.synth_spec import FaceSpec
+from facevqa.data.synthetic.spec import FaceSpec
 
 Color = tuple[int, int, int]
 Point = tuple[float, float]

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-from facevqa.data import synth_extras as ex
-from facevqa.data.synth_face import draw_inner_face
-from facevqa.data.synth_layout import Layout, face_outline, make_layout, mix
-from facevqa.data.synth_spec import FaceSpec
+from facevqa.data.synthetic import extras as ex
+from facevqa.data.synthetic.face import draw_inner_face
+from facevqa.data.synthetic.layout import Layout, face_outline, make_layout, mix
+from facevqa.data.synthetic.spec import FaceSpec
 
 SUPERSAMPLE = 2
 Point = tuple[float, float]

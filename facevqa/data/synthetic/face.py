@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-from facevqa.data.synth_layout import Layout, mix
-from facevqa.data.synth_spec import FaceSpec
+from facevqa.data.synthetic.layout import Layout, mix
+from facevqa.data.synthetic.spec import FaceSpec
 
 WHITE = (242, 240, 234)
 DARK = (30, 18, 18)
