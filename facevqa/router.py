@@ -5,15 +5,14 @@ instruction overrides); then ask the question classifier (facevqa.refusal: multi
 on generated questions) and refuse when it finds a refusal category, or is merely unsure about
 identity (a benign routing rule raises its bar). Neither is skipped when the caller forces a task:
 a forced task skips routing, never the refusals. A forced task goes straight to its route; else
-the first matching rule (facevqa.tasks.cues, English); else the nearest English question template
-by sentence embedding (all-MiniLM-L6-v2) when it reaches the threshold. Questions in other
-languages skip those English steps and take the classifier's benign task when it is confident;
-else the open task, whose generated answer facevqa.guard still checks. If an embedder cannot
-load, a warning is logged and that step is skipped.
-
-An empty or whitespace-only question raises ConfigError ("say what you want to know"): it is
-the caller's mistake, not a refusal, and the model code reports it as that item's error. With a
-forced closed task or caption, an empty question is fine (the canonical prompt is used).
+the first matching rule (facevqa.tasks.routing_rules, English); else the nearest English
+question template by sentence embedding (all-MiniLM-L6-v2) when it reaches the threshold.
+Questions in other languages skip those English steps and take the classifier's benign task when
+it is confident; else the open task, whose generated answer facevqa.guard still checks. If an
+embedder cannot load, a warning is logged and that step is skipped. An empty or whitespace-only
+question raises ConfigError ("say what you want to know"): it is the caller's mistake, not a
+refusal, and the model code reports it as that item's error. With a forced closed task or
+caption, an empty question is fine (the canonical prompt is used).
 """
 
 from __future__ import annotations
@@ -43,8 +42,8 @@ from facevqa.tasks import (
     parse_answer,
     summarize,
 )
-from facevqa.tasks.cues import match_cue
 from facevqa.tasks.policy import check_policy
+from facevqa.tasks.routing_rules import match_rule
 
 __all__ = ["DEFAULT_THRESHOLD", "Parsed", "Refusal", "Route", "Router", "Summary",
            "clean_question", "default_router", "parse_answer", "route", "summarize"]
@@ -299,7 +298,7 @@ class Router:
         """Classifier refusal, forced task, or a routing rule; None when all of them pass."""
         forced = task or ("attribute" if attribute else None)
         english = self._english(text)
-        hit = match_cue(correct_typos(expand_contractions(text.lower()))) if english else None
+        hit = match_rule(correct_typos(expand_contractions(text.lower()))) if english else None
         if score is not None:
             label = score.refuse_label(rule_matched=hit is not None and forced is None,
                                        english=english)

@@ -61,6 +61,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--train", type=int, default=2000)
     p.add_argument("--test", type=int, default=500)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--margin", type=float, default=0.2,
+                   help="how far above chance every task must be")
     p = sub.add_parser("stream-bench", help="peak memory streaming 10k vs 1M parquet rows")
     p.add_argument("--sizes", default="10000,1000000")
     p.add_argument("--workdir", default=None)
@@ -159,7 +161,7 @@ def _sheet(args: argparse.Namespace) -> int:
 def _learnability(args: argparse.Namespace) -> int:
     from facevqa.data.learnability import evaluate_learnability, format_scores
 
-    scores = evaluate_learnability(args.train, args.test, args.seed)
+    scores = evaluate_learnability(args.train, args.test, args.seed, args.margin)
     print(format_scores(scores))
     return 0 if all(s.passed for s in scores) else 1
 

@@ -1,14 +1,13 @@
 """Learnability check: a classical head on synthetic pixels beats chance on every task.
 
-Run: python -m facevqa.data.learnability            # 2,000 train / 500 test images, ~1 minute
-     python -m facevqa.data.learnability --train 300 --test 100
+Run: facevqa data learnability                      # 2,000 train / 500 test images, ~1 minute
+     facevqa data learnability --train 300 --test 100
 Features are HOG on a 96x96 grey image plus a 24x24 colour thumbnail; the head is
 standardise -> class-balanced logistic regression. Chance is 1/K for balanced accuracy.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -126,21 +125,3 @@ def format_scores(scores: Iterable[TaskScore]) -> str:
         lines.append(f"| {s.task} | {s.n_classes} | {s.accuracy:.3f} | {s.majority:.3f} | "
                      f"{s.balanced_accuracy:.3f} | {s.chance:.3f} | {verdict} |")
     return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Command line: print the table; exit 1 if a task fails."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=int, default=2000)
-    parser.add_argument("--test", type=int, default=500)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--margin", type=float, default=0.2)
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    scores = evaluate_learnability(args.train, args.test, args.seed, args.margin)
-    print(format_scores(scores))
-    return 0 if all(s.passed for s in scores) else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

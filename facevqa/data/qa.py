@@ -22,7 +22,7 @@ from PIL import Image
 
 from facevqa.data.rows import age_group_of
 from facevqa.errors import ConfigError
-from facevqa.tasks.cues import asks_opposite
+from facevqa.tasks.routing_rules import asks_opposite
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from facevqa.errors import ConfigError
 from facevqa.tasks.age import AGE_CHOICES, FAIRFACE_GROUPS
-from facevqa.tasks.cues import asks_opposite
 from facevqa.tasks.labels import (
     ATTRIBUTES,
     EMOTIONS,
@@ -16,6 +15,7 @@ from facevqa.tasks.labels import (
     get_attribute,
 )
 from facevqa.tasks.prompts import build_prompt
+from facevqa.tasks.routing_rules import asks_opposite
 from facevqa.tasks.templates import question_templates
 
 REFUSAL_CATEGORIES = ("identity", "race", "religion", "orientation", "politics", "health",

@@ -1,6 +1,6 @@
 """The synthetic set is learnable: a classical head beats chance (quick version, loose bound).
 
-The full check is `python -m facevqa.data.learnability` (2,000 train / 500 test images).
+The full check is `facevqa data learnability` (2,000 train / 500 test images).
 """
 
 from __future__ import annotations

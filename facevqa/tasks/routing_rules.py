@@ -19,7 +19,7 @@ _HAIR_COLORS = r"(?:black|brown|blond|blonde|gr[ae]y|red|white|silver|dark|light
 _FACIAL = r"(?:beard|m(?:o|ou|u)stache|goatee|stubble)"
 _EYE_COLORS = r"(?:blue|green|brown|hazel|gr[ae]y|dark|light|amber)"
 
-CUES: tuple[tuple[str, str | None, str], ...] = (
+RULES: tuple[tuple[str, str | None, str], ...] = (
     # --- spoof: liveness and presentation attacks
     ("spoof", None, r"\bspoof\w*|\banti-?spoof\w*|\bliveness\b|\bpresentation attack"
                     r"|\breplay\w*|\b(?:print|mask|screen|paper|photo|video|display) attack"
@@ -170,7 +170,7 @@ CUES: tuple[tuple[str, str | None, str], ...] = (
 """Routing rows in priority order: (task, attribute or None, regex)."""
 
 COMPILED: tuple[tuple[str, str | None, re.Pattern], ...] = tuple(
-    (task, attribute, re.compile(pattern)) for task, attribute, pattern in CUES)
+    (task, attribute, re.compile(pattern)) for task, attribute, pattern in RULES)
 
 
 OPPOSITES: dict[str, re.Pattern] = {
@@ -187,7 +187,7 @@ def asks_opposite(attribute: str | None, question: str) -> bool:
     return bool(regex and regex.search(question.lower()))
 
 
-def match_cue(lowered: str) -> tuple[str, str | None, str] | None:
+def match_rule(lowered: str) -> tuple[str, str | None, str] | None:
     """(task, attribute, matched text) of the first rule matching the lowercased question."""
     for task, attribute, regex in COMPILED:
         m = regex.search(lowered)
