@@ -45,6 +45,9 @@ def _coerce(tp: Any, value: Any, where: str) -> Any:
         return None if value is None else _coerce(args[0], value, where)
     if origin in (tuple, list) and isinstance(value, (list, tuple)):
         return origin(value)
+    if origin is dict and not isinstance(value, dict):
+        raise ConfigError(f"{where[:-1]}: expected a mapping (set one entry with "
+                          f"--set {where}NAME=VALUE), got {value!r}")
     if tp is str and isinstance(value, bool):  # YAML 1.1 reads no/yes/off/on as booleans
         return "yes" if value else "no"
     if tp in (int, float) and not isinstance(value, bool) and isinstance(value, (int, float, str)):

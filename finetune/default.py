@@ -299,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="folder of real labelled photos (finetune/real_faces.py); default: "
                         "the synthetic face world")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                   help="override a recipe value, e.g. --set adapter_steps=50")
+                   help="override a recipe value, e.g. --set adapter_steps.age=1000")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     from facevqa.config import load_config
