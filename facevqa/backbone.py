@@ -9,13 +9,12 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import torch
 from PIL import Image
 
-from facevqa.backbones import get_family
+from facevqa.backbones import Family, get_family
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ class Backbone:
     """The local checkpoint folder it was loaded from (a hub id resolves to its snapshot)."""
 
     @property
-    def spec(self) -> ModuleType:
+    def spec(self) -> Family:
         return get_family(self.family)
 
     @property
@@ -47,7 +46,7 @@ class Backbone:
         """Prefix batch (image + prompt), left padded, on the model's device."""
         text = self.spec.format_prompts(self.processor, [self.sanitize(p) for p in prompts])
         batch = self.processor(images=self._presized(images), text=text, return_tensors="pt",
-                               padding="longest")
+                               padding="longest", **self.spec.processor_kwargs)
         batch.pop("labels", None)
         dtype = self.model.dtype
         return {k: (v.to(self.device, dtype) if v.is_floating_point() else v.to(self.device))
@@ -84,10 +83,24 @@ class Backbone:
             self._control_re = re.compile("|".join(map(re.escape, words)) or "(?!)")
         return self._control_re
 
-    def positions(self, attention_mask: torch.Tensor) -> torch.Tensor:
-        """Position ids that skip left padding, as generate() computes them."""
-        pos = (attention_mask.long().cumsum(-1) - 1).clamp(min=0)
-        return pos + self.spec.POSITION_OFFSET
+    def positions(self, batch: dict) -> torch.Tensor:
+        """Position ids of a (left-padded) batch as generate() computes them: [B, L], or
+        [3, B, L] for families whose rotary positions follow the image grid."""
+        mask = batch["attention_mask"]
+        if self.spec.rope == "mrope":
+            owner = self._rope_owner()
+            grids = {k: batch[k] for k in ("image_grid_thw", "mm_token_type_ids") if k in batch}
+            return owner.get_rope_index(batch["input_ids"], attention_mask=mask, **grids)[0]
+        pos = (mask.long().cumsum(-1) - 1).clamp(min=0)
+        return pos + self.spec.position_offset
+
+    def _rope_owner(self):
+        """The inner module computing multimodal rotary positions (under any peft wrapper)."""
+        cached = self.__dict__.get("_rope")
+        if cached is None or cached[0] is not self.model:
+            owner = next(m for m in self.model.modules() if hasattr(m, "get_rope_index"))
+            cached = self.__dict__["_rope"] = (self.model, owner)
+        return cached[1]
 
     def suffix_ids(self, texts: list[str], eos: bool) -> list[list[int]]:
         """Token ids of answer texts (no BOS), optionally ending in EOS (label sets repeat
@@ -105,21 +118,28 @@ class Backbone:
     def extend(self, batch: dict, suffixes: list[list[int]], labels: bool = False) -> dict:
         """Append suffix tokens to each row of a prefix batch and re-pad on the left.
 
-        With labels=True the batch also gets `labels` covering only the suffix tokens.
+        Per-token tensors of the processor (token types) are extended with the family's answer
+        value. With labels=True the batch also gets `labels` covering only the suffix tokens.
         """
         pad = self.tokenizer.pad_token_id
-        rows, types, labs = [], [], []
-        for ids, mask, suf in zip(batch["input_ids"], batch["attention_mask"], suffixes):
-            prefix = ids[mask.bool()].tolist()
+        ids, mask = batch["input_ids"], batch["attention_mask"].bool()
+        per_token = [k for k, v in batch.items() if k not in ("input_ids", "attention_mask")
+                     and isinstance(v, torch.Tensor) and v.shape == ids.shape]
+        rows, labs = [], []
+        extra: dict[str, list[list[int]]] = {k: [] for k in per_token}
+        for i, suf in enumerate(suffixes):
+            prefix = ids[i][mask[i]].tolist()
             rows.append(prefix + suf)
-            types.append([0] * len(prefix) + [1] * len(suf))
             labs.append([-100] * len(prefix) + suf)
+            for k in per_token:
+                value = self.spec.answer_token_types.get(k, 0)
+                extra[k].append(batch[k][i][mask[i]].tolist() + [value] * len(suf))
         width = max(map(len, rows))
         out = dict(batch)
         out["input_ids"] = _left_pad(rows, width, pad)
         out["attention_mask"] = _left_pad([[1] * len(r) for r in rows], width, 0)
-        if self.spec.USES_TOKEN_TYPES:
-            out["token_type_ids"] = _left_pad(types, width, 0)
+        for k in per_token:
+            out[k] = _left_pad(extra[k], width, 0).to(batch[k].dtype)
         if labels:
             out["labels"] = _left_pad(labs, width, -100)
         dev = self.device

@@ -90,7 +90,7 @@ def _forward(bb, batch):
     import torch
 
     with torch.inference_mode():
-        return bb.model(**batch, position_ids=bb.positions(batch["attention_mask"])).logits
+        return bb.model(**batch, position_ids=bb.positions(batch)).logits
 
 
 def bench_scoring(ctx: dict) -> list[BenchRow]:

@@ -10,16 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from facevqa.backbone import Backbone
-from facevqa.backbones import family_of
+from facevqa.backbones import family_of, get_family
 from facevqa.errors import ConfigError, ModelLoadError
 
 log = logging.getLogger(__name__)
 
 HUB_HOST = ("huggingface.co", 443)
-NO_QUANT = ["vision_tower", "multi_modal_projector", ".*vision_tower", ".*multi_modal_projector",
-            "lm_head"]
-"""Modules kept out of 4-bit quantisation (vision side, projector, output head). transformers 5
-matches these from the start of the module path or as a regex, so the `.*` forms are needed."""
+NO_QUANT = get_family("paligemma").kept_full_precision()
+"""Modules kept out of 4-bit quantisation (vision side, projector, output head); each family
+names its own (Family.kept_full_precision). transformers 5 matches these from the start of the
+module path or as a regex, so the `.*` forms are needed."""
 
 
 def resolve_checkpoint(name_or_path: str | os.PathLike, revision: str | None = None) -> Path:
@@ -75,7 +75,8 @@ def pick_device(device: str) -> str:
 def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False,
                   device: str = "auto", dtype: Any = None, revision: str | None = None,
                   trust_remote_code: bool = False) -> Backbone:
-    """Load a PaliGemma or LLaVA-family checkpoint with its processor."""
+    """Load a checkpoint of a supported family (facevqa.backbones.MODEL_TYPES) with its
+    processor, through AutoModelForImageTextToText + AutoProcessor."""
     from transformers import AutoModelForImageTextToText, AutoProcessor
 
     folder = resolve_checkpoint(name_or_path, revision)
@@ -86,7 +87,7 @@ def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False
     kwargs: dict[str, Any] = dict(dtype=dtype, use_safetensors=True,
                                   trust_remote_code=trust_remote_code)
     if load_in_4bit:
-        kwargs["quantization_config"] = quantization_config(dtype)
+        kwargs["quantization_config"] = quantization_config(dtype, family)
         kwargs["device_map"] = {"": device}
     try:
         model = AutoModelForImageTextToText.from_pretrained(folder, **kwargs)
@@ -115,13 +116,13 @@ def _keep_unpackable_4bit_layers_plain(model) -> None:
                 module.support_avx512bf16_for_cpu = False
 
 
-def quantization_config(compute_dtype: Any):
-    """bitsandbytes nf4 with the vision tower and projector left in full precision."""
+def quantization_config(compute_dtype: Any, family: str = "paligemma"):
+    """bitsandbytes nf4 with the family's vision tower and projector left in full precision."""
     from transformers import BitsAndBytesConfig
 
     return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
                               bnb_4bit_compute_dtype=compute_dtype,
-                              bnb_4bit_use_double_quant=True, llm_int8_skip_modules=NO_QUANT)
+                              bnb_4bit_use_double_quant=True, llm_int8_skip_modules=get_family(family).kept_full_precision())
 
 
 def _dtype(dtype: Any, device: str):

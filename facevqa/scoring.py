@@ -38,12 +38,14 @@ def score_choices(bb: Backbone, batch: dict, choices: list[str], eos: bool = Tru
     """Score `choices` for every row of the prefix `batch` from its shared KV cache."""
     cand = bb.suffix_ids(choices, eos=eos)
     mask = batch["attention_mask"]
-    out = bb.model(**batch, position_ids=bb.positions(mask), use_cache=True)
+    pos = bb.positions(batch)
+    out = bb.model(**batch, position_ids=pos, use_cache=True)
     first = torch.log_softmax(out.logits[:, -1].float(), -1)  # [B, V]
     total = first[:, [c[0] for c in cand]]  # [B, K]
     levels = trie_levels(cand)
     if levels:
-        total = total + _continuation(bb, out.past_key_values, mask, cand, levels)
+        total = total + _continuation(bb, out.past_key_values, mask, pos[..., -1:] + 1, cand,
+                                      levels)
     return Scores(logprob=total.cpu(), lengths=torch.tensor([len(c) for c in cand]))
 
 
@@ -54,11 +56,11 @@ def trie_levels(cand: list[list[int]]) -> list[list[tuple[int, ...]]]:
             for d in range(1, max(map(len, cand)))]
 
 
-def _continuation(bb: Backbone, cache, mask, cand: list[list[int]],
+def _continuation(bb: Backbone, cache, mask, start, cand: list[list[int]],
                   levels: list[list[tuple[int, ...]]]) -> torch.Tensor:
-    """Log-probability of tokens 2..L of every candidate, for every prefix row: [B, K]."""
+    """Log-probability of tokens 2..L of every candidate, for every prefix row: [B, K].
+    `start` ([B, 1], or [3, B, 1] for grid positions): each row's first answer position."""
     b = mask.shape[0]
-    start = bb.positions(mask)[:, -1:] + 1  # [B, 1]: position of each row's first answer token
     result = torch.empty(b, len(cand), device=mask.device)
     step = max(1, MAX_ROWS // max(map(len, levels)))
     for lo in range(0, b, step):
@@ -66,7 +68,7 @@ def _continuation(bb: Backbone, cache, mask, cand: list[list[int]],
         sub = copy.deepcopy(cache) if (lo, hi) != (0, b) else cache
         if (lo, hi) != (0, b):
             sub.batch_select_indices(torch.arange(lo, hi, device=mask.device))
-        result[lo:hi] = _walk(bb, sub, mask[lo:hi], start[lo:hi], cand, levels)
+        result[lo:hi] = _walk(bb, sub, mask[lo:hi], start[..., lo:hi, :], cand, levels)
     return result
 
 
@@ -85,7 +87,7 @@ def _walk(bb: Backbone, cache, mask, start, cand: list[list[int]],
         att = torch.cat([mask.repeat_interleave(w, 0),
                          mask.new_ones(n * w, depth)], 1)
         logits = bb.model(input_ids=tokens, attention_mask=att, past_key_values=cache,
-                          position_ids=start.repeat_interleave(w, 0) + depth - 1,
+                          position_ids=start.repeat_interleave(w, -2) + depth - 1,
                           use_cache=True).logits[:, -1].float()
         logp = torch.log_softmax(logits, -1).view(n, w, -1)
         here = {p: j for j, p in enumerate(paths)}
@@ -107,7 +109,7 @@ def score_choices_bruteforce(bb: Backbone, batch: dict, choices: list[str],
     for c in cand:
         full = bb.extend(batch, [c] * b, labels=True)
         full.pop("labels")
-        logits = bb.model(**full, position_ids=bb.positions(full["attention_mask"])).logits
+        logits = bb.model(**full, position_ids=bb.positions(full)).logits
         logp = torch.log_softmax(logits[:, -len(c) - 1:-1].float(), -1)
         target = torch.tensor(c, device=logp.device)[None, :, None].expand(b, -1, 1)
         cols.append(logp.gather(-1, target)[..., 0].sum(-1))

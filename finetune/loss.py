@@ -54,5 +54,5 @@ def answer_segments(suffix_ids: list[list[int]], judgment_lens: list[int],
 def compute_loss(bb, batch: dict, alpha: float) -> torch.Tensor:
     """Weighted answer-token loss of one collated batch."""
     labels, segments = batch.pop("labels"), batch.pop("segments")
-    out = bb.model(**batch, position_ids=bb.positions(batch["attention_mask"]))
+    out = bb.model(**batch, position_ids=bb.positions(batch))
     return weighted_answer_loss(out.logits, labels, segments, alpha)

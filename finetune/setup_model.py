@@ -3,31 +3,41 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from facevqa.adapters import tied_head_ok
 from facevqa.backbone import Backbone
+from facevqa.backbones import Family, get_family
 from facevqa.loading import load_backbone
 from finetune.config import LoraSpec, TrainConfig
 
 log = logging.getLogger(__name__)
 
-LANGUAGE = r".*language_model.*\.(q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)"
-PROJECTOR = r".*multi_modal_projector.*\.(linear|linear_1|linear_2)"
-VISION = r".*vision_tower.*\.(q_proj|k_proj|v_proj|out_proj|fc1|fc2)"
+LANGUAGE_LINEAR = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 OUTPUT_HEAD = r"(?:.*\.)?lm_head"
-TARGET_PATTERNS = {
-    "language": [LANGUAGE],
-    "language+projector": [LANGUAGE, PROJECTOR],
-    "language+projector+vision": [LANGUAGE, PROJECTOR, VISION],
-}
 
 
-def lora_config(spec: LoraSpec):
+def target_patterns(targets: str, family: Family) -> list[str]:
+    """Regexes of the linear layers LoRA adapts for `targets` ('language', '+projector',
+    '+vision') in `family`'s module names (vision and text layers share names, so the owning
+    module is part of each pattern)."""
+    def under(owners, layers):
+        owner = "|".join(re.escape(o) for o in owners)
+        return rf".*(?:{owner})\.(?:.*\.)?(?:{'|'.join(re.escape(x) for x in layers)})"
+
+    parts = {"language": under([family.language], LANGUAGE_LINEAR),
+             "projector": under(family.projector, family.projector_linear),
+             "vision": under(family.vision, family.vision_linear)}
+    return [parts[t] for t in targets.split("+")]
+
+
+def lora_config(spec: LoraSpec, family: str = "paligemma"):
     """peft LoraConfig for `spec` (regex targets so vision and text modules are told apart)."""
     from peft import LoraConfig
 
-    patterns = TARGET_PATTERNS[spec.targets] + ([OUTPUT_HEAD] if spec.output_head else [])
+    patterns = target_patterns(spec.targets, get_family(family))
+    patterns += [OUTPUT_HEAD] if spec.output_head else []
     return LoraConfig(r=spec.r, lora_alpha=spec.alpha, lora_dropout=spec.dropout,
                       target_modules="|".join(f"(?:{p})" for p in patterns),
                       bias="none", task_type="CAUSAL_LM")
@@ -61,7 +71,7 @@ def load_for_training(cfg: TrainConfig, work_dir: Path, device: str = "auto") ->
         model.requires_grad_(True)
         if not cfg.train_vision:
             for name, p in model.named_parameters():
-                if "vision_tower" in name:
+                if any(v in name for v in bb.spec.vision):
                     p.requires_grad_(False)
     else:
         from peft import get_peft_model, prepare_model_for_kbit_training
@@ -69,7 +79,7 @@ def load_for_training(cfg: TrainConfig, work_dir: Path, device: str = "auto") ->
         if cfg.method == "qlora":
             model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
         with tied_head_ok():
-            model = get_peft_model(model, lora_config(cfg.lora))
+            model = get_peft_model(model, lora_config(cfg.lora, bb.family))
     bb.model = model.train()
     n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
     n_all = sum(p.numel() for p in model.parameters())

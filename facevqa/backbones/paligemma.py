@@ -1,11 +1,9 @@
-"""PaliGemma: `<image>` tokens + BOS + prompt + newline; prefix attends bidirectionally."""
+"""PaliGemma and PaliGemma 2: `<image>` tokens + BOS + prompt + newline; the prefix attends
+bidirectionally (token type 0), the answer causally (token type 1); positions count from 1."""
 
 from __future__ import annotations
 
-POSITION_OFFSET = 1
-USES_TOKEN_TYPES = True
+from facevqa.backbones import Family
 
-
-def format_prompts(processor, prompts: list[str]) -> list[str]:
-    """The processor inserts BOS and the newline after the image tokens itself."""
-    return [processor.image_token + p for p in prompts]
+FAMILY = Family(name="paligemma", model_types=("paligemma",), prompt="image_prefix",
+                position_offset=1, answer_token_types={"token_type_ids": 1})

@@ -96,7 +96,7 @@ def test_training_labels_cover_only_answer_tokens(backbones, family):
         kept = row[row != -100].tolist()
         assert kept == suf  # answer tokens + EOS only: no pad, image or prompt tokens
     assert (full["labels"][full["attention_mask"] == 0] == -100).all()
-    out = bb.model(**full, position_ids=bb.positions(full["attention_mask"]))
+    out = bb.model(**full, position_ids=bb.positions(full))
     assert torch.isfinite(out.loss)
 
 
