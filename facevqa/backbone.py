@@ -35,6 +35,11 @@ class Backbone:
         return get_family(self.family)
 
     @property
+    def prompt_style(self) -> str:
+        """The facevqa.tasks prompt table this family's task prompts come from."""
+        return self.spec.prompt_style
+
+    @property
     def tokenizer(self):
         return self.processor.tokenizer
 
@@ -45,7 +50,10 @@ class Backbone:
     def encode(self, images: list, prompts: list[str]) -> dict[str, torch.Tensor]:
         """Prefix batch (image + prompt), left padded, on the model's device."""
         text = self.spec.format_prompts(self.processor, [self.sanitize(p) for p in prompts])
-        batch = self.processor(images=self._presized(images), text=text, return_tensors="pt",
+        images = self._presized(images)
+        if self.spec.nested_images:
+            images = [[im] for im in images]
+        batch = self.processor(images=images, text=text, return_tensors="pt",
                                padding="longest", **self.spec.processor_kwargs)
         batch.pop("labels", None)
         dtype = self.model.dtype
@@ -55,11 +63,13 @@ class Backbone:
     def _presized(self, images: list) -> list:
         """RGB images brought to the processor's fixed size with its own filter, on a thread
         pool (Pillow resizes outside the GIL): the processor's resize is then a plain copy, so
-        its output is unchanged. Processors that resize by shortest edge get the images as is."""
+        its output is unchanged. Processors that resize by shortest edge, or tile by the image's
+        own size (anyres), get the images as is."""
         proc = getattr(self.processor, "image_processor", None)
         size = getattr(proc, "size", None)
         h, w = getattr(size, "height", None), getattr(size, "width", None)
-        if len(images) < 2 or not (h and w and getattr(proc, "do_resize", False)):
+        tiled = getattr(proc, "image_grid_pinpoints", None)  # anyres: tiles follow the size
+        if len(images) < 2 or tiled or not (h and w and getattr(proc, "do_resize", False)):
             return images
         filt = proc.resample if proc.resample is not None else Image.Resampling.BILINEAR
 

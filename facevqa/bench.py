@@ -60,7 +60,7 @@ def bench_generate(ctx: dict) -> list[BenchRow]:
     from facevqa.scoring import score_choices
 
     bb = vqa.backbone
-    route = _route(q, bb.family)
+    route = _route(q, bb.prompt_style)
     batch = bb.encode(images, [route.prompt] * len(images))
     forward = timed(lambda: _forward(bb, batch), 3)
     model_work = timed(lambda: score_choices(bb, batch, list(route.choices)), 3)
@@ -99,7 +99,7 @@ def bench_scoring(ctx: dict) -> list[BenchRow]:
 
     bb = ctx["vqa"].backbone
     images = _faces(8)
-    batch = bb.encode(images, [_route("how old is this person?", bb.family).prompt] * 8)
+    batch = bb.encode(images, [_route("how old is this person?", bb.prompt_style).prompt] * 8)
     rows = []
     for k in (2, 8, 40):
         choices = [str(n) for n in range(20, 20 + k)]
@@ -110,7 +110,7 @@ def bench_scoring(ctx: dict) -> list[BenchRow]:
     gen = timed(lambda: bb.generate(batch, 4, min_new_tokens=2), 2)
     for task, question in (("emotion", "what emotion is shown?"),
                            ("age", "how old is this person?")):
-        r = _route(question, bb.family)
+        r = _route(question, bb.prompt_style)
         fast = timed(lambda r=r: score_choices(bb, batch, list(r.choices)), 2)
         age = task == "age"
         rows.append(BenchRow(f"label scoring ({task}, {len(r.choices)} labels) vs "
@@ -118,7 +118,7 @@ def bench_scoring(ctx: dict) -> list[BenchRow]:
                              gen / fast >= 1.0 if age else None,
                              "scoring returns the whole distribution; generation one "
                              "string (4 new tokens)"))
-    r = _route("how old is this person?", bb.family)
+    r = _route("how old is this person?", bb.prompt_style)
     cand = bb.suffix_ids(list(r.choices), eos=True)
     trie = timed(lambda: score_choices(bb, batch, list(r.choices)), 2)
     each = timed(lambda: score_choices_bruteforce(bb, batch, list(r.choices)), 1)

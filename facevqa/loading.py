@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import os
@@ -77,7 +78,7 @@ def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False
                   trust_remote_code: bool = False) -> Backbone:
     """Load a checkpoint of a supported family (facevqa.backbones.MODEL_TYPES) with its
     processor, through AutoModelForImageTextToText + AutoProcessor."""
-    from transformers import AutoModelForImageTextToText, AutoProcessor
+    from transformers import AutoModelForImageTextToText
 
     folder = resolve_checkpoint(name_or_path, revision)
     config = json.loads((folder / "config.json").read_text())
@@ -91,7 +92,7 @@ def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False
         kwargs["device_map"] = {"": device}
     try:
         model = AutoModelForImageTextToText.from_pretrained(folder, **kwargs)
-        processor = AutoProcessor.from_pretrained(folder, trust_remote_code=trust_remote_code)
+        processor = load_processor(folder, config.get("model_type", "?"), trust_remote_code)
     except (OSError, ValueError) as e:
         raise ModelLoadError(f"cannot load checkpoint {folder}: {e}") from e
     if load_in_4bit:
@@ -101,6 +102,51 @@ def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False
     processor.tokenizer.padding_side = "left"
     return Backbone(model=model.eval(), processor=processor, family=family,
                     name=str(name_or_path), folder=folder)
+
+
+def load_processor(folder: Path, model_type: str, trust_remote_code: bool = False):
+    """AutoProcessor of the checkpoint; where it fails only for want of a video processor
+    (transformers' video processors need torchvision, and face crops never use them), the
+    family's processor class without its video part."""
+    from transformers import AutoProcessor
+
+    try:
+        return AutoProcessor.from_pretrained(folder, trust_remote_code=trust_remote_code)
+    except (OSError, ValueError, AttributeError, ImportError, TypeError) as e:
+        cls = processor_class(model_type)
+        if cls is None or "video_processor" not in cls.get_attributes():
+            raise
+        log.info("%s: loading the processor without its video part (%s)", folder, e)
+        return image_only(cls).from_pretrained(folder)
+
+
+def processor_class(model_type: str):
+    """The transformers processor class registered for `model_type`, if any."""
+    import transformers
+    from transformers.models.auto.processing_auto import PROCESSOR_MAPPING_NAMES
+
+    name = PROCESSOR_MAPPING_NAMES.get(model_type)
+    return getattr(transformers, name, None) if isinstance(name, str) else None
+
+
+def image_only(cls):
+    """`cls` without its video processor attribute: it builds (pass video_processor=None),
+    saves and loads with the image processor and tokenizer alone, under the original name."""
+    class ImageOnly(cls):
+        video_processor = None
+
+        @classmethod
+        def get_attributes(klass):
+            return [a for a in cls.get_attributes() if a != "video_processor"]
+
+        @classmethod
+        def from_args_and_dict(klass, args, processor_dict, **kwargs):
+            if "video_processor" in inspect.signature(cls.__init__).parameters:
+                kwargs.setdefault("video_processor", None)
+            return super().from_args_and_dict(args, processor_dict, **kwargs)
+
+    ImageOnly.__name__ = ImageOnly.__qualname__ = cls.__name__
+    return ImageOnly
 
 
 def _keep_unpackable_4bit_layers_plain(model) -> None:
@@ -122,7 +168,8 @@ def quantization_config(compute_dtype: Any, family: str = "paligemma"):
 
     return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
                               bnb_4bit_compute_dtype=compute_dtype,
-                              bnb_4bit_use_double_quant=True, llm_int8_skip_modules=get_family(family).kept_full_precision())
+                              bnb_4bit_use_double_quant=True,
+                              llm_int8_skip_modules=get_family(family).kept_full_precision())
 
 
 def _dtype(dtype: Any, device: str):

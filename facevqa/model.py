@@ -105,7 +105,7 @@ class FaceVQA:
         are face crops).
         """
         spec = PrepareSpec(self.detector, faces=faces, task=task, attribute=attribute,
-                           family=self.backbone.family)
+                           family=self.backbone.prompt_style)
         groups = prepare_items(images, questions, spec)
         work = [((it.index, k), it) for g in groups for k, it in enumerate(g) if it.answer is None]
         answers: dict[tuple[int, int], Answer] = {}

@@ -39,7 +39,8 @@ def score_choices(bb: Backbone, batch: dict, choices: list[str], eos: bool = Tru
     cand = bb.suffix_ids(choices, eos=eos)
     mask = batch["attention_mask"]
     pos = bb.positions(batch)
-    out = bb.model(**batch, position_ids=pos, use_cache=True)
+    # logits of the last position only: a 262k vocabulary over a 300-token prefix is 80M floats
+    out = bb.model(**batch, position_ids=pos, use_cache=True, logits_to_keep=1)
     first = torch.log_softmax(out.logits[:, -1].float(), -1)  # [B, V]
     total = first[:, [c[0] for c in cand]]  # [B, K]
     levels = trie_levels(cand)
@@ -109,8 +110,9 @@ def score_choices_bruteforce(bb: Backbone, batch: dict, choices: list[str],
     for c in cand:
         full = bb.extend(batch, [c] * b, labels=True)
         full.pop("labels")
-        logits = bb.model(**full, position_ids=bb.positions(full)).logits
-        logp = torch.log_softmax(logits[:, -len(c) - 1:-1].float(), -1)
+        logits = bb.model(**full, position_ids=bb.positions(full),
+                          logits_to_keep=len(c) + 1).logits
+        logp = torch.log_softmax(logits[:, :-1].float(), -1)
         target = torch.tensor(c, device=logp.device)[None, :, None].expand(b, -1, 1)
         cols.append(logp.gather(-1, target)[..., 0].sum(-1))
     return Scores(logprob=torch.stack(cols, 1).cpu(), lengths=torch.tensor([len(c) for c in cand]))

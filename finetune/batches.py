@@ -47,7 +47,7 @@ def judgment_length(bb: Backbone, example: dict[str, Any]) -> int:
 
 def collate(bb: Backbone, examples: list[dict[str, Any]]) -> dict[str, torch.Tensor]:
     """Model inputs with labels on answer tokens only, plus loss `segments`."""
-    prompts = [example_prompt(e, bb.family) for e in examples]
+    prompts = [example_prompt(e, bb.prompt_style) for e in examples]
     batch = bb.encode([e["image"] for e in examples], prompts)
     suffix = bb.suffix_ids([e["answer"] for e in examples], eos=True)
     full = bb.extend(batch, suffix, labels=True)

@@ -55,7 +55,7 @@ def _meta(bb, cfg: TrainConfig, tasks, calibration: dict[str, Calibration]) -> A
     labels, prompts = {}, {}
     for t in tasks:
         if get_task(t).kind == "closed" and t != "attribute":
-            r = make_route(t, get_task(t).question, family=bb.family)
+            r = make_route(t, get_task(t).question, family=bb.prompt_style)
             labels[t], prompts[t] = list(r.labels), r.prompt
     return AdapterMeta(tasks=tasks, base=str(cfg.base), family=bb.family, labels=labels,
                        prompts=prompts, calibration=calibration,

@@ -27,7 +27,8 @@ def collect_scores(bb, examples: list[dict], batch_size: int = 16) -> dict[tuple
 
     groups: dict[tuple, list] = defaultdict(list)
     for e in examples:
-        r = route(e["question"], task=e["task"], attribute=e.get("attribute"), family=bb.family)
+        r = route(e["question"], task=e["task"], attribute=e.get("attribute"),
+                  family=bb.prompt_style)
         t = target_choice(r.choices, e["answer"]) if r.kind == "closed" else None
         if t is not None:
             groups[(r.task, r.attribute)].append((e, r, t))
@@ -36,7 +37,7 @@ def collect_scores(bb, examples: list[dict], batch_size: int = 16) -> dict[tuple
         for lo in range(0, len(items), batch_size):
             chunk = items[lo:lo + batch_size]
             batch = bb.encode([e["image"] for e, _, _ in chunk],
-                              [example_prompt(e, bb.family) for e, _, _ in chunk])
+                              [example_prompt(e, bb.prompt_style) for e, _, _ in chunk])
             s = score_choices(bb, batch, list(chunk[0][1].choices), eos=task != "spoof")
             key = (task, len(chunk[0][1].choices))
             out[key][0].extend(s.normalised().numpy())

@@ -52,3 +52,23 @@ def grace_hopper():
     from facevqa.images import load_image
 
     return load_image(example_path("grace_hopper"))
+
+
+@pytest.fixture(scope="session")
+def family_checkpoint(tmp_path_factory):
+    """build(name, real=False) -> folder: a checkpoint of facevqa.families_build, built once
+    per session with its real tokenizer (skips only where the tokenizer cannot be fetched)."""
+    from facevqa.families_build import BUILDS, build
+    from facevqa.real_tokenizers import available
+
+    made: dict = {}
+
+    def get(name: str, real: bool = False):
+        if (name, real) not in made:
+            why = available(BUILDS[name].tokenizer)
+            if why:
+                pytest.skip(f"real tokenizer unavailable: {why}")
+            folder = tmp_path_factory.mktemp("families") / f"{name}-{'real' if real else 'tiny'}"
+            made[name, real] = build(name, folder, real=real)
+        return made[name, real]
+    return get

@@ -22,6 +22,9 @@ class Family:
     prompt: str = "chat"
     """'chat': the processor's chat template, one user turn holding the image then the text;
     'image_prefix': the processor's image token + the text (PaliGemma)."""
+    prompt_style: str = "llava"
+    """Which prompt table of facevqa.tasks.prompts words the task prompts: 'paligemma' (task
+    prefixes like "answer en ...") or 'llava' (instructions for chat-tuned models)."""
     chat_template: str | None = None
     """Template used when a checkpoint ships none (the family's published format)."""
     position_offset: int = 0
@@ -32,6 +35,8 @@ class Family:
     answer_token_types: dict[str, int] = field(default_factory=dict)
     """Per-token id tensors of the processor (token_type_ids, mm_token_type_ids) and the value
     answer tokens get (default 0: text). PaliGemma marks its suffix with 1."""
+    nested_images: bool = False
+    """The processor takes one list of images per text row (Gemma 3, Idefics3)."""
     processor_kwargs: dict = field(default_factory=dict)
     """Per-call processor settings for face crops (bounded resolution, no tiling)."""
     language: str = "language_model"
@@ -45,8 +50,10 @@ class Family:
         """The model's input text for each prompt (image placeholder included)."""
         if self.prompt == "image_prefix":
             return [processor.image_token + p for p in prompts]
+        # the tokenizer renders the template: some processors' own apply_chat_template
+        # consult their video processor, which may be absent (facevqa.loading.image_only)
         template = getattr(processor, "chat_template", None) or self.chat_template
-        return [processor.apply_chat_template(
+        return [processor.tokenizer.apply_chat_template(
             [{"role": "user", "content": [{"type": "image"}, {"type": "text", "text": p}]}],
             chat_template=template, add_generation_prompt=True, tokenize=False)
             for p in prompts]

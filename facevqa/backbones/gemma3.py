@@ -14,4 +14,4 @@ CHAT_TEMPLATE = (
 )
 
 FAMILY = Family(name="gemma3", model_types=("gemma3",), chat_template=CHAT_TEMPLATE,
-                answer_token_types={"token_type_ids": 0})
+                nested_images=True, answer_token_types={"token_type_ids": 0})

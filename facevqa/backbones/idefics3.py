@@ -13,6 +13,7 @@ CHAT_TEMPLATE = (
 )
 
 FAMILY = Family(name="idefics3", model_types=("idefics3", "smolvlm"),
-                chat_template=CHAT_TEMPLATE, processor_kwargs={"do_image_splitting": False},
+                chat_template=CHAT_TEMPLATE, nested_images=True,
+                processor_kwargs={"do_image_splitting": False},
                 language="text_model", vision=("vision_model",), projector=("connector",),
                 projector_linear=("proj",))

@@ -6,4 +6,5 @@ from __future__ import annotations
 from facevqa.backbones import Family
 
 FAMILY = Family(name="paligemma", model_types=("paligemma",), prompt="image_prefix",
-                position_offset=1, answer_token_types={"token_type_ids": 1})
+                prompt_style="paligemma", position_offset=1,
+                answer_token_types={"token_type_ids": 1})
