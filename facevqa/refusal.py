@@ -37,7 +37,7 @@ IDENTITY_UNSURE = 0.3
 """Identity probability at which a question is refused as identity: unsure means refuse."""
 TRAIT_REFUSE = 0.5
 """Probability of one sensitive-trait category (or of all refusal labels together) that refuses."""
-IDENTITY_UNSURE_EN = 0.5
+IDENTITY_UNSURE_EN = 0.6
 """The same for English questions, which the exact identity rules have already read."""
 TRAIT_REFUSE_EN = 0.9
 """The same for English questions: the exact trait rules have read them already, so the

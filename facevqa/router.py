@@ -44,6 +44,7 @@ from facevqa.tasks import (
 )
 from facevqa.tasks.policy import check_policy
 from facevqa.tasks.routing_rules import match_rule
+from facevqa.tasks.routing_words import match_words
 
 __all__ = ["DEFAULT_THRESHOLD", "Parsed", "Refusal", "Route", "Router", "Summary",
            "clean_question", "default_router", "parse_answer", "route", "summarize"]
@@ -298,10 +299,13 @@ class Router:
         """Classifier refusal, forced task, or a routing rule; None when all of them pass."""
         forced = task or ("attribute" if attribute else None)
         english = self._english(text)
-        hit = match_rule(correct_typos(expand_contractions(text.lower()))) if english else None
+        hit = (match_rule(correct_typos(expand_contractions(text.lower()))) if english
+               else match_words(text.lower()))
         if score is not None:
-            label = score.refuse_label(rule_matched=hit is not None and forced is None,
-                                       english=english)
+            # a closed task's words raise the bar to near-certainty; open words (lighting,
+            # background) only to the English bars, since an open answer is free text
+            exact = hit is not None and forced is None and (english or hit[0] != "open")
+            label = score.refuse_label(rule_matched=exact, english=english or hit is not None)
             if label is not None:
                 return Refusal(question=question, category=CATEGORY[label],
                                reason=f"{REASONS[label]} (question classifier: {label} "
@@ -312,7 +316,12 @@ class Router:
                               source="forced", prompt_question=text)
         if hit is None:
             return None
-        return make_route(hit[0], question, attribute=hit[1], family=family, source="rule",
+        attr = hit[1]
+        if hit[0] == "attribute" and attr is None:
+            if self._classifier() is None:
+                return None
+            attr = self._classifier().attribute(text)
+        return make_route(hit[0], question, attribute=attr, family=family, source="rule",
                           prompt_question=text)
 
     def _from_similarity(self, question: str, task: str, attribute: str | None,

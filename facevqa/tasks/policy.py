@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from facevqa.tasks.policy_words import BEAUTY_WORDS, SCALE_WORDS, WORDS
+
 _PERSON = r"(?:person|man|woman|guy|girl|boy|lady|kid|child|individual|subject|dude|face|people)"
 _WHO = rf"(?:he|she|they|the {_PERSON}|this {_PERSON}|that {_PERSON})"
 """A person as the subject; a bare "this"/"it" could be an object ("what is this called?")."""
@@ -66,7 +68,9 @@ RULES: tuple[PolicyRule, ...] = (
                "FaceVQA does not infer sexual orientation or gender identity from a face.", (
         r"\b(?:gay|lesbian|bi-?sexual|bi(?!-)|homosexual|heterosexual|queer|asexual|pansexual|"
         r"transgender|transsexual|trans|non-?binary|lgbt\w*)\b",
-        r"\bsexual\w*\b", r"\bsexuality\b", r"\b(?:homos?|fag\w*|dykes?|tranny|trannies)\b",
+        r"\bsexual\w*\b", r"\bsexuality\b",
+        r"\bborn (?:as )?(?:a |an )?(?:man|woman|male|female|boy|girl)\b",
+        r"\b(?:homos?|fag\w*|dykes?|tranny|trannies)\b",
         rf"\b(?:is|are|was) {_WHO} straight\b(?!\s+hair)",
         r"\b(?:likes?|into|attracted to|dates?|dating|prefers?)\s+(?:other\s+)?(?:men|women|guys|"
         r"girls|boys|males|females|the same sex)\b")),
@@ -100,6 +104,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:medical|health|skin|heart|genetic|mental|chronic|underlying) conditions?\b",
         r"\bhave (?:a|any) conditions?\b",
         r"\bmental(?:ly)?\b", r"\bpsychiatr\w*|\bpsycholog\w*", r"\bon drugs\b",
+        r"\bon the spectrum\b",
         r"\bsuffer(?:s|ing)? from\b", rf"\bis {_WHO} high\b(?! cheek)")),
     PolicyRule("character", "FaceVQA does not judge character (trustworthiness, criminality, "
                "intelligence) from a face, nor rate how attractive a person is.", (
@@ -167,12 +172,19 @@ RULES: tuple[PolicyRule, ...] = (
         r"located|find)\b",
         r"\bwhere can i find\b",
         # a few other languages: "who is this" / "what is their name"
-        r"\bqui[eé]n es\b|\bc[oó]mo se llama\b|\bqui est\b|\bcomment s'appelle\b"
-        r"|\bwer ist\b|\bwie hei(?:ß|ss)t\b|\bchi [eè]\b|\bcome si chiama\b|\bquem [eé]\b"
+        r"(?<!de )\bqui[eé]n es\b|\bc[oó]mo se llama\b|(?<!ce )\bqui est\b|\bcomment s'appelle\b"
+        r"|\bwer ist\b|\bwie hei(?:ß|ss)t\b|\bchi [eè]\b|\bcome si chiama\b|(?<!de )\bquem [eé]\b"
         r"|\bkto (?:eto|to)\b|кто это|как (?:его|её|ее) зовут"
-        r"|这是谁|他是谁|她是谁|是谁|誰ですか|だれ"),
+        r"|这是谁|他是谁|她是谁|是谁(?!拍|照)|誰ですか|だれ(?!が撮|か|も)"),
         cased=(r"\b(?:[Ii]s|[Ww]as|[Ii]sn't) (?:this|that|it|he|she)\s+(?:(?:my|our|your|the|a)"
-               r"\s+\w+\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*[?.!]*\s*$",)),
+               r"\s+\w+\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*[?.!]*\s*$",
+               # "is this <Name Surname>?" in other Latin / Cyrillic languages (German
+               # capitalises nouns, so a name there is two capitalised words)
+               r"(?i:\b(?:is dit|is dat|ist das|ist dies|es este|es esta|es [eé]l|es ella|"
+               r"c'est|est-ce|[eè] questo|[eè] questa|[eé] este|[eé] esta|[eé] o|[eé] a|это)"
+               r")\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s*[?.!]*\s*$",
+               r"(?i:\b(?:es este|es esta|c'est|est-ce|[eè] questo|[eè] questa|[eé] este|"
+               r"[eé] esta|это|is dit|is dat))\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s*[?.!]*\s*$")),
     PolicyRule("injection", "The question tries to override FaceVQA's instructions.", (
         r"\b(?:ignore|disregard|forget|override|bypass|drop)\b.{0,40}\b(?:instructions?|rules|"
         r"prompts?|guidelines|polic(?:y|ies)|restrictions|filters?|safety|guardrails|"
@@ -184,8 +196,19 @@ RULES: tuple[PolicyRule, ...] = (
 """Checked in order; identity comes after the trait categories so that a question naming a
 trait is refused under that trait, and instruction overrides last so the specific reason wins."""
 
+_RATING = rf"^(?=.*(?:{'|'.join(SCALE_WORDS)}))(?=.*(?:{'|'.join(BEAUTY_WORDS)}))"
+"""A score or scale and a beauty word, in any supported language: an attractiveness rating."""
+
+
+def _patterns(rule: PolicyRule) -> tuple[str, ...]:
+    """The rule's English patterns, then its words in the other languages (policy_words)."""
+    foreign = tuple(p for words in WORDS.get(rule.category, {}).values() for p in words)
+    return rule.patterns + foreign + ((_RATING,) if rule.category == "character" else ())
+
+
 _COMPILED = tuple(
-    (rule, tuple(re.compile(p) for p in rule.patterns), tuple(re.compile(p) for p in rule.cased))
+    (rule, tuple(re.compile(p, re.S) for p in _patterns(rule)),
+     tuple(re.compile(p) for p in rule.cased))
     for rule in RULES)
 
 

@@ -13,7 +13,14 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 
-from facevqa.tasks.phrasings import ATTRIBUTE_PHRASINGS, LANGUAGES, PHRASINGS, SUBJECTS
+from facevqa.tasks.phrasings import (
+    ATTRIBUTE_PHRASINGS,
+    LANGUAGES,
+    NAME_PHRASINGS,
+    NAMES,
+    PHRASINGS,
+    SUBJECTS,
+)
 
 REFUSAL_LABELS = ("identity", "race", "religion", "orientation", "politics", "health",
                   "character", "attractiveness")
@@ -73,6 +80,11 @@ def generate_questions() -> tuple[Question, ...]:
                     if text not in seen:
                         seen.add(text)
                         rows.append(Question(text, label, lang, f"{label}/{lang}/{i}"))
+        for i, phrasing in enumerate(NAME_PHRASINGS.get(lang, ())):
+            for text in (phrasing.replace("{n}", name) for name in NAMES[lang]):
+                if text not in seen:
+                    seen.add(text)
+                    rows.append(Question(text, "identity", lang, f"identity-name/{lang}/{i}"))
         for i, (attribute, phrasing) in enumerate(ATTRIBUTE_PHRASINGS.get(lang, ())):
             for text in _expand(phrasing, lang):
                 if text not in seen:

@@ -23,7 +23,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     # --- spoof: liveness and presentation attacks
     ("spoof", None, r"\bspoof\w*|\banti-?spoof\w*|\bliveness\b|\bpresentation attack"
                     r"|\breplay\w*|\b(?:print|mask|screen|paper|photo|video|display) attack"
-                    r"|\bbona ?fide\b|\bphysically (?:present|there)\b|\bactually there\b"
+                    r"|\bbona ?fide\b|\bdeep ?fakes?\b"
+                    r"|\bphysically (?:present|there)\b|\bactually there\b"
                     r"|\b(?:photo|picture|image|print) of a (?:photo|picture|screen|print)"
                     r"|\bprint(?:ed|out)\b|\b(?:3d|silicone|latex|rubber|paper) mask"
                     r"|\b(?:phone|tablet|laptop|monitor|computer|tv) screen\b"
@@ -109,7 +110,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "bangs", r"\bbangs\b|\bfringe\b|\bhair\b.{0,20}\bforehead\b"),
     ("attribute", "wearing_hat", r"\bhats?\b|\bcaps?\b|\bbeanie\b|\bheadwear\b|\bfedora\b"
                                  r"|\bbonnet\b|\bhelmet\b|\bhead ?scarf\b|\bhijab\b|\bturban\b"
-                                 r"|\bheadband\b|\bhead covering\b|\bbandana\b|\bheaddress\b"),
+                                 r"|\bheadband\b|\bhead covering\b|\bbandana\b|\bheaddress\b"
+                                 r"|\byarmulkes?\b|\bkippah?s?\b|\bskull ?caps?\b|\bveil\b"),
     ("attribute", "wearing_earrings", r"\bear ?rings?\b"),
     ("attribute", "wearing_necklace", r"\bnecklaces?\b|\bpendant\b"),
     ("attribute", "wearing_necktie", r"\bneck ?ties?\b|\bbow ?tie\b|\bties?\b"),
@@ -163,6 +165,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     # --- clearly not about the face itself: free answer
     ("open", None, r"\bwear(?:s|ing)?\b|\bbackground\b|\bbehind\b|\bholding\b|\bcolou?r\b"
                    r"|\bweather\b|\bindoors?\b|\boutdoors?\b|\broom\b|\bwall\b|\bwatermark\b"
+                   r"|\b(?:what|which) (?:kind of )?party (?:is|are|was|were) (?:he|she|they) at\b"
+                   r"|\bat (?:a|the|this) (?:party|birthday party|wedding)\b"
                    r"|\bhow many\b|\btattoo\w*|\bponytail\b|\bbraid\w*|\bpigtails\b"
                    r"|\bbun\b|\bdreadlocks\b|\bfreckle\w*|\bscars?\b|\bpiercing\w*|\bsunburn\w*"
                    r"|\btan(?:ned)?\b|\bsweat\w*|\bwrinkle\w*|\bmoles?\b|\bdimples?\b"),

@@ -1,0 +1,90 @@
+# ruff: noqa: E501 (word lists are data: one task or attribute per line, all languages together)
+"""Routing words for the supported languages other than English, as data: ordered
+(task, attribute, regex) rows over the lowercased question, like facevqa.tasks.routing_rules.
+
+The first matching row wins: spoof, age, smiling, emotion, the attributes (specific before
+general: moustache before beard), gender, caption, and open (lighting, background, blur).
+attribute None on an attribute row leaves the attribute to the question classifier. These run
+after the refusal policy; a question they route needs the classifier to be nearly sure before it
+is refused (facevqa.refusal.RULE_OVERRIDE), except for open, where it gets the usual bars.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORDS: tuple[tuple[str, str | None, str], ...] = (
+    ("spoof", None, r"\bfals[oa]s?\b|\bfalsificad|\bimpres[oa]\b|\bpantalla|\bm[aá]scara|\ben vivo\b|\bpersona real\b|\bfoto de una foto\b|\bsuplant|\bdeepfake|\bengañar|"
+                    r"\bfau(?:x|sse)\b|\bimprim[ée]|\b[ée]cran|\bmasque|\bpersonne r[ée]elle\b|\bvraie personne\b|\bphoto d'une photo\b|\busurpation|\btromper\b|"
+                    r"\bf[äa]lschung|\bgef[äa]lscht|\bausgedruckt|\bbildschirm|\bmaske\b|\bechte[rn]? (?:person|mensch)|\bist (?:das|sie|er|es) echt\b|\bfoto eines fotos\b|\btäuschen\b|"
+                    r"\bstampat|\bschermo|\bmaschera|\bdal vivo\b|\bpersona (?:reale|vera)\b|\bfoto di una foto\b|\bingannare\b|"
+                    r"\bfraude\b|\bimpress[oa]\b|\btela\b|\becr[ãa]\b|\bao vivo\b|\bpessoa (?:real|de verdade)\b|\bfoto de uma foto\b|\benganar\b|"
+                    r"\bnep\b|\bgeprint|\bafgedrukt|\bscherm|\bmasker|\becht(?:e)? persoon\b|\bfoto van een foto\b|\bmisleiden\b|"
+                    r"\bподделк|\bфальшив|\bненастоящ|\bнастоящ\w* (?:человек|лицо)|\bживой человек|\bреальн\w* человек|\bраспечат|\bнапечатан|\bэкран|\bмаск[аиуео]?\b|\bобмануть|\bдипфейк|"
+                    r"真人|假的|假人|是假|伪造|打印|屏幕|面具|活体|翻拍|欺骗|"
+                    r"本物|偽物|偽の|なりすまし|印刷|画面|スクリーン|マスク|仮面|生身|騙|ディープフェイク|"
+                    r"\bحقيقي|\bمزيف|\bمطبوع|\bشاشة|\bقناع|\bخداع|\bتزييف|"
+                    r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक"),
+    ("age", None, r"\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
+                  r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
+                  r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|生まれ|"
+                  r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر|\bكم سنة|\bسن(?:ه|ها)\b|\bولد|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
+    ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
+                             r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
+    ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz\b|\btriste\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]\b|\bllora|"
+                      r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|"
+                      r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|"
+                      r"\bemozion|\bsentiment|\bsi sente\b|\bumore\b|\bespressione|\bfelice\b|\barrabbiat|\bsorpres|\bpaura\b|\bspaventat|\bdisgust|\bpiange|"
+                      r"\bemo[çc][ãa]o|\bemo[çc][õo]es|\bsentimento|\bse sente\b|\bhumor\b|\bexpress[ãa]o|\bzangad|\bbrav[oa]\b|\birritad|\bsurpres|\bmedo\b|\bassustad|\bnojo\b|\bneutr|\bchora|"
+                      r"\bemotie|\bgevoel|\bvoelt\b|\bstemming|\buitdrukking|\bblij\b|\bgelukkig|\bverdrietig|\bboos\b|\bkwaad\b|\bverrast|\bbang\b|\bwalging|\bneutraal|\bhuilt\b|"
+                      r"\bэмоци|\bчувству|\bнастроени|\bвыражени|\bсчастлив|\bрад\b|\bрадост|\bгрустн|\bпечал|\bзл(?:ой|ая|ится)\b|\bсердит|\bудивл|\bиспуг|\bстрах|\bбоит|\bотвращ|\bнейтральн|\bплач|"
+                      r"情绪|情感|表情|感受|心情|感觉|高兴|开心|快乐|难过|伤心|悲伤|生气|愤怒|惊讶|吃惊|害怕|恐惧|厌恶|恶心|平静|中性|哭|"
+                      r"感情|表情|気持ち|気分|嬉し|うれし|幸せ|悲し|怒|驚|びっくり|怖|恐|嫌悪|無表情|泣|"
+                      r"\bمشاعر|\bعاطف|\bشعور|\bيشعر|\bتشعر|\bمزاج|\bتعبير|\bسعيد|\bحزين|\bغاضب|\bمتفاجئ|\bمندهش|\bخائف|\bخوف|\bاشمئزاز|\bمحايد|\bيبكي|\bتبكي|"
+                      r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह"),
+    ("caption", None, r"\bdescrib|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
+                      r"\bbeschrijf|\bbeschrijving|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
+    ("attribute", "eyeglasses", r"\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
+    ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
+                                 r"\bcappello|\bberretto|\bchap[ée]u|\bbon[ée]\b|\blen[çc]o\b|\bv[ée]u\b|\bhoed\b|\bpet\b|\bmuts\b|\bhoofddoek|\bsluier|\btulband|\bшляп|\bкепк|\bшапк|\bплат(?:ок|ке)\b|\bхиджаб|\bтюрбан|\bголовн\w* убор|"
+                                 r"帽|头巾|面纱|头饰|キャップ|スカーフ|ヒジャブ|ターバン|頭巾|\bقبعة|\bطاقية|\bحجاب|\bوشاح|\bعمامة|\bغطاء (?:ال)?رأس|टोपी|दुपट्टा|हिजाब|पगड़ी|साफा|घूंघट|\btopi\b|\bpagdi\b|\bpagri\b"),
+    ("attribute", "mustache", r"\bbigote|\bmoustache|\bschnurrbart|\bschnauzer|\bbaffi\b|\bbigode|\bsnor\b|\bус(?:ы|ов|ами)\b|小胡子|八字胡|口ひげ|口髭|\bشارب|\bشنب|मूंछ|मूँछ|\bmoonch|\bmooch"),
+    ("attribute", "beard", r"\bbarba\b|\bbarbe\b|\bbart\b|\bvollbart|\bbaard|\bбород|胡子|胡须|ひげ|ヒゲ|髭|\bلحي|दाढ़ी|दाढी|\bdaadhi|\bdadhi"),
+    ("attribute", "mouth_slightly_open", r"\bboca abierta|\bbouche (?:est )?ouverte|\bmund (?:ist )?(?:offen|ge[öo]ffnet)|\boffenen mund|\bbocca aperta|\bboca aberta|\bmond (?:is )?open|\bopen mond|\bрот открыт|\bоткрыт\w* рот|张(?:着|开)?嘴|嘴巴张|嘴张|口が開|口を開|\bفم(?:ه|ها)? مفتوح|मुंह खुला|मुँह खुला"),
+    ("attribute", "bald", r"\bcalv[oa]\b|\bchauve|\bglatze|\bkahl|\bcareca|\bkaal\b|\bлыс|秃|はげ|ハゲ|禿|\bأصلع|\bصلع|गंज|\bganja\b|\bganji\b"),
+    ("attribute", "wearing_lipstick", r"\bpintalabios|\blabial|\bl[áa]piz labial|\brouge [àa] l[èe]vres|\blippenstift|\brossetto|\bbatom|\bпомад|口红|唇膏|口紅|リップ|\bأحمر (?:ال)?شفاه|\bروج|लिपस्टिक|\blipstick"),
+    ("attribute", "heavy_makeup", r"\bmaquill|\bgeschminkt|\bmake-?up|\bschminke|\btruccat|\btrucco|\bmaquiad|\bmaquilh|\bopgemaakt|\bмакияж|\bнакрашен|化妆|化了妆|化粧|メイク|\bمكياج|\bماكياج|मेकअप|श्रृंगार"),
+    ("attribute", "wearing_earrings", r"\bpendientes\b|\baretes|\bboucles? d'oreilles|\bohrring|\borecchin|\bbrinco|\boorbel|\bсерьг|\bсер[её]ж|耳环|耳钉|イヤリング|ピアス|\bأقراط|\bقرط|कान की बाली|झुमके|बालियां"),
+    ("attribute", "wearing_necklace", r"\bcollar\b|\bcollier|\bhalskette|\bcollana|\bcolar\b|\bketting|\bожерель|\bцепочк|\bкулон|项链|ネックレス|\bقلادة|नेकलेस|हार पहन"),
+    ("attribute", "wearing_necktie", r"\bcorbata|\bcravate|\bkrawatte|\bschlips|\bcravatta|\bgravata|\bstropdas|\bгалстук|领带|ネクタイ|\bربطة عنق|\bكرافت|टाई"),
+    ("attribute", "eye_color", r"\bcolor de (?:los )?ojos|\bcouleur des yeux|\baugenfarbe|\bcolore degli occhi|\bcor dos olhos|\boogkleur|\bцвет глаз|眼睛(?:是)?什么颜色|眼睛的颜色|瞳色|目の色|瞳の色|\bلون (?:ال)?عين|आँखों का रंग|आंखों का रंग"),
+    ("attribute", "head_pose", r"\bde perfil\b|\bde frente\b|\bde profil\b|\bde face\b|\bt[êe]te (?:tourn[ée]e|pench[ée]e)|\bim profil\b|\bkopfhaltung|\bkopf (?:gedreht|geneigt)|\bdi profilo|\btesta (?:girata|inclinata)|\bcabe[çz]a (?:virada|inclinada|girada)|"
+                               r"\ben profil\b|\bvan opzij\b|\bkant kijkt|\bkijkt (?:ze|hij) (?:naar )?(?:links|rechts)|\bhoofd (?:gedraaid|gekanteld)|\bв профиль|\bанфас|\bповернут\w* голов|\bнаклон\w* голов|侧脸|正脸|朝向|横顔|顔の向き|首を傾|\bجانبي|\bوضعية (?:ال)?رأس|सिर (?:झुका|घुमा)"),
+    ("attribute", None, r"\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल\b|बालों|"
+                        r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख"),
+    ("age", None, r"\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
+                  r"\bjung\b|\bkind\b|\bteenager|\bjugendlich|\bminderj[äa]hrig|\berwachsen|\bgiovane\b|\bvecchi[oa]\b|\bbambin[oa]\b|\bminorenne\b|\badulto\b|"
+                  r"\bjovem\b|\bvelh[oa]\b|\bcrian[çc]a\b|\bmenor de idade\b|\bjong\b|\btiener|\bminderjarig|\bvolwassen|"
+                  r"\bмолод|\bстар(?:ый|ая|ше)\b|\bреб[её]н|\bподрост|\bнесовершеннолет|\bвзросл|年轻|老人|孩子|小孩|未成年|成年|"
+                  r"若い|年寄|子供|子ども|未成年|成人|大人|\bشاب|\bعجوز|\bكبير في السن|\bطفل|\bمراهق|\bقاصر|\bبالغ|\bbachch?[aei]\b|\bbuddh?[aei]\b|जवान|बूढ़|बच्च|किशोर|नाबालिग|वयस्क"),
+    ("gender", None, r"\bg[ée]nero\b|\bsexo\b|\bhombre o (?:una )?mujer|\bmujer o (?:un )?hombre|\bmasculin|\bfemenin|\bgenre\b|\bsexe\b|\bhomme ou (?:une )?femme|\bfemme ou (?:un )?homme|\bf[ée]minin|"
+                     r"\bgeschlecht|\bmann oder (?:eine )?frau|\bfrau oder (?:ein )?mann|\bm[äa]nnlich|\bweiblich|\bgenere\b|\bsesso\b|\buomo o (?:una )?donna|\bdonna o (?:un )?uomo|\bmaschil|\bfemmin|"
+                     r"\bg[êe]nero\b|\bhomem ou (?:uma )?mulher|\bmulher ou (?:um )?homem|\bgeslacht|\bgender\b|\bman of (?:een )?vrouw|\bvrouw of (?:een )?man|\bmannelijk|\bvrouwelijk|"
+                     r"\bпол\b|\bмужчина или женщина|\bженщина или мужчина|\bмужск|\bженск|性别|男的还是女的|男还是女|男性还是女性|是男是女|性別|男性か女性|女性か男性|男か女|男[？?、,]\s*女|"
+                     r"\bالجنس\b|\bجنس(?:ه|ها)?\b|\bذكر أم أنثى|\bرجل أم امرأة|\bامرأة أم رجل|लिंग|पुरुष या (?:महिला|स्त्री)|महिला या पुरुष|लड़का या लड़की|लड़की या लड़का|\bladka (?:hai )?ya ladki|\bladki (?:hai )?ya ladka|\baadmi (?:hai )?ya aurat|\baurat (?:hai )?ya aadmi"),
+    ("open", None, r"\bsosteniendo|\bsujeta\b|\btient\b|\bh[äa]lt\b|\bin mano\b|\bsegurando|\bsegura\b|\bvasthoudt|\bдержит|拿着|持って|\bيحمل|\bتحمل|पकड़|\biluminaci|\btremid|\bв помещении|\bна улице|\bна природе|\bluz\b|\bfondo\b|\bborros|\bdesenfoc|\bcalidad|\bresoluci|\b[ée]clairage|\blumi[èe]re|\barri[èe]re-plan|\bflou|\bqualit[ée]|\br[ée]solution|\bbeleuchtung|\blicht\b|\bhintergrund|\bunscharf|\bverschwommen|\bqualit[äa]t|\baufl[öo]sung|"
+                   r"\billuminazion|\bluce\b|\bsfondo|\bsfocat|\bqualit[àa]|\brisoluzione|\bilumina|\bfundo\b|\bdesfocad|\bborrad|\bqualidade|\bresolu[çc]|\bbelichting|\bachtergrond|\bwazig|\bonscherp|\bkwaliteit|\bresolutie|"
+                   r"\bосвещени|\bфон\b|\bразмыт|\bнеч[её]тк|\bкачеств|\bразрешени|光线|灯光|背景|模糊|清晰|画质|分辨率|室内|室外|照明|ぼやけ|ピンぼけ|画質|解像度|屋内|屋外|"
+                   r"\b(?:ال)?إضاءة|\bضوء|\b(?:ال)?خلفية|\bضباب|\bغير واضح|\bجودة|\broshni\b|\bbackground\b|रोशनी|प्रकाश|घर के अंदर|अंदर (?:ली|खींची)|बाहर (?:ली|खींची)|पृष्ठभूमि|बैकग्राउंड|धुंधल|गुणवत्ता|क्वालिटी"),
+)
+
+COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in WORDS)
+
+
+def match_words(lowered: str) -> tuple[str, str | None, str] | None:
+    """(task, attribute, matched text) of the first row matching a lowercased question."""
+    for task, attribute, regex in COMPILED:
+        m = regex.search(lowered)
+        if m:
+            return task, attribute, m.group(0)
+    return None
