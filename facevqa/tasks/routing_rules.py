@@ -191,10 +191,15 @@ def asks_opposite(attribute: str | None, question: str) -> bool:
     return bool(regex and regex.search(question.lower()))
 
 
-def match_rule(lowered: str) -> tuple[str, str | None, str] | None:
-    """(task, attribute, matched text) of the first rule matching the lowercased question."""
-    for task, attribute, regex in COMPILED:
+def first_match(rows, lowered: str) -> tuple[str, str | None, str] | None:
+    """(task, attribute, matched text) of the first compiled row matching `lowered`."""
+    for task, attribute, regex in rows:
         m = regex.search(lowered)
         if m:
             return task, attribute, m.group(0)
     return None
+
+
+def match_rule(lowered: str) -> tuple[str, str | None, str] | None:
+    """(task, attribute, matched text) of the first rule matching the lowercased question."""
+    return first_match(COMPILED, lowered)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from facevqa.tasks.routing_rules import first_match
+
 WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("spoof", None, r"\bfals[oa]s?\b|\bfalsificad|\bimpres[oa]\b|\bpantalla|\bm[aá]scara|\ben vivo\b|\bpersona real\b|\bfoto de una foto\b|\bsuplant|\bdeepfake|\bengañar|"
                     r"\bfau(?:x|sse)\b|\bimprim[ée]|\b[ée]cran|\bmasque|\bpersonne r[ée]elle\b|\bvraie personne\b|\bphoto d'une photo\b|\busurpation|\btromper\b|"
@@ -83,8 +85,4 @@ COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex
 
 def match_words(lowered: str) -> tuple[str, str | None, str] | None:
     """(task, attribute, matched text) of the first row matching a lowercased question."""
-    for task, attribute, regex in COMPILED:
-        m = regex.search(lowered)
-        if m:
-            return task, attribute, m.group(0)
-    return None
+    return first_match(COMPILED, lowered)
