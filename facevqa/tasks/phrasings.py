@@ -1232,7 +1232,7 @@ ATTRIBUTE_PHRASINGS: dict[str, tuple[tuple[str, str], ...]] = {
     for lang, texts in _ATTRIBUTE_TEXTS.items()}
 """Language -> (attribute, phrasing) pairs."""
 
-_LATIN_NAMES = ("Lewis Hamilton", "Taylor Swift", "Barack Obama", "Emma Watson", "Rafael Nadal",
+_LATIN_NAMES = ("Lewis Hamilton", "Ed Sheeran", "Barack Obama", "Emma Watson", "Rafael Nadal",
                 "Roger Federer", "Sophia Loren", "Keanu Reeves", "Rihanna", "Pedro García",
                 "Marie Dubois", "Jan de Vries", "Anna Becker", "Luca Bianchi", "João Silva",
                 "lady gaga", "cristina fernández", "juan pérez")
