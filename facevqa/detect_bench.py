@@ -120,7 +120,7 @@ def nonface_crops(photos: list[Image.Image], n: int, seed: int, size: int = 200,
 
 def plain_images(seed: int) -> list[Image.Image]:
     """Blank, noise, gradient and synthetic non-face renders (landscapes, objects, patterns)."""
-    from facevqa.data.nonface import NONFACE_KINDS, draw_nonface_image
+    from facevqa.data.synthetic.nonface import NONFACE_KINDS, draw_nonface_image
 
     rng = np.random.default_rng(seed)
     out = [Image.new("RGB", (s, s), (v, v, v)) for s in (48, 200, 640) for v in (0, 128, 255)]

@@ -11,7 +11,7 @@ Each pool is read by its `facevqa.data.sources` adapter and kept to its list (a 
 is missing is skipped with a warning). Every photo goes through the default face detector and
 `crop_face`, the crop the model sees at inference (the whole photo where no face is found,
 counted, not attacked); a stable `spoof_rate` share also yields a print, replay or mask
-attack rendered on that same crop by `facevqa.data.spoof`, labels kept, explanation naming
+attack rendered on that same crop by `facevqa.data.synthetic.spoof`, labels kept, explanation naming
 the cues drawn. Crops are
 cached at CROP px in shards under ROOT/crops/ (a killed build resumes at the next shard).
 Photos too blurred to show an expression (sharpness < MIN_SHARPNESS) are left out, counted.
@@ -118,7 +118,7 @@ def _attack(row_id: str, crop, spoof_rate: float):
     from PIL import Image
 
     from facevqa.answer import Face
-    from facevqa.data.spoof import ATTACKS, apply_spoof
+    from facevqa.data.synthetic.spoof import ATTACKS, apply_spoof
     from facevqa.faces import crop_face
 
     rng = np.random.default_rng(zlib.crc32(row_id.encode()))
@@ -173,7 +173,7 @@ def real_rows(data: str | Path, spoof_rate: float = 0.25, workers: int = 2,
     from tqdm.auto import tqdm
 
     from facevqa.data.captions import caption_for
-    from facevqa.data.spoof import explain
+    from facevqa.data.synthetic.spoof import explain
 
     data = Path(data)
     for pool in POOLS:

@@ -85,7 +85,11 @@ def _project_imports(name: str, path: Path, modules: set[str]) -> set[str]:
             for alias in node.names:
                 full = f"{base}.{alias.name}"
                 found |= {full} if full in modules else ({base} if base in modules else set())
-    return found - {name}
+    # importing a.b.c runs the package a.b's __init__ first (unless it is already running,
+    # as it is for the importer's own packages)
+    own = {".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 2)}
+    parents = {".".join(m.split(".")[:i]) for m in found for i in range(1, m.count(".") + 1)}
+    return (found | (parents & modules)) - own
 
 
 def test_no_import_cycles():

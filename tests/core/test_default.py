@@ -89,7 +89,7 @@ def test_default_reads_real_photos(vqa, photos):
 def test_a_printed_copy_looks_less_real_than_the_photo(vqa, photos):
     import numpy as np
 
-    from facevqa.data.spoof import apply_spoof
+    from facevqa.data.synthetic.spoof import apply_spoof
     from finetune.real_faces import crop_geometry
 
     face = vqa.generate([photos["astronaut"]], QUESTIONS["spoof"])[0]

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from facevqa.data.rows import AGE_GROUPS, EMOTIONS, GENDERS, ROW_KEYS
-from facevqa.data.spoof import ATTACKS, CUE_TEXT, explain
 from facevqa.data.synthetic import draw_nonface, draw_sample, synth_rows
+from facevqa.data.synthetic.spoof import ATTACKS, CUE_TEXT, explain
 
 
 def test_same_seed_same_row():

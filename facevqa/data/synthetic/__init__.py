@@ -6,7 +6,9 @@ with `face_crops=True` each face row is the square crop the pipeline itself woul
 the face (`facevqa.faces.crop_face`), which is what the model sees at inference.
 
 Parts: `spec.py` (sampled ground truth), `layout.py` (geometry, palette), `face.py` (inner
-face), `extras.py` (hair, glasses, hat...), `scene.py` (the rendered scene).
+face), `extras.py` (hair, glasses, hat...), `scene.py` (the rendered scene), `spoof.py`
+(print, replay, screen and mask attacks, also drawn on real photos), `nonface.py`
+(images without a face).
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from typing import Any
 import numpy as np
 
 from facevqa.data.captions import caption_for
-from facevqa.data.nonface import draw_nonface_image
 from facevqa.data.rows import AGE_GROUPS, EMOTIONS, GENDERS, make_row
-from facevqa.data.spoof import ATTACKS, apply_spoof
+from facevqa.data.synthetic.nonface import draw_nonface_image
 from facevqa.data.synthetic.scene import render_face
 from facevqa.data.synthetic.spec import sample_spec
+from facevqa.data.synthetic.spoof import ATTACKS, apply_spoof
 
 _GROUP_CELLS = tuple(itertools.product(AGE_GROUPS, GENDERS, range(1, 11)))
 
