@@ -134,7 +134,8 @@ class Backbone:
         pad = self.tokenizer.pad_token_id
         ids, mask = batch["input_ids"], batch["attention_mask"].bool()
         per_token = [k for k, v in batch.items() if k not in ("input_ids", "attention_mask")
-                     and isinstance(v, torch.Tensor) and v.shape == ids.shape]
+                     and isinstance(v, torch.Tensor) and v.shape == ids.shape
+                     and not v.is_floating_point()]
         rows, labs = [], []
         extra: dict[str, list[list[int]]] = {k: [] for k in per_token}
         for i, suf in enumerate(suffixes):

@@ -299,36 +299,32 @@ def _paligemma2(w: Widths, tok):
     return PaliGemmaForConditionalGeneration(config), processor
 
 
-def _smolvlm(w: Widths, tok):
-    from transformers import (
-        LlamaConfig,
-        SmolVLMConfig,
-        SmolVLMForConditionalGeneration,
-        SmolVLMImageProcessorPil,
-        SmolVLMProcessor,
-        SmolVLMVisionConfig,
-    )
+def _smolvlm(w: Widths, tok, idefics3: bool = False):
+    """SmolVLM (or, with idefics3=True, Idefics3: scale factor 2, no video processor)."""
+    import transformers as tf
 
     from facevqa.backbones.idefics3 import CHAT_TEMPLATE
     from facevqa.loading import image_only
 
+    kind = "Idefics3" if idefics3 else "SmolVLM"
     grid = [f"<row_{i}_col_{j}>" for i in range(1, 7) for j in range(1, 7)]
     tok = _add_tokens(tok, ["<fake_token_around_image>", "<image>", "<end_of_utterance>",
                             "<global-img>", "<|im_start|>", *grid])
-    s, scale = w.image_size, 3
+    s, scale = w.image_size, 2 if idefics3 else 3
     n = (s // w.patch_size) ** 2 // scale ** 2
-    images = SmolVLMImageProcessorPil(size={"longest_edge": s},
-                                      max_image_size={"longest_edge": s},
-                                      image_mean=[0.5] * 3, image_std=[0.5] * 3)
-    processor = image_only(SmolVLMProcessor)(image_processor=images, tokenizer=tok,
-                                             video_processor=None, image_seq_len=n,
-                                             chat_template=CHAT_TEMPLATE)
-    vision = SmolVLMVisionConfig(**_siglip(w))
-    config = SmolVLMConfig(vision_config=vision.to_dict(),
-                           text_config=LlamaConfig(**_text(w, tok)).to_dict(),
-                           image_token_id=tok.convert_tokens_to_ids("<image>"),
-                           scale_factor=scale, pad_token_id=tok.pad_token_id)
-    return SmolVLMForConditionalGeneration(config), processor
+    images = getattr(tf, f"{kind}ImageProcessorPil")(
+        size={"longest_edge": s}, max_image_size={"longest_edge": s}, image_mean=[0.5] * 3,
+        image_std=[0.5] * 3)
+    cls = getattr(tf, f"{kind}Processor")
+    video = {} if idefics3 else {"video_processor": None}
+    processor = image_only(cls)(image_processor=images, tokenizer=tok, image_seq_len=n,
+                                chat_template=CHAT_TEMPLATE, **video)
+    vision = getattr(tf, f"{kind}VisionConfig")(**_siglip(w))
+    config = getattr(tf, f"{kind}Config")(
+        vision_config=vision.to_dict(), text_config=tf.LlamaConfig(**_text(w, tok)).to_dict(),
+        image_token_id=tok.convert_tokens_to_ids("<image>"), scale_factor=scale,
+        pad_token_id=tok.pad_token_id)
+    return getattr(tf, f"{kind}ForConditionalGeneration")(config), processor
 
 
 REAL_TEXT_LLAMA7B = dict(text_hidden=4096, text_heads=32, text_kv_heads=32, head_dim=128,

@@ -100,6 +100,8 @@ def load_backbone(name_or_path: str | os.PathLike, *, load_in_4bit: bool = False
     else:
         model = model.to(device)
     processor.tokenizer.padding_side = "left"
+    if processor.tokenizer.pad_token is None:  # batches need one (LLaMA tokenizers ship none)
+        processor.tokenizer.pad_token = processor.tokenizer.eos_token
     return Backbone(model=model.eval(), processor=processor, family=family,
                     name=str(name_or_path), folder=folder)
 
