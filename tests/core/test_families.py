@@ -88,8 +88,12 @@ def test_training_labels_cover_only_answer_tokens(backbone, name):
     assert torch.isfinite(out.loss)
 
 
-@pytest.mark.parametrize("method", ["lora", "qlora"])
-@pytest.mark.parametrize("name", NAMES)
+TRAININGS = [(name, "qlora") for name in NAMES] + [("gemma3", "lora"), ("qwen2_5_vl", "lora")]
+"""QLoRA (LoRA on the 4-bit base) for every family; plain LoRA for two chat families (PaliGemma
+and LLaVA train in plain LoRA in tests/finetune): the suite stays within its time budget."""
+
+
+@pytest.mark.parametrize("name,method", TRAININGS)
 def test_lora_and_qlora_train_save_reload_and_answer(family_checkpoint, name, method, tmp_path,
                                                      facevqa_home):
     """`facevqa train` on the base, then the public API with the adapter: closed and open."""
