@@ -1,8 +1,9 @@
 """The `facevqa` command: subcommands are registered by the packages that own them.
 
-facevqa's own subcommands (ask, data, bench, route) are listed here; the library's users (finetune,
-eval, demo) register theirs as entry points in the `facevqa.commands` group, so facevqa never
-imports them. Each subcommand module exposes add_parser(subparsers) and run(args) -> int.
+facevqa's own subcommands (ask, annotate, data, bench, route) are listed here; the library's
+users (finetune, eval, demo) register theirs as entry points in the `facevqa.commands` group,
+so facevqa never imports them. Each subcommand module exposes add_parser(subparsers) and
+run(args) -> int.
 Exit codes: 0 ok, 1 run failed, 2 usage or configuration error.
 """
 
@@ -18,6 +19,7 @@ from facevqa.errors import ConfigError, FaceVQAError, ModelLoadError
 
 BUILTIN = {
     "ask": "facevqa.ask",
+    "annotate": "facevqa.annotate",
     "data": "facevqa.data.cli",
     "bench": "facevqa.bench",
     "route": "facevqa.route_cli",
