@@ -82,9 +82,31 @@ class DefaultRecipe:
     """'synthetic' (the drawn face world) or a folder of real labelled photos
     (finetune/real_faces.py: UTKFace, FER2013, CelebA copies and their hold-out filter lists)."""
     spoof_rate: float = 0.25
+    """Share of real photos that also train as a print, replay or mask attack on that photo."""
     teach_tasks: tuple[str, ...] = ("emotion", "gender")
     """Tasks the classical heads label where a real photo has no label (distillation)."""
-    """Share of real photos that also train as a print, replay or mask attack on that photo."""
+    soft_tasks: tuple[str, ...] = ()
+    """Tasks whose full teacher distribution (the classical head's probability vector) stage 0
+    also learns on every real photo, labelled or not, as a KL target (computed once, cached
+    in chunks under the work folder: a killed build resumes)."""
+    soft_weight: float = 1.0
+    """Weight of that KL term beside the hard labels' cross-entropy."""
+    grey_rate: float = 0.0
+    """Share of each stage-0 batch shown in grey (grey and colour photos share features)."""
+    emotion_samples: int = 0
+    """The emotion adapter learns a photo without its own emotion label (UTKFace, CelebA) from
+    this many answers drawn from the teacher's distribution (soft distillation through the
+    adapter's own loss), instead of the teacher's confident answer alone (0)."""
+    emotion_tint_rate: float = 0.0
+    """Share of grey photos (FER2013) the emotion adapter also sees tinted in a skin colour,
+    so that colour is no cue for which expressions a face can show."""
+    emotion_grey_rate: float = 0.0
+    """Share of colour photos the emotion adapter also sees in grey."""
+
+    def emotion_own_data(self) -> bool:
+        """Whether the emotion adapter trains on its own QA set (real data only)."""
+        return self.data != "synthetic" and bool(
+            self.emotion_samples or self.emotion_tint_rate or self.emotion_grey_rate)
 
     def scaled(self, s: float) -> DefaultRecipe:
         def f(v: int) -> int:
@@ -107,13 +129,26 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
     work = out.with_name(out.name + ".work")
     data = DataSpec(n_train=recipe.n_train, n_eval=recipe.n_eval, seed=recipe.seed,
                     tasks=ALL_TASKS, image_size=recipe.image_size)
+    task_data = {}
     if recipe.data == "synthetic":
         rows = list(synthetic_rows(data))
     else:
-        rows = _distil(work / "teacher.json", _real_rows(recipe, progress), recipe, progress)
+        raw = _real_rows(recipe, progress)
+        own = {r["id"] for r in raw if r["emotion"] is not None}
+        rows = _distil(work / "teacher.json", raw, recipe, progress)
+        del raw
         qa = _real_examples(work / "real-qa", rows, recipe)
         data = dataclasses.replace(data, source=str(qa))
+        held = [r for r in rows if r["split"] == "validation"]
         rows = [r for r in rows if r["split"] == "train"]
+        soft = tuple(dict.fromkeys(recipe.soft_tasks + (
+            ("emotion",) if recipe.emotion_samples else ())))
+        if soft:
+            rows = _soft_labels(work / "teacher-soft", rows, soft, progress)
+        if recipe.emotion_own_data():
+            eqa = _emotion_examples(work / "real-qa-emotion", rows + held, own, recipe)
+            task_data["emotion"] = dataclasses.replace(data, source=str(eqa))
+        del held
     base = _stage_vision(work / "base-vision", rows, recipe, progress)
     full = TrainConfig(base=str(base), name="base", method="full", data=data,
                        train_vision=recipe.base_train_vision, age_sigma=recipe.age_sigma,
@@ -129,7 +164,7 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
                           lora=LoraSpec(r=rank, alpha=2 * rank, dropout=0.05,
                                         targets="language+projector+vision",
                                         output_head=recipe.output_head),
-                          data=dataclasses.replace(data, tasks=(task,)),
+                          data=dataclasses.replace(task_data.get(task, data), tasks=(task,)),
                           steps=steps, batch_size=recipe.batch_size,
                           lr=recipe.adapter_lr * 16 / rank, age_sigma=recipe.age_sigma,
                           spoof_alpha=recipe.spoof_alpha, balance_tasks=recipe.balance_tasks,
@@ -179,6 +214,107 @@ def _distil(cache: Path, rows: list[dict], recipe: DefaultRecipe, progress: bool
     return out
 
 
+SOFT_CHUNK = 4096
+
+
+def _soft_labels(folder: Path, rows: list[dict], tasks: tuple[str, ...], progress: bool
+                 ) -> list[dict]:
+    """Rows with `soft_<task>`: the classical heads' full probability vector for their photo
+    (attacks take their photo's), computed on the crop once and cached in chunks of
+    SOFT_CHUNK photos under `folder` (a killed build resumes at the next chunk)."""
+    from tqdm.auto import tqdm
+
+    from facevqa.data.pseudo_label import ClassicalTeacher
+
+    photos = [r for r in rows if r["spoof"] == "real"]
+    folder.mkdir(parents=True, exist_ok=True)
+    teacher, probs = None, {}
+    for lo in tqdm(range(0, len(photos), SOFT_CHUNK), desc="teacher distributions",
+                   disable=not progress):
+        chunk = photos[lo:lo + SOFT_CHUNK]
+        cache = folder / f"{lo // SOFT_CHUNK:05d}-{'+'.join(tasks)}.json"
+        got = json.loads(cache.read_text()) if cache.exists() else None
+        if got is None or set(got) != {r["id"] for r in chunk}:
+            teacher = teacher or ClassicalTeacher(faces="crop", batch_size=256)
+            answers = teacher.label([r["image"] for r in chunk], tasks)
+            got = {r["id"]: {t: a[t].probs or None for t in tasks}
+                   for r, a in zip(chunk, answers)}
+            cache.write_text(json.dumps(got))
+        probs.update(got)
+    out = []
+    for r in rows:
+        own = r["id"] if r["spoof"] == "real" else r["id"].rsplit("-", 1)[0]  # its photo's id
+        found = probs.get(own, {})
+        out.append({**r, **{f"soft_{t}": found.get(t) for t in tasks}})
+    log.info("teacher distributions: %d photos", len(probs))
+    return out
+
+
+def _tint(image, rng):
+    """A grey photo tinted in a random skin colour (red kept, green and blue scaled down)."""
+    import numpy as np
+    from PIL import Image
+
+    g = np.asarray(image.convert("L"), dtype=np.float32)[..., None]
+    gain = np.array([1.0, rng.uniform(0.72, 0.92), rng.uniform(0.55, 0.85)], dtype=np.float32)
+    return Image.fromarray(np.clip(g * gain * rng.uniform(0.85, 1.1), 0, 255).astype(np.uint8))
+
+
+def _is_grey(image) -> bool:
+    import numpy as np
+
+    a = np.asarray(image.convert("RGB"), dtype=np.int16)
+    return bool(np.abs(a[..., 0] - a[..., 1]).max() <= 2 and np.abs(a[..., 1] - a[..., 2]).max() <= 2)
+
+
+def _emotion_rows(rows: list[dict], own: set[str], recipe: DefaultRecipe):
+    """The emotion adapter's photos (recipe.emotion_samples / _tint_rate / _grey_rate): each
+    train photo with its own label as is, each without one as emotion_samples copies labelled
+    by draws from the teacher's distribution (its confident answer when there is none); tinted
+    copies of grey photos and grey copies of colour photos. Validation photos as "eval"."""
+    import zlib
+
+    import numpy as np
+    from PIL import ImageOps
+
+    for r in rows:
+        if r["spoof"] != "real" or r["split"] not in ("train", "validation"):
+            continue
+        if r["split"] == "validation":
+            if r["emotion"] is not None:
+                yield {**r, "split": "eval"}
+            continue
+        rng = np.random.default_rng([recipe.seed, zlib.crc32(str(r["id"]).encode())])
+        dist = {k: v for k, v in (r.get("soft_emotion") or {}).items() if v and v > 0}
+        if r["id"] in own or not dist or not recipe.emotion_samples:
+            copies = [r] if r["emotion"] is not None else []
+        else:
+            labels, p = list(dist), np.array(list(dist.values()))
+            copies = [{**r, "id": f"{r['id']}-e{k}",
+                       "emotion": str(rng.choice(labels, p=p / p.sum()))}
+                      for k in range(recipe.emotion_samples)]
+        for c in copies:
+            yield c
+            if _is_grey(c["image"]):
+                if rng.random() < recipe.emotion_tint_rate:
+                    yield {**c, "id": f"{c['id']}-tint", "image": _tint(c["image"], rng)}
+            elif rng.random() < recipe.emotion_grey_rate:
+                yield {**c, "id": f"{c['id']}-grey",
+                       "image": ImageOps.grayscale(c["image"]).convert("RGB")}
+
+
+def _emotion_examples(folder: Path, rows: list[dict], own: set[str], recipe: DefaultRecipe
+                      ) -> Path:
+    """The emotion adapter's own QA set (_emotion_rows), written once."""
+    from facevqa.data.build import write_examples
+    from facevqa.data.qa import QAConfig
+
+    if not (folder / "dataset_info.json").exists():
+        write_examples(_emotion_rows(rows, own, recipe), folder, source="real",
+                       config=QAConfig(seed=recipe.seed, tasks=("emotion",)))
+    return folder
+
+
 def _real_examples(folder: Path, rows: list[dict], recipe: DefaultRecipe) -> Path:
     """QA examples of the train (and, as "eval", validation) rows; test rows stay out."""
     from facevqa.data.build import write_examples
@@ -202,8 +338,10 @@ def _stage_vision(folder: Path, rows: list[dict], recipe: DefaultRecipe, progres
     spec = dataclasses.replace(BASE_SPEC, patch_size=recipe.patch_size)
     raw = build_tiny("paligemma", folder.with_name("base-random"), spec)
     bb = load_backbone(raw, device="cpu")
+    soft = {t: [r.get(f"soft_{t}") for r in rows] for t in recipe.soft_tasks}
     acc = pretrain_vision(bb, rows, recipe.vision_epochs, seed=recipe.seed,
-                          flip=recipe.data != "synthetic", progress=progress)
+                          flip=recipe.data != "synthetic", progress=progress, soft=soft or None,
+                          soft_weight=recipe.soft_weight, grey=recipe.grey_rate)
     tmp = folder.with_name(folder.name + ".tmp")
     bb.model.save_pretrained(tmp, safe_serialization=True)
     bb.processor.save_pretrained(tmp)

@@ -62,18 +62,59 @@ def _labels(rows: list[dict], ts: list[Target]) -> torch.Tensor:
     return torch.tensor(cols).T  # [N, T]
 
 
+def _soft_targets(rows: list[dict], ts: list[Target], soft: dict[str, list] | None
+                  ) -> dict[int, torch.Tensor]:
+    """Target index -> [N, classes] teacher distributions (NaN rows: no teacher answer) from
+    soft[name]: one {class: probability} per row (or None), renormalised over the target's
+    classes (a class the rows never carry is dropped)."""
+    out = {}
+    for k, t in enumerate(ts):
+        if not soft or t.name not in soft:
+            continue
+        m = torch.full((len(rows), len(t.classes)), float("nan"))
+        for i, probs in enumerate(soft[t.name]):
+            p = torch.tensor([float((probs or {}).get(c, 0.0)) for c in t.classes])
+            if probs and p.sum() > 0:
+                m[i] = p / p.sum()
+        out[k] = m
+    return out
+
+
+GREY = torch.tensor([0.299, 0.587, 0.114])
+"""RGB -> grey weights of the grey augmentation."""
+
+
+def _augment(batch: torch.Tensor, gen: torch.Generator, flip: bool, grey: float) -> torch.Tensor:
+    """Mirror a random half of the batch (flip) and turn a random `grey` share of it grey, so
+    grey photos (FER2013) and colour photos share features."""
+    n = len(batch)
+    if flip:
+        mirror = torch.rand(n, generator=gen) < 0.5
+        batch = torch.where(mirror[:, None, None, None], batch.flip(-1), batch)
+    if grey > 0:
+        g = torch.rand(n, generator=gen) < grey
+        luma = (batch * GREY[None, :, None, None]).sum(1, keepdim=True).expand_as(batch)
+        batch = torch.where(g[:, None, None, None], luma, batch)
+    return batch
+
+
 def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_size: int = 64,
-                    seed: int = 0, flip: bool = False, progress: bool = True
-                    ) -> dict[str, float]:
+                    seed: int = 0, flip: bool = False, progress: bool = True,
+                    soft: dict[str, list] | None = None, soft_weight: float = 1.0,
+                    grey: float = 0.0) -> dict[str, float]:
     """Train the backbone's vision tower on row labels in place; returns last-epoch accuracy.
     flip: mirror a random half of each batch (real photos; the synthetic world is drawn
-    symmetric enough not to need it)."""
+    symmetric enough not to need it). soft: target name -> one teacher distribution
+    ({class: probability} or None) per row, taught as KL(teacher || tower) with weight
+    soft_weight beside the hard labels (distillation on every photo, labelled or not).
+    grey: share of each batch shown in grey."""
     from tqdm.auto import tqdm
 
     torch.manual_seed(seed)
     tower = bb.model.model.vision_tower
     ts = targets(rows)
     y = _labels(rows, ts)
+    teach = _soft_targets(rows, ts, soft)
     pixels = bb.processor.image_processor([r["image"] for r in rows],
                                           return_tensors="pt")["pixel_values"]
     width, tokens = tower.config.hidden_size, (tower.config.image_size
@@ -97,16 +138,19 @@ def pretrain_vision(bb, rows: list[dict], epochs: int, lr: float = 2e-3, batch_s
         hits, seen = torch.zeros(len(ts)), torch.zeros(len(ts))
         for lo in range(0, len(rows) - batch_size + 1, batch_size):
             idx = perm[lo:lo + batch_size]
-            batch = pixels[idx]
-            if flip:
-                mirror = torch.rand(len(idx), generator=gen) < 0.5
-                batch = torch.where(mirror[:, None, None, None], batch.flip(-1), batch)
+            batch = _augment(pixels[idx], gen, flip, grey)
             feats = tower(pixel_values=batch).last_hidden_state
             logits = [h(feats) for h in heads]
             # a target with no label in this batch adds nothing (its mean would be NaN)
             loss = sum(torch.nn.functional.cross_entropy(lg, y[idx, k], ignore_index=-100)
                        for k, lg in enumerate(logits) if (y[idx, k] != -100).any())
             loss = loss + _age_loss(age_head(feats).squeeze(-1), ages[idx])
+            for k, dist in teach.items():
+                p = dist[idx]
+                ok = ~torch.isnan(p[:, 0])
+                if ok.any():
+                    loss = loss + soft_weight * torch.nn.functional.kl_div(
+                        torch.log_softmax(logits[k][ok], -1), p[ok], reduction="batchmean")
             loss.backward()
             opt.step()
             opt.zero_grad()

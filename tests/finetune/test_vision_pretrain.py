@@ -6,7 +6,7 @@ import numpy as np
 
 from finetune.config import DataSpec
 from finetune.examples import load_examples, synthetic_rows
-from finetune.vision_pretrain import _labels, pretrain_vision, targets
+from finetune.vision_pretrain import _augment, _labels, _soft_targets, pretrain_vision, targets
 
 
 def test_targets_cover_every_field_and_attribute_the_rows_carry():
@@ -47,7 +47,32 @@ def test_pretraining_moves_only_the_vision_tower(tiny_paligemma, facevqa_home):
     bb = load_backbone(tiny_paligemma, device="cpu")
     before = {n: p.detach().clone() for n, p in bb.model.named_parameters()}
     rows = list(synthetic_rows(DataSpec(n_train=16, image_size=64)))
-    acc = pretrain_vision(bb, rows, epochs=1, batch_size=8, progress=False)
+    soft = {"emotion": [{"happy": 0.7, "sad": 0.3}, None] * 8}  # a teacher's distributions
+    acc = pretrain_vision(bb, rows, epochs=1, batch_size=8, progress=False, soft=soft, grey=0.5)
     assert {"emotion", "goatee", "eye_color"} <= set(acc)
     moved = {n for n, p in bb.model.named_parameters() if not p.equal(before[n])}
     assert moved and all("vision_tower" in n for n in moved)
+
+
+def test_teacher_distributions_align_with_the_target_classes():
+    import torch
+
+    rows = [{"emotion": "happy", "attributes": {}}, {"emotion": "sad", "attributes": {}},
+            {"emotion": None, "attributes": {}}]
+    ts = targets(rows)
+    soft = {"emotion": [{"happy": 0.6, "sad": 0.2, "fear": 0.2}, None, {"sad": 1.0}]}
+    m = _soft_targets(rows, ts, soft)[0]  # classes: happy, sad; fear (never a label) dropped
+    assert torch.allclose(m[0], torch.tensor([0.75, 0.25]))
+    assert torch.isnan(m[1]).all() and m[2].tolist() == [0.0, 1.0]
+    assert _soft_targets(rows, ts, None) == {}
+
+
+def test_grey_augmentation_greys_only_its_share():
+    import torch
+
+    batch = torch.rand(64, 3, 4, 4)
+    out = _augment(batch, torch.Generator().manual_seed(0), flip=False, grey=0.5)
+    grey = (out[:, 0] == out[:, 1]).all(-1).all(-1) & (out[:, 1] == out[:, 2]).all(-1).all(-1)
+    assert 16 < int(grey.sum()) < 48
+    assert torch.equal(out[~grey], batch[~grey])
+    assert torch.equal(_augment(batch, torch.Generator(), flip=False, grey=0.0), batch)
