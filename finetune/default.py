@@ -264,7 +264,8 @@ def _is_grey(image) -> bool:
     import numpy as np
 
     a = np.asarray(image.convert("RGB"), dtype=np.int16)
-    return bool(np.abs(a[..., 0] - a[..., 1]).max() <= 2 and np.abs(a[..., 1] - a[..., 2]).max() <= 2)
+    return bool(np.abs(a[..., 0] - a[..., 1]).max() <= 2
+                and np.abs(a[..., 1] - a[..., 2]).max() <= 2)
 
 
 def _emotion_rows(rows: list[dict], own: set[str], recipe: DefaultRecipe):
