@@ -85,6 +85,9 @@ def _pseudo_label_parser(sub: Any) -> None:
     p.add_argument("--shard-size", type=int, default=256,
                    help="images per labels shard (a rerun skips finished shards)")
     p.add_argument("--batch-size", type=int, default=16)
+    from facevqa.annotate import add_ray_args
+
+    add_ray_args(p)
     _qa_options(p)
 
 
@@ -138,7 +141,10 @@ def _pseudo_label(args: argparse.Namespace) -> int:
         min_age=args.min_age, min_gender=args.min_gender, min_emotion=args.min_emotion,
         shard_size=args.shard_size, batch_size=args.batch_size, qa=qa,
         image_format=args.image_format)
-    summary = pseudo_label(args.images, args.out, config, list_file=args.list_file, progress=True)
+    from facevqa.annotate import ray_config
+
+    summary = pseudo_label(args.images, args.out, config, list_file=args.list_file, progress=True,
+                           ray=ray_config(args))
     print(json.dumps(summary.to_dict(), indent=2))
     return 0 if summary.examples else 1
 

@@ -17,6 +17,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -243,27 +244,50 @@ def _check_manifest(folder: Path, manifest: dict[str, Any]) -> None:
 
 
 def write_shards(root: Path, paths: Sequence[str], folder: Path, cfg: PseudoLabelConfig,
-                 teacher: Any, progress: bool = False) -> tuple[list[Path], int]:
-    """Label every shard not yet on disk; (shard files in order, number reused)."""
+                 teacher: Any, progress: bool = False, ray: Any = None) -> tuple[list[Path], int]:
+    """Label every shard not yet on disk; (shard files in order, number reused).
+
+    ray: a facevqa.annotate_ray.RayConfig to label the shards on Ray actors (each loads the
+    config's teacher) instead of with `teacher` here; the shard files are the same.
+    """
     starts = range(0, len(paths), cfg.shard_size)
     files = [folder / f"{k:05d}.jsonl" for k in range(len(starts))]
     from tqdm.auto import tqdm
 
     done = {f for f in files if f.exists()}
-    finished = sum(len(paths[s:s + cfg.shard_size]) for s, f in zip(starts, files) if f in done)
-    with tqdm(total=len(paths), initial=finished, desc="pseudo-labelling", unit="image",
+    todo = [(k, list(paths[s:s + cfg.shard_size])) for k, (s, f) in enumerate(zip(starts, files))
+            if f not in done]
+    if ray is None:
+        reports = (label_shard_file(root, chunk, files[k], teacher, cfg.tasks)
+                   for k, chunk in todo)
+    else:
+        from facevqa.annotate_ray import ray_map
+
+        items = [{"file": str(files[k]), "paths": chunk} for k, chunk in todo]
+        reports = ray_map(items, partial(_ray_labeller, str(root), cfg), ray)
+    with tqdm(total=sum(len(c) for _, c in todo), desc="pseudo-labelling", unit="image",
               disable=not progress) as bar:
-        for start, file in zip(starts, files):
-            if file in done:
-                continue
-            chunk = paths[start:start + cfg.shard_size]
-            records = label_shard(root, chunk, teacher, cfg.tasks)
-            tmp = file.with_name(f".{file.name}.tmp-{uuid.uuid4().hex[:8]}")
-            tmp.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-            tmp.rename(file)  # a shard is on disk whole or not at all
-            log.info("labelled %s (%d images)", file.name, len(chunk))
-            bar.update(len(chunk))
+        for report in reports:
+            bar.update(report["images"])
     return files, len(done)
+
+
+def label_shard_file(root: Path, chunk: Sequence[str], file: Path, teacher: Any,
+                     tasks: Sequence[str]) -> dict[str, Any]:
+    """Label one shard and write its file atomically; {images: n}."""
+    records = label_shard(root, chunk, teacher, tasks)
+    tmp = file.with_name(f".{file.name}.tmp-{uuid.uuid4().hex[:8]}")
+    tmp.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    tmp.rename(file)  # a shard is on disk whole or not at all
+    log.info("labelled %s (%d images)", file.name, len(chunk))
+    return {"images": len(chunk)}
+
+
+def _ray_labeller(root: str, cfg: PseudoLabelConfig) -> Any:
+    """A Ray actor's work function: its own teacher, labelling shard items."""
+    teacher = TEACHERS[cfg.teacher](faces=cfg.faces, batch_size=cfg.batch_size)
+    return lambda item: label_shard_file(Path(root), item["paths"], Path(item["file"]), teacher,
+                                         cfg.tasks)
 
 
 def read_records(files: Sequence[Path]) -> Iterator[dict[str, Any]]:
@@ -398,12 +422,13 @@ def _rows(root: Path, files: Sequence[Path], cfg: PseudoLabelConfig, teacher: st
 
 def pseudo_label(images: str | Path, out: str | Path, config: PseudoLabelConfig | None = None,
                  *, list_file: str | Path | None = None, teacher: Any = None,
-                 progress: bool = False) -> PseudoLabelSummary:
+                 progress: bool = False, ray: Any = None) -> PseudoLabelSummary:
     """Label the photos in `images` with the config's teacher and save a QA data set at `out`
     (`datasets.load_from_disk(out)`), with `out/shards/` (labels) and `out/pseudo_label.json`.
 
     Unreadable images and images without a face are counted, never fatal. Rerunning resumes:
     finished shards are not relabelled. `teacher` replaces the one the config names (tests).
+    ray: a facevqa.annotate_ray.RayConfig to label on a Ray cluster (same shards, same data set).
     """
     start = time.time()
     cfg = config or PseudoLabelConfig()
@@ -412,7 +437,7 @@ def pseudo_label(images: str | Path, out: str | Path, config: PseudoLabelConfig 
     teacher = teacher or TEACHERS[cfg.teacher](faces=cfg.faces, batch_size=cfg.batch_size)
     folder = out / SHARDS
     _check_manifest(folder, _manifest(root, paths, cfg, teacher.models()))
-    files, reused = write_shards(root, paths, folder, cfg, teacher, progress)
+    files, reused = write_shards(root, paths, folder, cfg, teacher, progress, ray)
     tally = _Tally()
     n_examples = _save(_examples(_rows(root, files, cfg, teacher.name, tally), cfg), out)
     per_task = ({t: tally.labels[(v, t)] for t in cfg.tasks} for v in ("kept", "dropped", "failed"))

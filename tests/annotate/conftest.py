@@ -40,3 +40,13 @@ def reference(annotate_cfg):
 
     cfg = annotate_cfg()
     return cfg, annotate(cfg), read_rows(cfg.out)
+
+
+@pytest.fixture(scope="session")
+def local_cluster():
+    """A local Ray cluster with 2 CPUs, no dashboard, no network (stopped after the tests)."""
+    ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install "
+                                            "'facevqa[ray]'")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield ray
+    ray.shutdown()
