@@ -1,9 +1,11 @@
 """Face-found rates of the face-detector candidates on crops, full photos and non-faces.
 
-Run: python -m facevqa.detect_bench [--n 500] [--seed 0] [--only haar,default]
+Run: python -m facevqa.detect_bench [--n 500] [--seed 0] [--exclude-seed S] [--only haar,default]
 Face crops come from the local dataset cache (~/.cache/facevqa/data, only the images listed in
-its *.kept.txt files); sets whose files are missing are skipped. Shipped images (LFW subset,
-scikit-image photos, the example photos) need no cache. Results: docs/detection.md.
+its *.kept.txt files); sets whose files are missing are skipped. `--seed 1 --exclude-seed 0`
+draws crops disjoint from those of `--seed 0` (same --n): the check slice for numbers not tuned
+on. Shipped images (LFW subset, scikit-image, scikit-learn and matplotlib photos, the example
+photos) need no cache. Results: docs/detection.md.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ FACELESS_PHOTOS = ("brick", "chelsea", "cell", "checkerboard", "clock", "coffee"
                    "immunohistochemistry", "logo", "microaneurysms", "moon", "page", "retina",
                    "rocket", "text", "stereo_motorcycle")
 """scikit-image photos without a human face (camera and astronaut show people)."""
+UNSEEN_PHOTOS = (("sklearn", "datasets/images/china.jpg"),
+                 ("sklearn", "datasets/images/flower.jpg"),
+                 ("matplotlib", "mpl-data/sample_data/Minduka_Present_Blue_Pack.png"))
+"""Faceless photos of other packages, not used when the O-Net thresholds were chosen."""
 
 
 def candidates() -> dict[str, Callable[[], object]]:
@@ -50,6 +56,8 @@ def candidates() -> dict[str, Callable[[], object]]:
     def pad(inner, fill: str = "constant"):
         return lambda: PaddedDetector(inner(), fill=fill)
 
+    unverified = {"min_face_prob": None, "whole_face_prob": None}
+
     return {
         "haar": HaarDetector,
         "haar+pad": pad(HaarDetector),
@@ -63,24 +71,37 @@ def candidates() -> dict[str, Callable[[], object]]:
             HaarDetector(), BlazeFaceDetector(), PaddedDetector(HaarDetector(), fill="constant"),
             PaddedDetector(BlazeFaceDetector(), fill="constant"))),
         "padded-haar": lambda: get_detector("padded-haar"),
-        "chain no-thumbnail": lambda: detector_chain(thumbnails=False),
-        "chain 0.85 no-thumbnail": lambda: detector_chain(0.85, thumbnails=False),
+        "old default": lambda: detector_chain(**unverified, thumbnails=True),
+        "old chain no-thumbnail": lambda: detector_chain(**unverified, thumbnails=False),
+        "old chain 0.85 no-thumbnail": lambda: detector_chain(0.85, **unverified,
+                                                              thumbnails=False),
+        "verified, no whole-crop": lambda: detector_chain(whole_face_prob=None),
+        "verified, whole-crop 0.9": lambda: detector_chain(whole_face_prob=0.9),
+        "verified 0.3, whole-crop 0.8": lambda: detector_chain(min_face_prob=0.3),
+        "verified + thumbnails": lambda: detector_chain(thumbnails=True),
         "default": get_detector,
     }
 
 
-SHOWN = ("haar", "haar+pad", "blazeface", "blazeface+pad", "haar|blazeface|both+pad",
-         "padded-haar", "default")
+SHOWN = ("haar", "blazeface", "padded-haar", "old default", "old chain no-thumbnail",
+         "verified, no whole-crop", "verified, whole-crop 0.9", "default")
 """Candidates measured when --only is not given."""
 
 
-def crop_set(kept: str, folder: str, n: int, seed: int, prefix: str = ""
-             ) -> list[Image.Image]:
-    """`n` random images of a cached dataset, drawn only from its kept (tuning) list."""
+def crop_set(kept: str, folder: str, n: int, seed: int, prefix: str = "",
+             exclude_seed: int | None = None) -> list[Image.Image]:
+    """`n` random images of a cached dataset, drawn only from its kept (tuning) list; with
+    `exclude_seed`, none of the `n` images that seed draws."""
     names = [s for s in (DATA / kept).read_text().split() if s.startswith(prefix)]
-    rng = np.random.default_rng(seed)
-    pick = rng.choice(len(names), size=min(n, len(names)), replace=False)
-    return [Image.open(DATA / folder / names[i]).convert("RGB") for i in sorted(pick)]
+    if exclude_seed is not None:
+        taken = set(_draw(names, n, exclude_seed))
+        names = [s for s in names if s not in taken]
+    return [Image.open(DATA / folder / s).convert("RGB") for s in _draw(names, n, seed)]
+
+
+def _draw(names: list[str], n: int, seed: int) -> list[str]:
+    pick = np.random.default_rng(seed).choice(len(names), size=min(n, len(names)), replace=False)
+    return [names[i] for i in sorted(pick)]
 
 
 def lfw(upscale: int = 4) -> tuple[list[Image.Image], list[Image.Image]]:
@@ -101,6 +122,21 @@ def faceless_photos() -> list[Image.Image]:
         if a.dtype == bool:
             a = a.astype(np.uint8) * 255
         out.append(Image.fromarray(a[..., :3] if a.ndim == 3 else a).convert("RGB"))
+    return out
+
+
+def unseen_photos() -> list[Image.Image]:
+    """UNSEEN_PHOTOS as RGB (those whose package is not installed are skipped)."""
+    import importlib.util
+
+    out = []
+    for package, path in UNSEEN_PHOTOS:
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        file = Path(next(iter(spec.submodule_search_locations))) / path
+        if file.is_file():
+            out.append(Image.open(file).convert("RGB"))
     return out
 
 
@@ -157,12 +193,13 @@ def example_photos() -> list[Image.Image]:
     return [load_image(p) for p in available_examples().values()]
 
 
-def load_sets(n: int, seed: int) -> tuple[dict[str, list], dict[str, list]]:
+def load_sets(n: int, seed: int, exclude_seed: int | None = None
+              ) -> tuple[dict[str, list], dict[str, list]]:
     """(face sets, non-face sets) by name."""
     faces: dict[str, list] = {}
     for name, (kept, folder) in CROP_SETS.items():
         if (DATA / kept).is_file():
-            faces[name] = crop_set(kept, folder, n, seed)
+            faces[name] = crop_set(kept, folder, n, seed, exclude_seed=exclude_seed)
         else:
             log.warning("skipping %s: %s not found", name, DATA / kept)
     lfw_faces, lfw_nonfaces = lfw()
@@ -179,6 +216,11 @@ def load_sets(n: int, seed: int) -> tuple[dict[str, list], dict[str, list]]:
                 "faceless photo crops 48x48 grey": nonface_crops(photos, n // 2, seed + 1, 48,
                                                                  grey=True),
                 "plain + synthetic non-faces": plain_images(seed)}
+    unseen = unseen_photos()
+    if unseen:
+        nonfaces["unseen photos + crops"] = (
+            unseen + nonface_crops(unseen, n // 4, seed + 2)
+            + nonface_crops(unseen, n // 4, seed + 3, 48, grey=True))
     return faces, nonfaces
 
 
@@ -187,9 +229,10 @@ def found_rate(detector, images: list[Image.Image]) -> float:
     return float(np.mean([len(detector.detect(im)) > 0 for im in images]))
 
 
-def measure(names: list[str], n: int, seed: int) -> dict[str, dict[str, float]]:
+def measure(names: list[str], n: int, seed: int, exclude_seed: int | None = None
+            ) -> dict[str, dict[str, float]]:
     """{candidate: {set: face-found rate}} for every face and non-face set."""
-    faces, nonfaces = load_sets(n, seed)
+    faces, nonfaces = load_sets(n, seed, exclude_seed)
     table: dict[str, dict[str, float]] = {}
     for name in names:
         detector, row = candidates()[name](), {}
@@ -284,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=500, help="images per cached crop set")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--exclude-seed", type=int, default=None,
+                        help="leave out the crops that this seed draws (a disjoint check slice)")
     parser.add_argument("--only", default="", help="comma-separated candidates (default: "
                         f"{','.join(SHOWN)})")
     args = parser.parse_args(argv)
@@ -293,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown candidates {sorted(unknown)}; valid: {', '.join(candidates())}")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     print("face-found rate per set (faces: higher is better; non-faces: lower is better)")
-    print(markdown(measure(names, args.n, args.seed)))
+    print(markdown(measure(names, args.n, args.seed, args.exclude_seed)))
     return 0
 
 

