@@ -4,6 +4,7 @@
   facevqa eval --model out/bundle --data fairface:~/data/fairface --tasks age,gender --out DIR
   facevqa eval --compare runs/a runs/b
   accelerate launch -m eval --data synthetic --out DIR        # one shard per process
+  facevqa eval --data synthetic --out DIR --ray [ADDRESS]     # model actors on Ray Data
 Rerunning the same command resumes from DIR/predictions.jsonl.
 """
 
@@ -49,6 +50,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=2, help="processes drawing synthetic data")
     p.add_argument("--no-plots", action="store_true", help="tables only")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    from facevqa.annotate import add_ray_args
+
+    add_ray_args(p)
     p.add_argument("--compare", nargs=2, metavar=("DIR1", "DIR2"),
                    help="print a diff of two report folders instead of evaluating")
     p.set_defaults(run=run)
@@ -79,7 +83,8 @@ def config_from_args(args: argparse.Namespace) -> Any:
         baselines=_csv(args.baselines) or (), batch_size=args.batch_size,
         max_new_tokens=args.max_new_tokens, max_attributes=args.max_attributes or None,
         faces=args.faces, route=args.route, seed=args.seed, n_boot=args.n_boot,
-        workers=args.workers, progress=not args.no_progress, plots=not args.no_plots)
+        workers=args.workers, progress=not args.no_progress, plots=not args.no_plots,
+        ray=args.ray, ray_workers=args.ray_workers)
 
 
 def run(args: argparse.Namespace) -> int:

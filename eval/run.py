@@ -19,14 +19,23 @@ from typing import Any
 
 import numpy as np
 
+from eval.answering import (  # noqa: F401 (plan_batches, Batch: eval.run's API)
+    TASK_RANK,
+    Batch,
+    ModelAnswerer,
+    faces_mode,
+    load_eval_sets,
+    load_system,
+    plan_batches,
+    predict,
+)
 from eval.predictions import (
     PredictionRecord,
     PredictionWriter,
     load_records,
     read_predictions,
-    record_from_answer,
 )
-from eval.sets import EvalSets, ExampleSet, SetSpec
+from eval.sets import EvalSets, SetSpec
 from facevqa.errors import ConfigError
 from facevqa.provenance import git_commit, versions
 
@@ -34,8 +43,6 @@ log = logging.getLogger(__name__)
 
 PREDICTIONS = "predictions.jsonl"
 RUN_FILE = "run.json"
-TASK_RANK = {t: i for i, t in enumerate(("age", "emotion", "gender", "attribute", "spoof",
-                                         "caption", "open"))}
 PACKAGES = ("facevqa", "torch", "transformers", "peft", "accelerate", "datasets", "numpy",
             "scikit-learn", "onnxruntime")
 
@@ -69,6 +76,9 @@ class EvalConfig:
     workers: int = 2
     progress: bool = True
     plots: bool = True
+    ray: str | None = None
+    """Answer the batches on Ray (eval.run_ray): "local" or a cluster address; None: here."""
+    ray_workers: int | None = None
 
     def __post_init__(self) -> None:
         from eval.baselines import BASELINES
@@ -95,71 +105,6 @@ class EvalConfig:
                 "limits": dict(self.limits), "max_new_tokens": self.max_new_tokens,
                 "max_attributes": self.max_attributes, "faces": self.faces,
                 "route": self.route, "seed": self.seed, "batch_size": self.batch_size}
-
-
-@dataclass(frozen=True)
-class Batch:
-    """Example positions of one split, all of one task and attribute: one generate() call."""
-
-    split: str
-    task: str
-    attribute: str | None
-    positions: tuple[int, ...]
-
-
-def plan_batches(eset: ExampleSet, size: int) -> list[Batch]:
-    """Fixed batches of a split: grouped by (task, attribute), in set order within a group."""
-    groups: dict[tuple[str, str | None], list[int]] = {}
-    for i, ex in enumerate(eset.examples):
-        groups.setdefault((ex.task, ex.attribute), []).append(i)
-    keys = sorted(groups, key=lambda k: (TASK_RANK.get(k[0], 99), k[0], k[1] or ""))
-    return [Batch(eset.split, task, attr, tuple(groups[(task, attr)][lo:lo + size]))
-            for task, attr in keys for lo in range(0, len(groups[(task, attr)]), size)]
-
-
-class ModelAnswerer:
-    """The evaluated model (FaceVQA or ClassicalHeads) behind the baselines' answer()."""
-
-    def __init__(self, system: Any, cfg: EvalConfig, faces: str):
-        self.system, self.cfg, self.faces = system, cfg, faces
-        heads = getattr(system, "heads", None)
-        self.name = "classical" if isinstance(heads, dict) else "vlm"
-        self.tasks = set(heads) if isinstance(heads, dict) else None
-
-    def covers(self, task: str, attribute: str | None) -> bool:
-        return self.tasks is None or task in self.tasks
-
-    def answer(self, eset: ExampleSet, positions: Sequence[int], task: str,
-               attribute: str | None) -> list[Any]:
-        kw: dict[str, Any] = {} if self.cfg.route else {"task": task, "attribute": attribute}
-        if self.name == "vlm":
-            kw["max_new_tokens"] = self.cfg.max_new_tokens
-        return self.system.generate(eset.sources(positions),
-                                    [eset.examples[i].question for i in positions],
-                                    batch_size=self.cfg.batch_size, faces=self.faces, **kw)
-
-
-def predict(answerer: Any, sets: EvalSets, batches: Sequence[Batch], writer: PredictionWriter,
-            done: frozenset, progress: bool) -> int:
-    """Answer every batch with an unfinished example; write each batch as it completes."""
-    from tqdm.auto import tqdm
-
-    name, finished = answerer.name, done | writer.done
-    todo = [b for b in batches if answerer.covers(b.task, b.attribute)
-            and any((name, sets.split(b.split).examples[i].id) not in finished
-                    for i in b.positions)]
-    written = 0
-    with tqdm(total=sum(len(b.positions) for b in todo), desc=f"eval {name}", unit="q",
-              disable=not progress or not todo) as bar:
-        for b in todo:
-            eset = sets.split(b.split)
-            answers = answerer.answer(eset, b.positions, b.task, b.attribute)
-            records = [record_from_answer(a, id=ex.id, task=ex.task, model=name, truth=ex.truth,
-                                          groups=ex.groups, split=ex.split)
-                       for a, ex in zip(answers, (eset.examples[i] for i in b.positions))]
-            written += writer.write_batch(records)
-            bar.update(len(b.positions))
-    return written
 
 
 def _all_batches(sets: EvalSets, size: int) -> list[Batch]:
@@ -194,14 +139,6 @@ def check_run_file(out: Path, cfg: EvalConfig) -> None:
         tmp.replace(path)
 
 
-def load_system(cfg: EvalConfig, device: str) -> Any:
-    """The evaluated model: FaceVQA.from_pretrained (or ClassicalHeads for "classical")."""
-    from facevqa.model import FaceVQA
-
-    return FaceVQA.from_pretrained(cfg.model, adapters=dict(cfg.adapters), device=device,
-                                   load_in_4bit=cfg.load_in_4bit)
-
-
 def run_eval(cfg: EvalConfig) -> dict[str, Path] | None:
     """Evaluate, write DIR/predictions.jsonl and the report; the report's paths on the main
     process, None on the others."""
@@ -212,17 +149,13 @@ def run_eval(cfg: EvalConfig) -> dict[str, Path] | None:
     with state.main_process_first():
         if state.is_main_process:
             check_run_file(out, cfg)
-        sets = _load_sets(cfg, out)
-    device = str(state.device) if state.num_processes > 1 and cfg.device == "auto" else cfg.device
-    system = load_system(cfg, device)
-    main = ModelAnswerer(system, cfg, _faces(cfg, sets))
-    mine = _all_batches(sets, cfg.batch_size)[state.process_index::state.num_processes]
-    path = out / (PREDICTIONS if state.num_processes == 1
-                  else f"predictions.rank{state.process_index}.jsonl")
-    with PredictionWriter(path) as writer:
-        predict(main, sets, mine, writer, read_predictions(out / PREDICTIONS).done,
-                cfg.progress and state.is_local_main_process)
-    state.wait_for_everyone()
+        sets = load_eval_sets(cfg, out)
+    if cfg.ray is not None:
+        from eval.run_ray import predict_on_ray
+
+        system = predict_on_ray(cfg, sets, _all_batches(sets, cfg.batch_size), out / PREDICTIONS)
+    else:
+        system = _predict_here(cfg, sets, state, out)
     if not state.is_main_process:
         return None
     merge_rank_files(out)
@@ -231,14 +164,19 @@ def run_eval(cfg: EvalConfig) -> dict[str, Path] | None:
     return finish(out, load_records(out / PREDICTIONS), meta, cfg)
 
 
-def _load_sets(cfg: EvalConfig, out: Path) -> EvalSets:
-    from eval.sets.load import load_sets
-
-    return load_sets(cfg.set_spec(), cache=out / "sets")
-
-
-def _faces(cfg: EvalConfig, sets: EvalSets) -> str:
-    return sets.faces if cfg.faces == "auto" else cfg.faces
+def _predict_here(cfg: EvalConfig, sets: EvalSets, state: Any, out: Path) -> Any:
+    """Answer this process's batches (every k-th under accelerate); the loaded model."""
+    device = str(state.device) if state.num_processes > 1 and cfg.device == "auto" else cfg.device
+    system = load_system(cfg, device)
+    main = ModelAnswerer(system, cfg, faces_mode(cfg, sets))
+    mine = _all_batches(sets, cfg.batch_size)[state.process_index::state.num_processes]
+    path = out / (PREDICTIONS if state.num_processes == 1
+                  else f"predictions.rank{state.process_index}.jsonl")
+    with PredictionWriter(path) as writer:
+        predict(main, sets, mine, writer, read_predictions(out / PREDICTIONS).done,
+                cfg.progress and state.is_local_main_process)
+    state.wait_for_everyone()
+    return system
 
 
 def merge_rank_files(out: Path) -> None:
@@ -307,7 +245,7 @@ def run_meta(cfg: EvalConfig, sets: EvalSets, system: Any, skipped: Mapping[str,
         "data": cfg.data, "evaluation_data": sets.name, "split": "test",
         "training_data": "synthetic face world (seeds 0..~1e6)" if sets.name == "synthetic"
         else None, "sizes": sets.sizes(), "tasks": sorted({e.task for e in sets.test.examples}),
-        "faces": _faces(cfg, sets), "routed": cfg.route, "seed": cfg.seed,
+        "faces": faces_mode(cfg, sets), "routed": cfg.route, "seed": cfg.seed,
         "baselines": [b for b in cfg.baselines if b not in skipped],
         "skipped_baselines": dict(skipped), **git_commit(), "versions": versions(PACKAGES),
     }

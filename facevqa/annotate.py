@@ -4,8 +4,8 @@ written a shard at a time so a killed run resumes without redoing finished shard
   facevqa annotate photos/ -q "How old is this person?" -q "What emotion is shown?" --out ann/
   facevqa annotate faces.parquet --image-column image -q "..." --out ann/ --ray [ADDRESS]
 
-One process by default; `--ray` answers the shards on a Ray cluster (facevqa.annotate_ray),
-with the same shards, batches and rows. Read the result with
+One process by default; `--ray` answers the same shards, in the same batches, on Ray actors
+(facevqa.annotate_ray), so the rows are the same. Read the result with
 `datasets.load_dataset("parquet", data_files="ann/part-*.parquet")` or pandas.
 """
 
@@ -20,6 +20,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -212,9 +213,10 @@ def annotate(cfg: AnnotateConfig, *, answerer: Any = None, ray: Any = None,
     check_manifest(out, {"inputs": inputs.describe(), **cfg.identity()})
     shards, todo = plan(cfg, inputs)
     if ray is not None:
-        from facevqa.annotate_ray import annotate_on_ray
+        from facevqa.annotate_ray import ray_map
 
-        done, model = annotate_on_ray(cfg, inputs, todo, ray), {}
+        work = partial(_ray_worker, cfg, inputs)
+        done, model = ray_map([{"shard": k} for k in todo], work, ray), {}
     else:
         answerer = answerer if answerer is not None else load_answerer(cfg)
         model = answerer.info()
@@ -228,6 +230,15 @@ def annotate(cfg: AnnotateConfig, *, answerer: Any = None, ray: Any = None,
                               round(time.time() - start, 2), model)
     (out / SUMMARY).write_text(json.dumps(asdict(summary), indent=2, default=str))
     return summary
+
+
+def _ray_worker(cfg: AnnotateConfig, inputs: Any) -> Any:
+    """A Ray actor's work function: its own model, then one shard per item (the output folder
+    must be one every node can write: a shared file system)."""
+    answerer = load_answerer(cfg)
+    cols, info = model_columns(answerer), answerer.info()
+    return lambda item: {**annotate_shard(answerer, inputs, item["shard"], cfg, cols),
+                         "model": info}
 
 
 def _follow(done: Iterator[dict[str, Any]], total: int, progress: bool) -> dict[str, Any]:
@@ -278,11 +289,11 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def add_ray_args(p: argparse.ArgumentParser) -> None:
-    """--ray [ADDRESS] and --workers: shared by every command that can run on Ray."""
+    """--ray [ADDRESS] and --ray-workers: shared by every command that can run on Ray."""
     p.add_argument("--ray", nargs="?", const="local", default=None, metavar="ADDRESS",
                    help="run on Ray Data: no value starts a local cluster; 'auto' or "
                         "ray://HOST:10001 attaches to one (needs pip install 'facevqa[ray]')")
-    p.add_argument("--workers", dest="ray_workers", type=int, default=None,
+    p.add_argument("--ray-workers", type=int, default=None,
                    help="Ray model actors (default: one per GPU, else one per CPU)")
 
 

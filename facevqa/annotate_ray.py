@@ -14,7 +14,6 @@ import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from facevqa.errors import ConfigError
@@ -39,7 +38,7 @@ class RayConfig:
 
     def __post_init__(self) -> None:
         if self.workers is not None and self.workers < 1:
-            raise ConfigError("--workers must be >= 1")
+            raise ConfigError("--ray-workers must be >= 1")
 
 
 def import_ray() -> Any:
@@ -78,7 +77,8 @@ class _Worker:
         self.fn = make()
 
     def __call__(self, batch: dict) -> dict:
-        return {"report": [json.dumps(self.fn(json.loads(item))) for item in batch["item"]]}
+        return {"report": [json.dumps(self.fn(json.loads(item)), default=str)
+                           for item in batch["item"]]}
 
 
 def ray_map(items: Sequence[dict], make: Callable[[], Callable[[dict], dict]],
@@ -101,21 +101,3 @@ def ray_map(items: Sequence[dict], make: Callable[[], Callable[[dict], dict]],
                         num_gpus=gpus or None, batch_format="numpy")
     for row in ds.iter_rows():
         yield json.loads(row["report"])
-
-
-def _annotate_worker(cfg: Any, inputs: Any) -> Callable[[dict], dict]:
-    from facevqa.annotate import annotate_shard, load_answerer, model_columns
-
-    answerer = load_answerer(cfg)
-    cols, info = model_columns(answerer), answerer.info()
-
-    def run(item: dict) -> dict:
-        return {**annotate_shard(answerer, inputs, item["shard"], cfg, cols), "model": info}
-    return run
-
-
-def annotate_on_ray(cfg: Any, inputs: Any, todo: Sequence[int],
-                    ray_cfg: RayConfig) -> Iterator[dict]:
-    """Reports of annotate's unfinished shards, answered and written by Ray actors (the output
-    folder must be one every node can write: a shared file system)."""
-    return ray_map([{"shard": k} for k in todo], partial(_annotate_worker, cfg, inputs), ray_cfg)
