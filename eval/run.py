@@ -153,6 +153,10 @@ def run_eval(cfg: EvalConfig) -> dict[str, Path] | None:
     if cfg.ray is not None:
         from eval.run_ray import predict_on_ray
 
+        if state.num_processes > 1:
+            raise ConfigError("--ray runs its own workers; start it with plain `facevqa eval`, "
+                              "not under accelerate launch")
+
         system = predict_on_ray(cfg, sets, _all_batches(sets, cfg.batch_size), out / PREDICTIONS)
     else:
         system = _predict_here(cfg, sets, state, out)
