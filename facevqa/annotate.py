@@ -1,5 +1,6 @@
-"""`facevqa annotate`: images x questions -> a parquet data set of answers, one row per pair,
-written a shard at a time so a killed run resumes without redoing finished shards.
+"""`facevqa annotate`: images x questions -> a parquet data set of answers (one row a pair).
+
+Rows are written a shard at a time, so a killed run resumes without redoing finished shards.
 
   facevqa annotate photos/ -q "How old is this person?" -q "What emotion is shown?" --out ann/
   facevqa annotate faces.parquet --image-column image -q "..." --out ann/ --ray [ADDRESS]
@@ -29,8 +30,9 @@ from facevqa.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-MANIFEST = "manifest.json"
-SUMMARY = "annotate.json"
+MANIFEST = "_manifest.json"
+SUMMARY = "_annotate.json"
+"""Both start with "_" so parquet readers given the folder skip them."""
 COLUMNS = ("image_id", "question", "status", "task", "attribute", "label", "probs",
            "confidence", "value", "text", "explanation", "attack", "prompt", "face_box",
            "face_score", "error", "source", "faces", "model", "adapters", "model_version")
