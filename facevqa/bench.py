@@ -173,28 +173,12 @@ def bench_streaming(ctx: dict) -> list[BenchRow]:
                      f"{big.examples} examples in {big.seconds:.0f}s")]
 
 
-def bench_annotate_ray(ctx: dict) -> list[BenchRow]:
-    """annotate on Ray (2 workers) vs one process, 2,000 images (facevqa.annotate_bench)."""
-    from facevqa.annotate_bench import bench_annotate_ray as run_it
-
-    return run_it(ctx)
-
-
-def bench_annotate_memory(ctx: dict) -> list[BenchRow]:
-    """annotate's peak driver memory, 100k vs 10k images (facevqa.annotate_bench)."""
-    from facevqa.annotate_bench import bench_annotate_memory as run_it
-
-    return run_it(ctx)
-
-
 BENCHMARKS: dict[str, Callable[[dict], list[BenchRow]]] = {
     "generate": bench_generate,
     "scoring": bench_scoring,
     "memory": bench_memory,
     "classical": bench_classical,
     "streaming": bench_streaming,
-    "annotate_ray": bench_annotate_ray,
-    "annotate_memory": bench_annotate_memory,
 }
 
 
