@@ -33,7 +33,7 @@ ask: setup
 	    -q "What emotion does this person show?"
 
 test: setup
-	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -m "not gpu" $(PYTEST_ARGS)
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -m "not gpu" --durations=25 $(PYTEST_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check facevqa finetune eval demo tests
