@@ -75,16 +75,16 @@ def candidates() -> dict[str, Callable[[], object]]:
         "old chain no-thumbnail": lambda: detector_chain(**unverified, thumbnails=False),
         "old chain 0.85 no-thumbnail": lambda: detector_chain(0.85, **unverified,
                                                               thumbnails=False),
-        "verified, no whole-crop": lambda: detector_chain(whole_face_prob=None),
-        "verified, whole-crop 0.9": lambda: detector_chain(whole_face_prob=0.9),
-        "verified 0.3, whole-crop 0.8": lambda: detector_chain(min_face_prob=0.3),
+        "verified no-whole-crop": lambda: detector_chain(whole_face_prob=None),
+        "verified whole-crop 0.8": lambda: detector_chain(whole_face_prob=0.8),
+        "verified 0.3": lambda: detector_chain(min_face_prob=0.3),
         "verified + thumbnails": lambda: detector_chain(thumbnails=True),
         "default": get_detector,
     }
 
 
 SHOWN = ("haar", "blazeface", "padded-haar", "old default", "old chain no-thumbnail",
-         "verified, no whole-crop", "verified, whole-crop 0.9", "default")
+         "verified no-whole-crop", "default")
 """Candidates measured when --only is not given."""
 
 

@@ -28,6 +28,10 @@ class FaceVerifier(Protocol):
 
     def face_prob(self, image: Image.Image, boxes: list) -> np.ndarray: ...
 
+    def crop_prob(self, image: Image.Image) -> float:
+        """P(face) of the whole image."""
+        ...
+
 
 @dataclass(frozen=True)
 class HaarDetector:
@@ -161,13 +165,14 @@ class Verified:
 @dataclass(frozen=True)
 class WholeCropRule:
     """Runs `inner`; when it finds nothing in a roughly square image of at least `min_side`
-    pixels, the whole image is the face (score 0) if O-Net takes the whole image for a face,
-    P(face) >= `min_prob`. Tight face crops (FER2013's 48x48 thumbnails, blurred or tilted
-    faces) have no margin for the detectors; O-Net was trained on exactly such tight boxes."""
+    pixels, the whole image is the face (score 0) if O-Net takes the whole image for a face:
+    P(face) >= `min_prob` for the image, its mirror image or the image turned by 20 degrees
+    (`crop_prob`). Tight face crops (FER2013's 48x48 thumbnails, blurred or tilted faces) have
+    no margin for the detectors; O-Net was trained on exactly such tight boxes."""
 
     inner: FaceDetector
     verifier: FaceVerifier
-    min_prob: float = 0.8
+    min_prob: float = 0.9
     min_side: int = 32
     """Smaller images are too small to answer questions about."""
     max_aspect: float = 1.3
@@ -177,9 +182,8 @@ class WholeCropRule:
         short, long = sorted(image.size)
         if faces or short < self.min_side or long > short * self.max_aspect:
             return faces
-        whole = (0, 0, image.width, image.height)
-        if self.verifier.face_prob(image, [whole])[0] >= self.min_prob:
-            return [Face(box=whole, score=0.0)]
+        if self.verifier.crop_prob(image) >= self.min_prob:
+            return [Face(box=(0, 0, image.width, image.height), score=0.0)]
         return []
 
 
@@ -221,7 +225,7 @@ def default_detector() -> FaceDetector:
 
 
 def detector_chain(padded_min_score: float = 0.75, thumbnails: bool | None = None,
-                   min_face_prob: float | None = 0.5, whole_face_prob: float | None = 0.8
+                   min_face_prob: float | None = 0.5, whole_face_prob: float | None = 0.9
                    ) -> FaceDetector:
     """Haar, then BlazeFace, then both again on the image upscaled and padded; the first that
     finds a face O-Net confirms (P(face) >= `min_face_prob`) answers. If none does, the whole

@@ -226,6 +226,9 @@ class _Says:
         self.calls += 1
         return np.full(len(boxes), self.prob)
 
+    def crop_prob(self, image):
+        return self.prob
+
 
 class _Finds:
     def detect(self, image):

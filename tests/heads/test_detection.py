@@ -61,7 +61,7 @@ def test_default_detector_uses_blazeface_when_built(heads_dir, monkeypatch):
     from facevqa.faces import PaddedDetector, get_detector
 
     monkeypatch.setenv("FACEVQA_HOME", str(heads_dir.parent))
-    chain = get_detector().inner.detectors
+    chain = [d.inner for d in get_detector().inner.detectors]  # each stage O-Net-verified
     assert [type(d).__name__ for d in chain] == [
         "HaarDetector", "BlazeFaceDetector", "PaddedDetector", "PaddedDetector"]
     assert isinstance(chain[3], PaddedDetector) and chain[3].inner.min_score == 0.75
