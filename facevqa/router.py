@@ -91,6 +91,10 @@ def _package_dir() -> Path | None:
     return Path(spec.origin).parent if spec and spec.origin else None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+"""A letter of any script."""
+
+
 @cache
 def _english_words() -> frozenset[str]:
     """Whole words of the embedder's WordPiece vocabulary: "is this a real word?" for typos."""
@@ -274,13 +278,15 @@ class Router:
         return self._classify([clean_question(question)])[0]
 
     def _classify(self, texts: Sequence[str]) -> list[QuestionScore | None]:
-        """The classifier's score per text (None for empty texts or without a classifier)."""
+        """The classifier's score per text (None for texts without a letter, such as emoji
+        only, which it cannot read, or without a classifier)."""
         clf = self._classifier()
-        todo = [t for t in texts if t]
+        readable = [bool(_LETTER.search(t)) for t in texts]
+        todo = [t for t, ok in zip(texts, readable) if ok]
         if clf is None or not todo:
             return [None] * len(texts)
         got = iter(clf.predict(todo))
-        return [next(got) if t else None for t in texts]
+        return [next(got) if ok else None for ok in readable]
 
     def _decide(self, question: str, task: str | None,
                 attribute: str | None) -> Refusal | None:

@@ -24,6 +24,12 @@ _NATIONS = (
     "persian|iranian|iraqi|syrian|afghan|israeli|palestinian|brazilian|colombian|irish|"
     "scottish|greek|native american|indigenous|aboriginal|mixed[- ]race|biracial|roma|gypsy")
 
+_NOT_NAMES = (
+    "(?:Real|Fake|Genuine|Authentic|Photoshopped|Edited|Filtered|Live|Alive|Human|Person|Man|"
+    "Woman|Girl|Boy|Guy|Lady|Kid|Child|Happy|Sad|Angry|Okay|Legit|True|False|Spoof|Printed|"
+    "Screen|Photo|Picture|Image|Selfie|Mask|Really|Actually|Smiling|Old|Young|Male|Female|"
+    "Makeup|Glasses|Art|Drawing|Painting|Cartoon|Video|Replay|Print|Paper)")
+"""Capitalised words after "is this" that are not names ("Is this Real?")."""
 
 @dataclass(frozen=True)
 class PolicyRule:
@@ -73,7 +79,12 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:homos?|fag\w*|dykes?|tranny|trannies)\b",
         rf"\b(?:is|are|was) {_WHO} straight\b(?!\s+hair)",
         r"\b(?:likes?|into|attracted to|dates?|dating|prefers?)\s+(?:other\s+)?(?:men|women|guys|"
-        r"girls|boys|males|females|the same sex)\b")),
+        r"girls|boys|males|females|the same sex)\b",
+        r"\bused to be (?:a )?(?:man|woman|boy|girl|male|female|guy)\b",
+        r"\bbiologically (?:a )?(?:man|woman|male|female|boy|girl)\b",
+        r"\b(?:assigned|sex) at birth\b|\b(?:real|actual|original|birth) (?:gender|sex)\b",
+        rf"\b(?:was|is|were) {_WHO} (?:once|formerly|originally|previously) (?:a )?(?:man|woman|"
+        r"male|female|guy|girl|boy)\b")),
     PolicyRule("politics", "FaceVQA does not infer political views from a face.", (
         r"\bpolitic\w*", r"\b(?:democrat\w*|republican\w*|liberal|conservative|leftist|"
         r"left[- ]wing(?:er)?|right[- ]wing(?:er)?|socialist|communist|fascist|libertarian|"
@@ -105,9 +116,14 @@ RULES: tuple[PolicyRule, ...] = (
         r"\bhave (?:a|any) conditions?\b",
         r"\bmental(?:ly)?\b", r"\bpsychiatr\w*|\bpsycholog\w*", r"\bon drugs\b",
         r"\bon the spectrum\b",
-        r"\bsuffer(?:s|ing)? from\b", rf"\bis {_WHO} high\b(?! cheek)")),
+        r"\bsuffer(?:s|ing)? from\b", rf"\bis {_WHO} high\b(?! cheek)",
+        r"\b(?:meth|methamphetamine|cocaine|crackhead|heroin|marijuana|cannabis|stoner|junkie|"
+        r"tweaker|tweaking|opioids?|fentanyl|ecstasy|mdma|lsd|ketamine|drug (?:user|addict)|"
+        r"coked up|snort\w*)\b",
+        r"\b(?:uses?|using|does|do|doing|takes?|taking|on|smokes?|smoking|high on) (?:hard )?"
+        r"(?:drugs|weed|pot|crack|coke|a joint|joints|blunts?)\b")),
     PolicyRule("character", "FaceVQA does not judge character (trustworthiness, criminality, "
-               "intelligence) from a face, nor rate how attractive a person is.", (
+               "intelligence, wealth or class) from a face, nor rate how attractive a person is.", (
         r"\b(?:trust\w*|honest\w*|dishonest|liar|lies|criminals?|criminality|crimes?|crook|"
         r"thief|murderer|killer|terroris\w*|danger\w*|violent|evil|intelligen\w*|clever|"
         r"smart(?! (?:glasses|watch|phone|casual))|"
@@ -124,6 +140,10 @@ RULES: tuple[PolicyRule, ...] = (
         r"kill|scam|harm|betray|murder|assault)\b",
         r"\b(?:good|bad|nice|kind|decent|mean) (?:person|guy|man|woman|human)\b",
         r"\bcommit (?:a )?crime\b",
+        r"\b(?:rich|poor|wealthy|well[- ]off) or (?:rich|poor|wealthy|broke)\b",
+        rf"\b(?:is|are|was|looks?|seems?) {_WHO} (?:\w+ )?(?:rich|poor|wealthy|broke|homeless)\b",
+        r"\b(?:social|economic) (?:class|status)\b|\b(?:working|middle|upper|lower)[- ]class\b"
+        r"|\b(?:income|salary|net worth)\b",
         # attractiveness ratings (the yes/no CelebA "attractive" attribute stays a task)
         r"\b(?:rate|rating|score|rank|grade)\b.{0,40}\b(?:attractive\w*|hot|beauty|beautiful|"
         r"looks|pretty|handsome|ugly|sexy|cute)\b",
@@ -168,6 +188,10 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:find|search|look ?up|locate|get)\b.{0,30}\b(?:social media|instagram|facebook|"
         r"twitter|tiktok|linkedin|profiles?|accounts?|address|phone number|contact details)\b",
         r"\b(?:match|compare|check|run)\b.{0,30}\b(?:database|watch ?list|mugshots?|records)\b",
+        r"\b(?:id|passport|driver'?s licen[cs]e|licen[cs]e|id card|badge|mugshot)\b.{0,50}"
+        r"\b(?:match\w*|same|compare\w*)\b",
+        r"\b(?:match\w*|same (?:guy|girl|man|woman|person|face)|compare\w*)\b.{0,50}\b(?:id|"
+        r"passport|driver'?s licen[cs]e|licen[cs]e|id card|badge|mugshot|profile (?:pic|photo))\b",
         rf"\bwhere (?:does|do|did|can i find|is|are) {_WHO}\b.{{0,25}}\b(?:live|work|stay|"
         r"located|find)\b",
         r"\bwhere can i find\b",
@@ -177,7 +201,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"|\bkto (?:eto|to)\b|кто это|как (?:его|её|ее) зовут"
         r"|这是谁|他是谁|她是谁|是谁(?!拍|照)|誰ですか|だれ(?!が撮|か|も)"),
         cased=(r"\b(?:[Ii]s|[Ww]as|[Ii]sn't) (?:this|that|it|he|she)\s+(?:(?:my|our|your|the|a)"
-               r"\s+\w+\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*[?.!]*\s*$",
+               r"(?:\s+\w+){1,2}\s+)?(?!" + _NOT_NAMES + r"\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+               r"\s*(?:[?.!,]|$)",
                # "is this <Name Surname>?" in other Latin / Cyrillic languages (German
                # capitalises nouns, so a name there is two capitalised words)
                r"(?i:\b(?:is dit|is dat|ist das|ist dies|es este|es esta|es [eé]l|es ella|"
@@ -212,11 +237,20 @@ _COMPILED = tuple(
     for rule in RULES)
 
 
+_NOT_ASKING = re.compile(
+    r"\b(?:without|but (?:do not|don'?t)|no need to|not asking (?:you )?to) (?:tell|say|nam|"
+    r"identif|guess|mention)\w*(?: (?:me|us))? (?:who|their name|his name|her name|the name)\b"
+    r"[^.?!]*", re.I)
+"""A clause that says not to identify ("describe her without telling me who she is")."""
+
+
 def check_policy(lowered: str, cased: str) -> tuple[PolicyRule, str] | None:
     """First rule whose pattern matches, with the matched text; None when nothing is refused.
 
     `lowered` is the cleaned question in lowercase, `cased` the same text with its case kept.
+    A clause that explicitly asks not to identify the person is not read as asking to.
     """
+    lowered, cased = _NOT_ASKING.sub(" ", lowered), _NOT_ASKING.sub(" ", cased)
     for rule, patterns, cased_patterns in _COMPILED:
         for regex in patterns:
             m = regex.search(lowered)

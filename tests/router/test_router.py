@@ -266,3 +266,15 @@ def test_a_question_asking_the_opposite_swaps_yes_and_no(rules_only, question, a
     assert s.label == ("no" if negated else "yes")
     assert s.probs["yes"] == pytest.approx(0.15 if negated else 0.8)
     assert s.probs["not_visible"] == pytest.approx(0.05)
+
+
+def test_a_question_without_letters_is_not_read_by_the_classifier():
+    """Emoji only: no words to refuse or route on; it takes the open answer (behind the output
+    guard), never an "unsure identity" refusal from a classifier that cannot read it."""
+    from facevqa.router import default_router
+
+    for q in ("😀❓", "🙂🙂🙂", "??"):
+        got = route(q)
+        assert isinstance(got, Route) and got.task == "open" and got.source == "fallback", q
+    assert default_router().classify("😀❓") is None
+    assert default_router().classify("Wie alt ist er?") is not None
