@@ -142,10 +142,17 @@ def image_only(cls):
             return [a for a in cls.get_attributes() if a != "video_processor"]
 
         @classmethod
-        def from_args_and_dict(klass, args, processor_dict, **kwargs):
-            if "video_processor" in inspect.signature(cls.__init__).parameters:
-                kwargs.setdefault("video_processor", None)
-            return super().from_args_and_dict(args, processor_dict, **kwargs)
+        def from_args_and_dict(klass, args, processor_dict, **kwargs):  # transformers < 5.25
+            return super().from_args_and_dict(args, processor_dict, **_no_video(kwargs))
+
+        @classmethod
+        def from_dict(klass, processor_dict, **kwargs):  # transformers >= 5.25
+            return super().from_dict(processor_dict, **_no_video(kwargs))
+
+    def _no_video(kwargs: dict) -> dict:
+        if "video_processor" in inspect.signature(cls.__init__).parameters:
+            kwargs.setdefault("video_processor", None)
+        return kwargs
 
     ImageOnly.__name__ = ImageOnly.__qualname__ = cls.__name__
     return ImageOnly
