@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from facevqa.faces import WholeImage
 from finetune import real_faces
 from finetune.real_faces import real_rows, sharpness, split_of, write_eval_sets
 
@@ -47,7 +48,12 @@ def data_root(tmp_path):
 
 
 def test_rows_keep_to_the_lists_crop_attack_and_split(data_root, monkeypatch):
+    import facevqa.faces
+
     monkeypatch.setattr(real_faces, "SHARD", 4)
+    # the photos here are noise, which the default detector rightly calls faceless; these are
+    # the lists, crops, attacks and splits, so every photo is taken as its own face crop
+    monkeypatch.setattr(facevqa.faces, "get_detector", lambda name="default": WholeImage())
     rows = list(real_rows(data_root, spoof_rate=0.5, workers=1, progress=False))
     photos = [r for r in rows if r["spoof"] == "real"]
     attacks = [r for r in rows if r["spoof"] != "real"]

@@ -15,3 +15,11 @@ def real_router():
     from facevqa.router import Router
 
     return Router()
+
+
+@pytest.fixture(scope="session")
+def question_classifier():
+    """The default question classifier, fitted once per session (a fit takes ~15 s)."""
+    from facevqa.refusal import QuestionClassifier
+
+    return QuestionClassifier().fit()

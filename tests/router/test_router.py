@@ -15,9 +15,9 @@ from facevqa.tasks.prompts import INSTRUCTION, MAX_PROMPT_QUESTION_CHARS
 
 
 @pytest.fixture(scope="module")
-def rules_only():
+def rules_only(question_classifier):
     """Rules and policy only: misses go to open (no embedder is loaded)."""
-    return Router(embedder=None)
+    return Router(embedder=None, classifier=question_classifier)
 
 
 def _fail_embedder(texts):
@@ -42,8 +42,8 @@ ROUTED = [
 
 
 @pytest.mark.parametrize("question,task,attribute", ROUTED)
-def test_rules_route_without_the_embedder(question, task, attribute):
-    r = Router(embedder=_fail_embedder).route(question)
+def test_rules_route_without_the_embedder(question, task, attribute, question_classifier):
+    r = Router(embedder=_fail_embedder, classifier=question_classifier).route(question)
     assert isinstance(r, Route) and (r.task, r.attribute) == (task, attribute)
 
 
@@ -159,14 +159,14 @@ def test_paraphrases_the_rules_miss_go_by_embedding(real_router, question, task,
     assert r.score >= real_router.threshold
 
 
-def test_a_missing_embedder_degrades_to_rules(monkeypatch, caplog):
+def test_a_missing_embedder_degrades_to_rules(monkeypatch, caplog, question_classifier):
     import facevqa.router as router_module
 
     def missing():
         raise ConfigError("the router's sentence embedder is missing")
 
     monkeypatch.setattr(router_module, "load_minilm", missing)
-    r = Router().route("Is the forehead covered by hair?")
+    r = Router(classifier=question_classifier).route("Is the forehead covered by hair?")
     assert (r.task, r.source) == ("open", "fallback")
     assert "embedder unavailable" in caplog.text
 
@@ -176,7 +176,7 @@ def test_without_an_embedder_misses_are_open(rules_only):
     assert (r.task, r.source, r.score) == ("open", "fallback", None)
 
 
-def test_nearest_neighbour_mechanics_with_a_toy_embedder():
+def test_nearest_neighbour_mechanics_with_a_toy_embedder(question_classifier):
     """A bag-of-words embedder checks index caching, threshold and batching, not semantics."""
     vocab: dict[str, int] = {}
     calls = []
@@ -189,7 +189,7 @@ def test_nearest_neighbour_mechanics_with_a_toy_embedder():
                 out[i, vocab.setdefault(w, len(vocab))] = 1.0
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
-    router = Router(embedder=embed, threshold=0.99)
+    router = Router(embedder=embed, threshold=0.99, classifier=question_classifier)
     # the words of the template "is there hair covering the forehead?", in an order no rule reads
     scrambled = "forehead the covering hair is there"
     got = router.route_many([scrambled, scrambled.upper(), "zzz qqq", "who is this"])
