@@ -113,14 +113,15 @@ def _one(name: str, folder: Path, real: bool) -> list[BenchRow]:
     text_depth, vision_depth = BUILDS[name].depth
     depth = {"text": text_depth, "vision": vision_depth}
     build(name, folder, real=real)
-    vqa = FaceVQA.from_pretrained(str(folder), device="cpu")
+    dtype = "bfloat16" if real else "float32"  # real widths: as published; tiny: as built
+    vqa = FaceVQA.from_pretrained(str(folder), device="cpu", dtype=dtype)
     torch.manual_seed(0)
     t = time_estimate(vqa, _faces(n), "what emotion is shown?", depth)
-    dtype = str(vqa.backbone.model.dtype).removeprefix("torch.")
-    bf16 = memory_estimate(vqa.backbone.model, depth)
+    weights = memory_estimate(vqa.backbone.model, depth)
     del vqa
     try:
-        q4 = memory_estimate(load_backbone(folder, device="cpu", load_in_4bit=True).model, depth)
+        q4 = memory_estimate(load_backbone(folder, device="cpu", dtype=dtype,
+                                          load_in_4bit=True).model, depth)
     except (ImportError, RuntimeError) as e:
         q4 = float("nan")
         note = f" (4-bit load failed: {e})"
@@ -136,7 +137,7 @@ def _one(name: str, folder: Path, real: bool) -> list[BenchRow]:
                  f"vision {t['vision_layer'] * 1e3:.1f} ms/img"),
         BenchRow(f"{title} generate() per image, CPU {dtype}, s ({est})", t["pipeline_full"],
                  detail=f"model calls {t['model_full']:.2f} s/img; from {label}"),
-        BenchRow(f"{title} weights {dtype}, GiB ({est})", bf16 / 2**30),
+        BenchRow(f"{title} weights {dtype}, GiB ({est})", weights / 2**30),
         BenchRow(f"{title} weights 4-bit nf4, GiB ({est})", q4 / 2**30,
-                 detail=f"{q4 / bf16:.2f}x {dtype}{note}"),
+                 detail=f"{q4 / weights:.2f}x {dtype}{note}"),
     ]
