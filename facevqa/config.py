@@ -1,6 +1,7 @@
 """Dataclass-backed configuration: YAML gives values, `--set a.b=v` overrides, typos raise.
 
-Shared by finetune and eval so both read recipes the same way.
+Shared by finetune and eval so both read recipes the same way; a command's named flags are
+applied last, as values already parsed (`load_config(..., flags={"limits.test": 12})`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ def from_dict(cls: type[T], data: dict[str, Any], where: str = "") -> T:
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ConfigError(f"unknown config key {where + key!r}{hint} "
                               f"(valid: {', '.join(fields)})")
+    missing = [f.name for f in fields.values() if f.init and f.name not in data
+               and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    if missing:
+        raise ConfigError(f"missing config key {where + missing[0]!r} (set it in the YAML "
+                          f"or with --set {where + missing[0]}=VALUE)")
     hints = typing.get_type_hints(cls)
     kwargs = {k: _coerce(hints[k], v, f"{where}{k}.") for k, v in data.items()}
     return cls(**kwargs)
@@ -45,6 +51,8 @@ def _coerce(tp: Any, value: Any, where: str) -> Any:
         return None if value is None else _coerce(args[0], value, where)
     if origin in (tuple, list) and isinstance(value, (list, tuple)):
         return origin(value)
+    if origin in (tuple, list) and isinstance(value, str):  # --set tasks=age,gender
+        return origin(t.strip() for t in value.split(",") if t.strip())
     if origin is dict and not isinstance(value, dict):
         raise ConfigError(f"{where[:-1]}: expected a mapping (set one entry with "
                           f"--set {where}NAME=VALUE), got {value!r}")
@@ -66,16 +74,28 @@ def apply_overrides(data: dict, overrides: list[str]) -> dict:
         key, sep, raw = item.partition("=")
         if not sep:
             raise ConfigError(f"--set expects KEY=VALUE, got {item!r}")
-        node = data
-        *parents, last = key.split(".")
-        for p in parents:
-            node = node.setdefault(p, {})
-        node[last] = yaml.safe_load(raw)
+        set_key(data, key, yaml.safe_load(raw))
     return data
 
 
-def load_config(cls: type[T], path: str | Path | None = None, overrides: list[str] = ()) -> T:
-    """Read a YAML recipe (optional), apply overrides, validate into `cls`."""
+def set_key(data: dict, key: str, value: Any) -> None:
+    """Set dotted `key` (`limits.test`) in a nested dict, making the parents it lacks."""
+    node = data
+    *parents, last = key.split(".")
+    for p in parents:
+        node = node.setdefault(p, {})
+        if not isinstance(node, dict):
+            raise ConfigError(f"{key}: {p} is {node!r}, not a mapping")
+    node[last] = value
+
+
+def load_config(cls: type[T], path: str | Path | None = None, overrides: list[str] = (),
+                flags: dict[str, Any] | None = None) -> T:
+    """Read a YAML recipe (optional), apply `--set` overrides, then `flags` (dotted key ->
+    parsed value, a command's named options), and validate into `cls`.
+
+    Precedence, lowest first: the dataclass defaults, the YAML, --set, the named flags.
+    """
     import yaml
 
     data: dict = {}
@@ -84,7 +104,12 @@ def load_config(cls: type[T], path: str | Path | None = None, overrides: list[st
             data = yaml.safe_load(Path(path).read_text()) or {}
         except OSError as e:
             raise ConfigError(f"cannot read config {path}: {e}") from e
-    return from_dict(cls, apply_overrides(data, list(overrides)))
+    if not isinstance(data, dict):
+        raise ConfigError(f"config {path}: expected a mapping at the top, got {data!r}")
+    apply_overrides(data, list(overrides))
+    for key, value in (flags or {}).items():
+        set_key(data, key, value)
+    return from_dict(cls, data)
 
 
 def to_dict(config: Any) -> dict:
