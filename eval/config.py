@@ -12,6 +12,7 @@ from typing import Any
 from facevqa.errors import ConfigError
 
 FACES = ("auto", "largest", "none")
+SPLITS = ("test", "dev", "train")
 
 
 def option(default: Any = MISSING, help: str = "", *, default_factory: Any = MISSING,
@@ -40,7 +41,8 @@ class EvalConfig:
         None, "comma-separated tasks (default: age,emotion,gender,attribute,spoof,caption)")
     limits: Mapping[str, int | None] = option(
         default_factory=dict, help="images per split (test, dev, train)",
-        keys={"--limit": "test", "--dev-limit": "dev", "--train-limit": "train"}, type=int, metavar="N",
+        keys={"--limit": "test", "--dev-limit": "dev", "--train-limit": "train"},
+        type=int, metavar="N",
         helps={"--limit": "test images (synthetic default 500; real: all)",
                "--dev-limit": "dev images (synthetic default 300; 0: none)",
                "--train-limit": "train images for the baselines (synthetic default 2000)"})
@@ -72,6 +74,9 @@ class EvalConfig:
             object.__setattr__(self, "max_attributes", None)
         if self.tasks is not None and not self.tasks:
             object.__setattr__(self, "tasks", None)
+        bad = sorted(set(self.limits) - set(SPLITS))
+        if bad:
+            raise ConfigError(f"unknown limits {bad}; valid: {', '.join(SPLITS)}")
         if self.faces not in FACES:
             raise ConfigError(f"faces={self.faces!r}; valid: {', '.join(FACES)}")
         bad = sorted(set(self.baselines) - set(BASELINES))

@@ -35,8 +35,8 @@ def from_dict(cls: type[T], data: dict[str, Any], where: str = "") -> T:
     missing = [f.name for f in fields.values() if f.init and f.name not in data
                and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
     if missing:
-        raise ConfigError(f"missing config key {where + missing[0]!r} (set it in the YAML "
-                          f"or with --set {where + missing[0]}=VALUE)")
+        raise ConfigError(f"missing config key {where + missing[0]!r} (set it in the YAML, "
+                          f"with --set {where + missing[0]}=VALUE or with its flag)")
     hints = typing.get_type_hints(cls)
     kwargs = {k: _coerce(hints[k], v, f"{where}{k}.") for k, v in data.items()}
     return cls(**kwargs)
