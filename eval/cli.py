@@ -13,8 +13,6 @@ Rerunning the same command resumes from DIR/predictions.jsonl.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import typing
 from typing import Any
 
 from facevqa.errors import ConfigError
@@ -28,6 +26,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     from eval.config import EvalConfig
     from facevqa.annotate import add_ray_args
     from facevqa.ask import add_model_args
+    from facevqa.config import add_flags
 
     p = sub.add_parser("eval", help="evaluate on a held-out set; write a report",
                        description=__doc__.splitlines()[0],
@@ -38,62 +37,23 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
                    help="override a field, e.g. --set limits.test=200 --set tasks=age,gender")
     add_model_args(p)
     add_ray_args(p)
-    for action in p._actions:  # shared flags: only those given override the YAML
-        if action.dest in {f.name for f in dataclasses.fields(EvalConfig)} | {"heads"}:
-            action.default = argparse.SUPPRESS
-    hints = typing.get_type_hints(EvalConfig)
-    for f in dataclasses.fields(EvalConfig):
-        add_field_flags(p, f, hints[f.name])
+    add_flags(p, EvalConfig)
     p.add_argument("--compare", nargs=2, metavar=("DIR1", "DIR2"),
                    help="print a diff of two report folders instead of evaluating")
     p.set_defaults(run=run)
     return p
 
 
-def _scalar(hint: Any) -> type | None:
-    """int or float for a field of that type (optional or not); None for the rest."""
-    args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
-    return args[0] if args[0] in (int, float) else None
-
-
-def _help(f: dataclasses.Field) -> str:
-    text = f.metadata.get("help", "")
-    if f.default not in (dataclasses.MISSING, None, ()) and not isinstance(f.default, bool):
-        text = f"{text} (default: {f.default})".strip()
-    return text
-
-
-def add_field_flags(p: argparse.ArgumentParser, f: dataclasses.Field, hint: Any) -> None:
-    """The flag of one field: --NAME (dest NAME), or one flag per key of a mapping field (dest
-    NAME.KEY); absent flags leave the field to the YAML and the defaults."""
-    cli = dict(f.metadata.get("cli", {}))
-    if cli.pop("shared", False):
-        return
-    keys, helps = cli.pop("keys", None), cli.pop("helps", {})
-    if keys:
-        for flag, key in keys.items():
-            p.add_argument(flag, dest=f"{f.name}.{key}", default=argparse.SUPPRESS,
-                           help=helps.get(flag), **cli)
-        return
-    flags = cli.pop("flags", (f"--{f.name.replace('_', '-')}",))
-    kwargs: dict[str, Any] = {"dest": f.name, "default": argparse.SUPPRESS, "help": _help(f)}
-    if hint is bool:
-        kwargs["action"] = "store_false" if f.default else "store_true"
-    elif _scalar(hint):
-        kwargs["type"] = _scalar(hint)
-    p.add_argument(*flags, **kwargs, **cli)
-
-
 def flag_values(args: argparse.Namespace) -> dict[str, Any]:
     """Config key -> value of each flag given on the command line."""
     from eval.config import EvalConfig
     from facevqa.ask import parse_adapters
+    from facevqa.config import given_flags
 
-    names = {f.name for f in dataclasses.fields(EvalConfig)}
-    given = {k: v for k, v in vars(args).items() if k.split(".")[0] in names}
+    given = given_flags(args, EvalConfig)
     if "adapters" in given:
         given["adapters"] = parse_adapters(given["adapters"])
-    if getattr(args, "heads", None) == "classical":
+    if args.heads == "classical":
         given["model"] = "classical"
     return given
 

@@ -1,27 +1,19 @@
 """`facevqa eval`'s options, stated once: each field of `EvalConfig` carries its --help text and
-how its command-line flag reads (field metadata); YAML recipes, `--set` and the flags fill it.
+how its command-line flag reads (`facevqa.config.option`); YAML, `--set` and the flags fill it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import MISSING, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from facevqa.config import option
 from facevqa.errors import ConfigError
 
 FACES = ("auto", "largest", "none")
 SPLITS = ("test", "dev", "train")
-
-
-def option(default: Any = MISSING, help: str = "", *, default_factory: Any = MISSING,
-           **cli: Any) -> Any:
-    """A config field with its --help text and argparse settings beyond those derived from its
-    type (`flags`: the option strings, default --NAME; `keys`: flag -> key of a mapping field;
-    `shared`: the flag comes from a helper other commands use too)."""
-    return field(default=default, default_factory=default_factory,
-                 metadata={"help": help, "cli": cli})
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,12 @@
 """Dataclass-backed configuration: YAML gives values, `--set a.b=v` overrides, typos raise.
 
-Shared by finetune and eval so both read recipes the same way; a command's named flags are
-applied last, as values already parsed (`load_config(..., flags={"limits.test": 12})`).
+Shared by finetune and eval so both read recipes the same way. A command's named flags come
+from the fields (`option()` metadata, `add_flags`) and apply last (`load_config(..., flags=)`).
 """
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import difflib
 import json
@@ -115,3 +116,63 @@ def load_config(cls: type[T], path: str | Path | None = None, overrides: list[st
 def to_dict(config: Any) -> dict:
     """JSON-ready dict of a config dataclass."""
     return json.loads(json.dumps(dataclasses.asdict(config), default=str))
+
+
+def option(default: Any = dataclasses.MISSING, help: str = "", *,
+           default_factory: Any = dataclasses.MISSING, **cli: Any) -> Any:
+    """A config field with its --help text and argparse settings beyond those its type gives
+    (`flags`: the option strings, default --NAME; `keys`: flag -> key of a mapping field, with
+    `helps`: flag -> help; `shared`: a helper other commands use adds the flag)."""
+    return dataclasses.field(default=default, default_factory=default_factory,
+                             metadata={"help": help, "cli": cli})
+
+
+def add_flags(p: argparse.ArgumentParser, cls: type) -> None:
+    """One flag per field of `cls` (dest: the field's key); an absent flag sets nothing, so
+    the YAML and the defaults stand. Flags that `shared` fields name are made so too."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    for action in p._actions:
+        if action.dest in names:
+            action.default = argparse.SUPPRESS
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        _add_field_flags(p, f, hints[f.name])
+
+
+def _scalar(hint: Any) -> type | None:
+    """int or float for a field of that type (optional or not); None for the rest."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+    return args[0] if args[0] in (int, float) else None
+
+
+def _help(f: dataclasses.Field) -> str:
+    text = f.metadata.get("help", "")
+    if f.default not in (dataclasses.MISSING, None, ()) and not isinstance(f.default, bool):
+        text = f"{text} (default: {f.default})".strip()
+    return text
+
+
+def _add_field_flags(p: argparse.ArgumentParser, f: dataclasses.Field, hint: Any) -> None:
+    """--NAME (dest NAME), or one flag per key of a mapping field (dest NAME.KEY)."""
+    cli = dict(f.metadata.get("cli", {}))
+    if cli.pop("shared", False):
+        return
+    keys, helps = cli.pop("keys", None), cli.pop("helps", {})
+    if keys:
+        for flag, key in keys.items():
+            p.add_argument(flag, dest=f"{f.name}.{key}", default=argparse.SUPPRESS,
+                           help=helps.get(flag), **cli)
+        return
+    flags = cli.pop("flags", (f"--{f.name.replace('_', '-')}",))
+    kwargs: dict[str, Any] = {"dest": f.name, "default": argparse.SUPPRESS, "help": _help(f)}
+    if hint is bool:
+        kwargs["action"] = "store_false" if f.default else "store_true"
+    elif _scalar(hint):
+        kwargs["type"] = _scalar(hint)
+    p.add_argument(*flags, **kwargs, **cli)
+
+
+def given_flags(args: argparse.Namespace, cls: type) -> dict[str, Any]:
+    """Config key -> value of each flag of `cls` given on the command line."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in vars(args).items() if k.split(".")[0] in names}
