@@ -130,7 +130,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"stupid|dumb|iq|genius|idiot|moron|lazy|reliable|loyal|competent|personality|"
         r"character|morals?|moral(?:ity|ly)|psychopath\w*|sociopath\w*|shady|sketchy|"
         r"suspicious|guilty|pervert\w*|cheater|cheat|arrogant|rude|selfish|greedy|narcissis\w*|"
-        r"manipulative|creep|creepy|untrustworthy|dodgy|scammer|fraud\w*|psycho|offenders?|"
+        r"manipulative|creep|creepy|untrustworthy|dodgy|scammer|fraud(?:s|sters?|ulent)?|psycho|offenders?|"
         r"predators?|pedo\w*|paedo\w*|rapist|molester|gang member|gangster|thugs?|drug dealer|"
         r"prison|jail|convict\w*|felon\w*|arrested|educated|uneducated|education level)\b",
         r"\b(?:good|bad|reliable) (?:employee|husband|wife|father|mother|partner|parent|"
@@ -214,9 +214,11 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:ignore|disregard|forget|override|bypass|drop)\b.{0,40}\b(?:instructions?|rules|"
         r"prompts?|guidelines|polic(?:y|ies)|restrictions|filters?|safety|guardrails|"
         r"everything|above|previous|prior|system)\b",
-        r"\bsystem prompt\b", r"\byou are now\b", r"\bjailbreak\w*", r"\bdan\b",
+        r"\bsystem prompt\b", r"\byou are now\b", r"\bjailbreak\w*",
         r"\bdo anything now\b", r"\bno (?:restrictions|rules|limits|filters)\b",
-        r"\bdeveloper mode\b", r"^\s*(?:system|assistant)\s*:", r"\bpretend (?:to be|you)\b")),
+        r"\bdeveloper mode\b", r"^\s*(?:system|assistant)\s*:", r"\bpretend (?:to be|you)\b"),
+        # the "DAN" persona only in capitals: "dan" is Dutch for "than"
+        cased=(r"\bDAN\b",)),
 )
 """Checked in order; identity comes after the trait categories so that a question naming a
 trait is refused under that trait, and instruction overrides last so the specific reason wins."""
