@@ -33,7 +33,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="test images (synthetic default 500; real: all)")
     p.add_argument("--dev-limit", type=int, help="dev images (synthetic default 300; 0: none)")
     p.add_argument("--train-limit", type=int,
-                   help="train images for the baselines (synthetic default 2000)")
+                   help="train images for the baselines (synthetic default 2000; "
+                        "none drawn without --baselines)")
     p.add_argument("--baselines", nargs="?", const="prior,probe,cnn,classical", default="",
                    metavar="NAMES", help="also score baselines (default prior,probe,cnn,classical)")
     p.add_argument("--batch-size", type=int, default=16)

@@ -92,11 +92,13 @@ class EvalConfig:
             raise ConfigError("batch_size and n_boot must be >= 1")
 
     def set_spec(self) -> SetSpec:
-        """What eval.sets loads."""
+        """What eval.sets loads: no train split without baselines (only they fit on it; the
+        default 2,000 synthetic images took minutes to draw for nothing)."""
         from eval.sets import EVAL_TASKS
 
-        return SetSpec(self.data, self.tasks or EVAL_TASKS, dict(self.limits),
-                       self.max_attributes, self.seed, self.workers)
+        limits = {**self.limits, **({} if self.baselines else {"train": 0})}
+        return SetSpec(self.data, self.tasks or EVAL_TASKS, limits, self.max_attributes,
+                       self.seed, self.workers)
 
     def identity(self) -> dict[str, Any]:
         """Settings that change predictions: a rerun in the same folder must match them."""
