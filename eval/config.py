@@ -37,7 +37,8 @@ class EvalConfig:
         type=int, metavar="N",
         helps={"--limit": "test images (synthetic default 500; real: all)",
                "--dev-limit": "dev images (synthetic default 300; 0: none)",
-               "--train-limit": "train images for the baselines (synthetic default 2000)"})
+               "--train-limit": "train images for the baselines (synthetic default 2000; "
+                                "none drawn without --baselines)"})
     baselines: tuple[str, ...] = option(
         (), "also score baselines (default prior,probe,cnn,classical)", nargs="?",
         const="prior,probe,cnn,classical", metavar="NAMES")
@@ -78,10 +79,12 @@ class EvalConfig:
             raise ConfigError("batch_size and n_boot must be >= 1")
 
     def set_spec(self) -> Any:
-        """What eval.sets loads."""
+        """What eval.sets loads: no train split without baselines (only they fit on it; the
+        default 2,000 synthetic images took minutes to draw for nothing)."""
         from eval.sets import EVAL_TASKS, SetSpec
 
-        return SetSpec(self.data, self.tasks or EVAL_TASKS, dict(self.limits),
+        limits = {**self.limits, **({} if self.baselines else {"train": 0})}
+        return SetSpec(self.data, self.tasks or EVAL_TASKS, limits,
                        self.max_attributes, self.seed, self.workers)
 
     def identity(self) -> dict[str, Any]:
