@@ -1,7 +1,7 @@
 """Loopback load test of the demo: N concurrent Ask requests through Gradio's queue, then stop.
 
-Run: python -m demo.loadtest [--model PATH] [--requests 50] [--concurrency 50] [--floor]
-     python -m demo.loadtest --url http://127.0.0.1:7860/      # a demo that is already running
+Run: facevqa demo loadtest [--model PATH] [--requests 50] [--concurrency 50] [--floor]
+     facevqa demo loadtest --url http://127.0.0.1:7860/      # a demo that is already running
 Starts the demo on 127.0.0.1 (a free port) unless --url is given, sends the requests with
 gradio_client, prints latency p50/p90/p99 and exits 1 if any request got no answer. --floor
 then runs the same load against the same app over a model that answers instantly without
@@ -128,8 +128,10 @@ def serve(args: argparse.Namespace, model=None):
     return app, f"http://127.0.0.1:{port}/"
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m demo.loadtest", description=__doc__.split("\n")[0])
+def add_parser(sub) -> argparse.ArgumentParser:
+    """`facevqa demo loadtest` (registered by demo in pyproject's facevqa.commands)."""
+    p = sub.add_parser("loadtest", help="loopback load test: concurrent Ask requests",
+                       description=__doc__.split("\n")[0])
     add_model_args(p)
     p.add_argument("--url", help="load-test a running demo instead of starting one")
     p.add_argument("--requests", type=int, default=50)
@@ -137,14 +139,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=300.0, help="seconds per request at most")
     p.add_argument("--floor", action="store_true",
                    help="also measure the same app over an instantly answering model")
-    args = p.parse_args(argv)
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from facevqa import ConfigError
+
     if not 0 < args.requests <= 1000 or not 0 < args.concurrency <= 200:
-        p.error("--requests must be 1-1000 and --concurrency 1-200 (a bounded loopback test)")
+        raise ConfigError("--requests must be 1-1000 and --concurrency 1-200 (a bounded "
+                          "loopback test)")
     if args.url and urlparse(args.url).hostname not in LOOPBACK:
-        p.error("--url must point at this machine (127.0.0.1, localhost or ::1)")
+        raise ConfigError("--url must point at this machine (127.0.0.1, localhost or ::1)")
     if args.url and args.floor:
-        p.error("--floor starts its own app: leave out --url")
-    logging.basicConfig(level=logging.WARNING)
+        raise ConfigError("--floor starts its own app: leave out --url")
     models = [None, InstantModel()] if args.floor else [None]
     code = 0
     for model in models:
@@ -159,7 +167,3 @@ def main(argv: list[str] | None = None) -> int:
             if app is not None:
                 app.close()
     return code
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -25,7 +25,7 @@ def _config_of(path: Path, line: str):
         from eval.config import EvalConfig
 
         return EvalConfig
-    if path.name == "default.py" or "finetune.default" in line or "default-model" in line:
+    if path.name == "default.py" or "build default" in line or "default-model" in line:
         return DefaultRecipe
     return TrainConfig
 
