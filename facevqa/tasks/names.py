@@ -13,8 +13,8 @@ from facevqa.tasks.questions import generate_questions
 from facevqa.tasks.templates import all_templates
 
 _WORD = r"[^\W\d_][\w'-]*"
-_THIS_IS = (
-    r"\b(?:is|was|isn't) (?:this|that|it)|\b(?:this|that) is",  # English
+_THIS_IS = (  # English first ("looks like <name>" asks the same)
+    r"\b(?:is|was|isn't) (?:this|that|it)|\b(?:this|that) is|\blooks? like|\bresembles?",
     r"\b(?:esto|eso|este|esta|ese|esa) es",  # Spanish
     r"\bc'est|\best-ce(?! qu)",  # French
     r"\b(?:quest[oa]|quell[oa]) (?:[eè]|e')",  # Italian
@@ -40,6 +40,13 @@ _HINGLISH = re.compile(rf"\b(?:ye|yeh|yah|ya|wo|woh){_TWO}\s+(?:hai|h|he|hain)\b
 """Romanised Hindi "ye <name> hai": spelling varies too much to trust one unknown word, so
 it too needs two (first name and surname)."""
 MIN_NAME_LEN = 3
+_KATAKANA = re.compile(r"(?:これ|それ|あれ|この人|その人|あの人|こいつ|この(?:男性|女性|子))"
+                       r"(?:って|は|、)?\s*([ァ-ヺー・]{2,})(?=\s*(?:[?？!！。]|じゃ|だよね|です|でしょ|か|$))")
+"""Japanese "これって<katakana>？": a name in katakana (no spaces to find words by)."""
+KATAKANA_IMAGE_WORDS = frozenset(
+    "フェイク ディープフェイク マスク コスプレ フィルター アプリ イラスト アニメ マネキン ロボット "
+    "モデル スクリーン プリント コピー ニセモノ ホンモノ セルフィー".split())
+"""Katakana image words that no generated question happens to use."""
 _ARTICLES = frozenset(
     "a an the my your his her our their un una uno unos unas el la los las le les l' des du "
     "ein eine einen der die das den dem il lo gli i o os as um uma een de het mijn mi mon ma "
@@ -70,6 +77,15 @@ _CAPITALISED = re.compile(
 TITLE_CASE_SHARE = 0.5
 """Share of capitalised words above which a question is in title case and capitals say
 nothing ("How Old Is This Person?")."""
+
+
+@cache
+def katakana_words() -> frozenset[str]:
+    """Katakana runs of the generated Japanese questions (names left out), and image words."""
+    texts = [q.text for q in generate_questions()
+             if q.lang == "ja" and not q.template.startswith("identity-name")]
+    runs = {w for t in texts for w in re.findall(r"[ァ-ヺー・]{2,}", t)}
+    return frozenset(runs) | KATAKANA_IMAGE_WORDS
 
 
 @cache
@@ -108,6 +124,9 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
             odd = [len(w) >= MIN_NAME_LEN and not _ordinary(w.lower(), known) for w in words]
             if odd[-1] if surname else any(odd):
                 return m.group(0)
+    m = _KATAKANA.search(cased)
+    if m and m[1] not in katakana_words():
+        return m.group(0)
     if english:
         words = re.findall(r"[^\W\d_]+", cased)
         capitals = sum(w[0].isupper() for w in words)
