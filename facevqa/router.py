@@ -115,13 +115,16 @@ def _domain_words() -> tuple[str, ...]:
     return tuple(sorted(w for w in words if len(w) >= MIN_TYPO_LEN - 1))
 
 
+@cache
+def _vocabulary() -> frozenset[str]:
+    return _english_words() | question_words() if _english_words() else frozenset()
+
+
 def _known_word(word: str) -> bool:
     """Whether a word is one FaceVQA's questions or English use (not a person's name). Without
     the English word list every word counts as known."""
-    if not _english_words():
-        return True
-    vocab = _english_words() | question_words()
-    return all(part in vocab for part in re.findall(r"[^\W\d_]+", word))
+    vocab = _vocabulary()
+    return not vocab or all(part in vocab for part in re.findall(r"[^\W\d_]+", word))
 
 
 @lru_cache(maxsize=8192)
