@@ -72,8 +72,12 @@ _IMAGE_WORDS = re.compile(
 
 _CAPITALISED = re.compile(
     rf"(?<=[a-z,] )(?!(?:{_NOT_NAMES[3:-1]}|I|I'm|I've|I'd|AI|OK)\b)"
-    r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+")
-"""Two or more capitalised words inside a sentence: a person's name ("how old is Brad Pitt")."""
+    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)\b(?:\s+([a-z-]+))?")
+"""Two or more capitalised words inside a sentence: a person's name ("how old is Brad Pitt"),
+unless they end in or come before a thing ("Ray Ban glasses", "Apple Watch": a brand)."""
+_THINGS = frozenset(
+    "hat cap shirt t-shirt jersey glasses sunglasses watch jacket hoodie headphones earbuds logo "
+    "costume mask filter app brand phone".split())
 TITLE_CASE_SHARE = 0.5
 """Share of capitalised words above which a question is in title case and capitals say
 nothing ("How Old Is This Person?")."""
@@ -128,10 +132,11 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
     if m and m[1] not in katakana_words():
         return m.group(0)
     if english:
-        words = re.findall(r"[^\W\d_]+", cased)
+        words = re.findall(r"[^\W\d_]+", cased)[1:]  # the first word is capitalised anyway
         capitals = sum(w[0].isupper() for w in words)
         if words and capitals <= TITLE_CASE_SHARE * len(words):
-            m = _CAPITALISED.search(cased)
-            if m:
-                return m.group(0)
+            for m in _CAPITALISED.finditer(cased):
+                last = [m[1].split()[-1].lower(), m[2] or ""]
+                if not any(w in _THINGS or w[:-1] in _THINGS for w in last):
+                    return m[1]
     return None

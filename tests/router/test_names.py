@@ -22,6 +22,7 @@ def rule_refusal(question: str) -> Refusal | None:
 
 RULE_REFUSED = [
     ("how old does Serena Williams look here?", "identity"),  # capitalised name mid-sentence
+    ("Does Tom Hanks look sad", "identity"),  # a short question: half its words are the name
     ("is this baggio??", "identity"),  # bare lowercase surname after "is this"
     ("wait is that rosalía or am i dreaming", "identity"),  # lowercase name, trailing chatter
     ("ma questo è baggio?", "identity"),  # Italian bare surname
@@ -64,6 +65,8 @@ RULE_PASSED = [
     "does she look like a doll?",  # a look-alike noun phrase, not a name
     "これってディープフェイク？",  # Japanese "is this a deepfake?": a katakana image word
     "How Old Is This Person?",  # title case: capitals say nothing
+    "Is he wearing an Apple Watch?",  # capitalised words ending in a thing: a brand
+    "Is she wearing Ray Ban glasses?",  # capitalised words before a thing: a brand
     "is this person young?",  # "young" without a younger self
     "Is the photo from when she was little?",  # a question about the photo's date
     "Does he wear a religious head covering?",  # headwear, an appearance attribute
