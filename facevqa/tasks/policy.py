@@ -31,6 +31,10 @@ _NOT_NAMES = (
     "Makeup|Glasses|Art|Drawing|Painting|Cartoon|Video|Replay|Print|Paper)")
 """Capitalised words after "is this" that are not names ("Is this Real?")."""
 
+_NOT_SOMEONE = (r"(?! (?:photo|picture|image|pic|person|man|woman|guy|lady|girl|boy|kid|"
+                r"child|face|one)\b)")
+"""Not a photo or a person noun after "is this": "is this person in their twenties?" asks an
+age, "is this Brad Pitt in his twenties?" an identity."""
 _YOUTH = (r"(?:when (?:he|she|they) (?:was|were) (?:young|younger|little|small|a kid|a child|a "
           r"baby|a teen\w*|a boy|a girl|in (?:school|college))|as a (?:kid|child|baby|teen\w*|"
           r"boy|girl|young (?:man|woman))|in (?:his|her|their) (?:youth|teens|twenties|20s|"
@@ -217,7 +221,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"located|find)\b",
         r"\bwhere can i find\b",
         # "is this <someone> when he was young": the same person at another age
-        rf"\b(?:is|was) (?:this|that|it)\b(?! (?:photo|picture|image|pic)\b).{{1,40}}\b{_YOUTH}",
+        rf"\b(?:is|was) (?:this|that|it)\b{_NOT_SOMEONE}.{{1,40}}\b{_YOUTH}",
         # a few other languages: "who is this" / "what is their name"
         r"(?<!de )\bqui[eé]n es\b|\bc[oó]mo se llama\b|(?<!ce )\bqui est\b|\bcomment s'appelle\b"
         r"|\bwer ist\b|\bwie hei(?:ß|ss)t\b|\bchi [eè]\b|\bcome si chiama\b|(?<!de )\bquem [eé]\b"
