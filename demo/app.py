@@ -13,24 +13,13 @@ from typing import Any
 import gradio as gr
 
 from demo.batch import COLUMNS, Limits
-from demo.handlers import AUTO, Handlers, remove_folder
+from demo.handlers import AUTO, EXAMPLE_QUESTIONS, Handlers, remove_folder
 from demo.modelinfo import EMBEDDED_BANNER, model_markdown, uses_embedded_default
 from demo.render import TASKS
 from facevqa.examples import available_examples
 
 log = logging.getLogger(__name__)
 
-EXAMPLE_QUESTIONS = (
-    ("How old is this person?", "age"),
-    ("What emotion is shown?", "emotion"),
-    ("Is the person wearing eyeglasses?", "attribute"),
-    ("What color is the hair?", "attribute"),
-    ("What is the perceived gender?", "gender"),
-    ("Is this photo of a real person?", "spoof"),
-    ("Describe this face.", "caption"),
-    ("What is the person holding?", "open"),
-)
-"""One or more example questions per task (the router decides; the task is a hint)."""
 CACHE_SWEEP = (60, 300)
 """gradio delete_cache: every 60 s, delete cached uploads and renderings older than 300 s."""
 TITLE = "FaceVQA"
@@ -49,6 +38,7 @@ def build_app(vqa: Any, heads: Any = None, *, limits: Limits | None = None,
     concurrent Ask requests are answered together, up to `max_batch` per forward pass.
     """
     handlers = Handlers(vqa, heads, limits, heads_error=heads_error)
+    handlers.warm_up()
     queued = {"concurrency_limit": concurrency, "concurrency_id": "model"}
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=cache_sweep) as app:
         gr.Markdown(f"# {TITLE}\n{INTRO}")

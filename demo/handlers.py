@@ -15,11 +15,23 @@ from demo import batch
 from demo.modelinfo import covered_tasks
 from demo.render import draw_face, escape, show, status_markdown
 from facevqa import Answer, FaceVQAError, ImageError, load_image
+from facevqa.examples import available_examples
 
 log = logging.getLogger(__name__)
 
 AUTO = "auto"
 """Task dropdown value that lets the router choose."""
+EXAMPLE_QUESTIONS = (
+    ("How old is this person?", "age"),
+    ("What emotion is shown?", "emotion"),
+    ("Is the person wearing eyeglasses?", "attribute"),
+    ("What color is the hair?", "attribute"),
+    ("What is the perceived gender?", "gender"),
+    ("Is this photo of a real person?", "spoof"),
+    ("Describe this face.", "caption"),
+    ("What is the person holding?", "open"),
+)
+"""One or more example questions per task (the router decides; the task is a hint)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,18 @@ class Handlers:
         self.limits = limits or batch.Limits()
         self.heads_tasks = covered_tasks(heads)
         self._lock = threading.Lock()  # set_adapter is model-wide state: one request at a time
+
+    def warm_up(self) -> None:
+        """Load what a first request would load (question classifier, sentence embedder, face
+        detector and verifier, every adapter) before the app takes requests: each example
+        question about the first example photo (a blank one where none is installed)."""
+        from PIL import Image
+
+        photos = list(available_examples().values())
+        photo = load_image(photos[0]) if photos else Image.new("RGB", (96, 96), "grey")
+        questions = [q for q, _ in EXAMPLE_QUESTIONS]
+        with self._lock:
+            self.vqa.generate([photo] * len(questions), questions)
 
     def ask(self, image: Any, question: str | None, task: str | None = AUTO) -> AskResult:
         """Answer `question` about the photo at `image` (a path from the upload component)."""

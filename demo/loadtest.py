@@ -1,10 +1,12 @@
 """Loopback load test of the demo: N concurrent Ask requests through Gradio's queue, then stop.
 
-Run: python -m demo.loadtest [--model PATH] [--requests 50] [--concurrency 50]
-     python -m demo.loadtest --url http://127.0.0.1:7860/      # a demo that is already running
+Run: facevqa demo loadtest [--model PATH] [--requests 50] [--concurrency 50] [--floor]
+     facevqa demo loadtest --url http://127.0.0.1:7860/      # a demo that is already running
 Starts the demo on 127.0.0.1 (a free port) unless --url is given, sends the requests with
-gradio_client, prints latency p50/p90/p99 and exits 1 if any request got no answer. Manual only:
-it is not part of the test run.
+gradio_client, prints latency p50/p90/p99 and exits 1 if any request got no answer. --floor
+then runs the same load against the same app over a model that answers instantly without
+looking: what Gradio, the uploads and the client cost on this machine, side by side. Manual
+only: it is not part of the test run.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from facevqa import Answer
 from facevqa.ask import add_model_args, load_model
 from facevqa.examples import available_examples
 
@@ -40,6 +43,18 @@ class Result:
     seconds: float
     status: str
     error: str | None = None
+
+
+class InstantModel:
+    """Answers every question at once without looking at the photo: the load test's floor
+    (never a model; --floor only)."""
+
+    def generate(self, images, questions, *, task=None, **kw) -> list[Answer]:
+        return [Answer(status="ok", task=task or "age", label="30", text="30",
+                       probs={"30": 1.0}, confidence=1.0) for _ in images]
+
+    def info(self) -> dict:
+        return {"base": "instant answers (load-test floor)", "family": "none", "adapters": {}}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -98,12 +113,13 @@ def report(results: list[Result], wall: float) -> int:
     return 1 if failed else 0
 
 
-def serve(args: argparse.Namespace):
+def serve(args: argparse.Namespace, model=None):
     """Start the demo in this process on 127.0.0.1 and a free port; returns (app, url)."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     from demo.app import build_app
 
-    app = build_app(load_model(args), None, max_queue=max(128, args.requests))
+    model = load_model(args) if model is None else model
+    app = build_app(model, None, max_queue=max(128, args.requests))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -112,28 +128,42 @@ def serve(args: argparse.Namespace):
     return app, f"http://127.0.0.1:{port}/"
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m demo.loadtest", description=__doc__.split("\n")[0])
+def add_parser(sub) -> argparse.ArgumentParser:
+    """`facevqa demo loadtest` (registered by demo in pyproject's facevqa.commands)."""
+    p = sub.add_parser("loadtest", help="loopback load test: concurrent Ask requests",
+                       description=__doc__.split("\n")[0])
     add_model_args(p)
     p.add_argument("--url", help="load-test a running demo instead of starting one")
     p.add_argument("--requests", type=int, default=50)
     p.add_argument("--concurrency", type=int, default=50)
     p.add_argument("--timeout", type=float, default=300.0, help="seconds per request at most")
-    args = p.parse_args(argv)
+    p.add_argument("--floor", action="store_true",
+                   help="also measure the same app over an instantly answering model")
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from facevqa import ConfigError
+
     if not 0 < args.requests <= 1000 or not 0 < args.concurrency <= 200:
-        p.error("--requests must be 1-1000 and --concurrency 1-200 (a bounded loopback test)")
+        raise ConfigError("--requests must be 1-1000 and --concurrency 1-200 (a bounded "
+                          "loopback test)")
     if args.url and urlparse(args.url).hostname not in LOOPBACK:
-        p.error("--url must point at this machine (127.0.0.1, localhost or ::1)")
-    logging.basicConfig(level=logging.WARNING)
-    app, url = (None, args.url) if args.url else serve(args)
-    try:
-        start = time.perf_counter()
-        results = run_load(url, args.requests, args.concurrency, args.timeout)
-        return report(results, time.perf_counter() - start)
-    finally:
-        if app is not None:
-            app.close()
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        raise ConfigError("--url must point at this machine (127.0.0.1, localhost or ::1)")
+    if args.url and args.floor:
+        raise ConfigError("--floor starts its own app: leave out --url")
+    models = [None, InstantModel()] if args.floor else [None]
+    code = 0
+    for model in models:
+        if model is not None:
+            print("floor: the same app and load over a model that answers instantly")
+        app, url = (None, args.url) if args.url else serve(args, model)
+        try:
+            start = time.perf_counter()
+            results = run_load(url, args.requests, args.concurrency, args.timeout)
+            code |= report(results, time.perf_counter() - start)
+        finally:
+            if app is not None:
+                app.close()
+    return code

@@ -2,9 +2,11 @@
 
   facevqa eval --data synthetic --limit 2000 --baselines --out runs/eval
   facevqa eval --model out/bundle --data fairface:~/data/fairface --tasks age,gender --out DIR
+  facevqa eval --config eval.yaml --set limits.test=200 --out DIR   # fields: eval/config.py
   facevqa eval --compare runs/a runs/b
   accelerate launch -m eval --data synthetic --out DIR        # one shard per process
   facevqa eval --data synthetic --out DIR --ray [ADDRESS]     # model actors on Ray Data
+Each option is a field of EvalConfig: its default, then --config, then --set, then the flags.
 Rerunning the same command resumes from DIR/predictions.jsonl.
 """
 
@@ -15,76 +17,53 @@ from typing import Any
 
 from facevqa.errors import ConfigError
 
+NOT_FIELDS = ("config", "overrides", "compare", "heads")
+"""Options that set no EvalConfig field of their own (--heads classical sets `model`)."""
+
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
-    """Register the `eval` subcommand."""
+    """Register the `eval` subcommand: --config, --set and one flag per EvalConfig field."""
+    from eval.config import EvalConfig
+    from facevqa.annotate import add_ray_args
     from facevqa.ask import add_model_args
+    from facevqa.config import add_flags
 
     p = sub.add_parser("eval", help="evaluate on a held-out set; write a report",
                        description=__doc__.splitlines()[0],
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="\n".join(__doc__.splitlines()[1:]))
+    p.add_argument("--config", metavar="FILE", help="YAML of EvalConfig fields")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="override a field, e.g. --set limits.test=200 --set tasks=age,gender")
     add_model_args(p)
-    p.add_argument("--data", help="synthetic, SOURCE:PATH (a facevqa.data source) or "
-                                  "disk:PATH (a folder written by `facevqa data build`)")
-    p.add_argument("--out", help="report folder (predictions, metrics.json, report.md, ...)")
-    p.add_argument("--tasks", help="comma-separated tasks (default: age,emotion,gender,"
-                                   "attribute,spoof,caption)")
-    p.add_argument("--limit", type=int, help="test images (synthetic default 500; real: all)")
-    p.add_argument("--dev-limit", type=int, help="dev images (synthetic default 300; 0: none)")
-    p.add_argument("--train-limit", type=int,
-                   help="train images for the baselines (synthetic default 2000)")
-    p.add_argument("--baselines", nargs="?", const="prior,probe,cnn,classical", default="",
-                   metavar="NAMES", help="also score baselines (default prior,probe,cnn,classical)")
-    p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--max-new-tokens", type=int, default=48,
-                   help="generated tokens for explanations and captions")
-    p.add_argument("--max-attributes", type=int, default=4,
-                   help="attribute questions per image (0: all)")
-    p.add_argument("--faces", default="auto", choices=["auto", "largest", "none"],
-                   help="auto: none for synthetic face crops, detect the largest face otherwise")
-    p.add_argument("--route", action="store_true",
-                   help="let the router pick the task from the question (default: force it)")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples (fairness)")
-    p.add_argument("--workers", type=int, default=2, help="processes drawing synthetic data")
-    p.add_argument("--no-plots", action="store_true", help="tables only")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    from facevqa.annotate import add_ray_args
-
     add_ray_args(p)
+    add_flags(p, EvalConfig)
     p.add_argument("--compare", nargs=2, metavar=("DIR1", "DIR2"),
                    help="print a diff of two report folders instead of evaluating")
     p.set_defaults(run=run)
     return p
 
 
-def _csv(text: str | None) -> tuple[str, ...] | None:
-    items = tuple(t.strip() for t in (text or "").split(",") if t.strip())
-    return items or None
+def flag_values(args: argparse.Namespace) -> dict[str, Any]:
+    """Config key -> value of each flag given on the command line."""
+    from eval.config import EvalConfig
+    from facevqa.ask import parse_adapters
+    from facevqa.config import given_flags
+
+    given = given_flags(args, EvalConfig)
+    if "adapters" in given:
+        given["adapters"] = parse_adapters(given["adapters"])
+    if args.heads == "classical":
+        given["model"] = "classical"
+    return given
 
 
 def config_from_args(args: argparse.Namespace) -> Any:
-    """EvalConfig from parsed options (usage errors raise ConfigError)."""
-    from pathlib import Path
+    """EvalConfig from --config, --set and the flags (usage errors raise ConfigError)."""
+    from eval.config import EvalConfig
+    from facevqa.config import load_config
 
-    from eval.run import EvalConfig
-    from facevqa.ask import parse_adapters
-
-    if not args.data or not args.out:
-        raise ConfigError("facevqa eval needs --data and --out (or --compare DIR1 DIR2)")
-    model = "classical" if args.heads == "classical" else args.model
-    limits = {k: v for k, v in (("test", args.limit), ("dev", args.dev_limit),
-                                ("train", args.train_limit)) if v is not None}
-    return EvalConfig(
-        data=args.data, out=Path(args.out).expanduser(), model=model,
-        adapters=parse_adapters(args.adapters), device=args.device,
-        load_in_4bit=args.load_in_4bit, tasks=_csv(args.tasks), limits=limits,
-        baselines=_csv(args.baselines) or (), batch_size=args.batch_size,
-        max_new_tokens=args.max_new_tokens, max_attributes=args.max_attributes or None,
-        faces=args.faces, route=args.route, seed=args.seed, n_boot=args.n_boot,
-        workers=args.workers, progress=not args.no_progress, plots=not args.no_plots,
-        ray=args.ray, ray_workers=args.ray_workers)
+    return load_config(EvalConfig, args.config, args.overrides, flag_values(args))
 
 
 def run(args: argparse.Namespace) -> int:

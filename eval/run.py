@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +29,14 @@ from eval.answering import (  # noqa: F401 (plan_batches, Batch: eval.run's API)
     plan_batches,
     predict,
 )
+from eval.config import EvalConfig
 from eval.predictions import (
     PredictionRecord,
     PredictionWriter,
     load_records,
     read_predictions,
 )
-from eval.sets import EvalSets, SetSpec
+from eval.sets import EvalSets
 from facevqa.errors import ConfigError
 from facevqa.provenance import git_commit, versions
 
@@ -45,66 +46,6 @@ PREDICTIONS = "predictions.jsonl"
 RUN_FILE = "run.json"
 PACKAGES = ("facevqa", "torch", "transformers", "peft", "accelerate", "datasets", "numpy",
             "scikit-learn", "onnxruntime")
-
-
-@dataclass(frozen=True)
-class EvalConfig:
-    """One evaluation run (the CLI's options)."""
-
-    data: str
-    """"synthetic", SOURCE:PATH or disk:PATH (see eval.sets)."""
-    out: Path
-    model: str | None = None
-    """Base hub id or folder, saved bundle, "classical", or None for the embedded default."""
-    adapters: Mapping[str, str] = field(default_factory=dict)
-    device: str = "auto"
-    load_in_4bit: bool = False
-    tasks: tuple[str, ...] | None = None
-    """Tasks to evaluate (None: every closed task plus caption)."""
-    limits: Mapping[str, int | None] = field(default_factory=dict)
-    """Images per split: test, dev, train."""
-    baselines: tuple[str, ...] = ()
-    batch_size: int = 16
-    max_new_tokens: int = 48
-    max_attributes: int | None = 4
-    faces: str = "auto"
-    """auto (none for synthetic face crops, largest otherwise), largest or none."""
-    route: bool = False
-    """Let the router pick each question's task instead of forcing the example's task."""
-    seed: int = 0
-    n_boot: int = 1000
-    workers: int = 2
-    progress: bool = True
-    plots: bool = True
-    ray: str | None = None
-    """Answer the batches on Ray (eval.run_ray): "local" or a cluster address; None: here."""
-    ray_workers: int | None = None
-
-    def __post_init__(self) -> None:
-        from eval.baselines import BASELINES
-
-        if self.faces not in ("auto", "largest", "none"):
-            raise ConfigError(f"faces={self.faces!r}; valid: auto, largest, none")
-        bad = sorted(set(self.baselines) - set(BASELINES))
-        if bad:
-            raise ConfigError(f"unknown baselines {bad}; valid: {', '.join(BASELINES)}")
-        if self.batch_size < 1 or self.n_boot < 1:
-            raise ConfigError("batch_size and n_boot must be >= 1")
-
-    def set_spec(self) -> SetSpec:
-        """What eval.sets loads."""
-        from eval.sets import EVAL_TASKS
-
-        return SetSpec(self.data, self.tasks or EVAL_TASKS, dict(self.limits),
-                       self.max_attributes, self.seed, self.workers)
-
-    def identity(self) -> dict[str, Any]:
-        """Settings that change predictions: a rerun in the same folder must match them."""
-        return {"data": self.data, "model": self.model, "adapters": dict(self.adapters),
-                "load_in_4bit": self.load_in_4bit, "tasks": self.tasks,
-                "limits": dict(self.limits), "max_new_tokens": self.max_new_tokens,
-                "max_attributes": self.max_attributes, "faces": self.faces,
-                "route": self.route, "seed": self.seed, "batch_size": self.batch_size}
 
 
 def _all_batches(sets: EvalSets, size: int) -> list[Batch]:

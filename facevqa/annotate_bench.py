@@ -51,8 +51,10 @@ def measure(inputs: Path, out: Path, model: Path, ray_workers: int | None = None
             "ray_workers": ray_workers, "shard_size": shard_size}
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "facevqa.annotate_bench", json.dumps(args)],
-                          check=True, capture_output=True, text=True, env=env, timeout=3600)
+    code = ("import json, sys; from facevqa.annotate_bench import _child; "
+            "print(json.dumps(_child(json.loads(sys.argv[1]))))")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(args)], check=True,
+                          capture_output=True, text=True, env=env, timeout=3600)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     return {**result, "seconds": time.perf_counter() - start}
 
@@ -128,7 +130,3 @@ def bench_annotate_memory(ctx: dict) -> list:
                 f"{big['seconds']:.0f}s vs {small['seconds']:.0f}s (tiny model, parquet input, "
                 "1024-image shards)"))
     return rows
-
-
-if __name__ == "__main__":
-    print(json.dumps(_child(json.loads(sys.argv[1]))))

@@ -2,6 +2,7 @@
 
 Run: facevqa bench [--only generate,scoring,...] [--json bench.json]
 Every row is a ratio of two measurements taken in the same process, so machines compare.
+`facevqa bench detect` (facevqa.detect_bench) measures the face detectors instead.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ log = logging.getLogger(__name__)
 
 EMBEDDED = Path(__file__).parent / "assets" / "default"
 """The embedded default: a tiny PaliGemma-architecture base plus one LoRA adapter per task,
-trained on research-only real face photos (built by `python -m finetune.default --data DIR`;
+trained on research-only real face photos (built by `facevqa build default --data DIR`;
 research use only, see its MODEL_CARD.md and NOTICE)."""
 
 

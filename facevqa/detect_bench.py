@@ -1,6 +1,6 @@
 """Face-found rates of the face-detector candidates on crops, full photos and non-faces.
 
-Run: python -m facevqa.detect_bench [--n 500] [--seed 0] [--exclude-seed S] [--only haar,default]
+Run: facevqa -v bench detect [--n 500] [--seed 0] [--exclude-seed S] [--only haar,default]
 Face crops come from the local dataset cache (~/.cache/facevqa/data, only the images listed in
 its *.kept.txt files); sets whose files are missing are skipped. `--seed 1 --exclude-seed 0`
 draws crops disjoint from those of `--seed 0` (same --n): the check slice for numbers not tuned
@@ -323,24 +323,28 @@ def face_found_rates(detectors: dict[str, object], *, upscale: int = 4,
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=500, help="images per cached crop set")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--exclude-seed", type=int, default=None,
-                        help="leave out the crops that this seed draws (a disjoint check slice)")
-    parser.add_argument("--only", default="", help="comma-separated candidates (default: "
-                        f"{','.join(SHOWN)})")
-    args = parser.parse_args(argv)
+def add_parser(sub) -> argparse.ArgumentParser:
+    """`facevqa bench detect`."""
+    p = sub.add_parser("detect", help="face-found rates of the face-detector candidates",
+                       description=__doc__.splitlines()[0])
+    p.add_argument("--n", type=int, default=500, help="images per cached crop set")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--exclude-seed", type=int, default=None,
+                   help="leave out the crops that this seed draws (a disjoint check slice)")
+    p.add_argument("--only", default="", help="comma-separated candidates (default: "
+                   f"{','.join(SHOWN)})")
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from facevqa.errors import ConfigError
+
     names = [s for s in args.only.split(",") if s] or list(SHOWN)
     unknown = set(names) - set(candidates())
     if unknown:
-        parser.error(f"unknown candidates {sorted(unknown)}; valid: {', '.join(candidates())}")
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+        raise ConfigError(f"unknown candidates {sorted(unknown)}; valid: "
+                          f"{', '.join(candidates())}")
     print("face-found rate per set (faces: higher is better; non-faces: lower is better)")
     print(markdown(measure(names, args.n, args.seed, args.exclude_seed)))
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

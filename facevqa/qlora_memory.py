@@ -2,7 +2,7 @@
 from its real-width build (parameter counts at full depth on the meta device, image tokens from
 its real processor on a face crop).
 
-Run: python -m facevqa.qlora_memory [NAME ...]
+Run: facevqa qlora-memory [NAME ...] [--batch 4]
 """
 
 from __future__ import annotations
@@ -72,13 +72,25 @@ def _sequence(family, processor) -> int:
     return int(out["input_ids"].shape[1])
 
 
-def main(argv: list[str] | None = None) -> int:
+def add_parser(sub) -> argparse.ArgumentParser:
     from facevqa.families_build import BUILDS
 
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("names", nargs="*", default=sorted(BUILDS))
-    p.add_argument("--batch", type=int, default=4)
-    args = p.parse_args(argv)
+    p = sub.add_parser("qlora-memory", help="estimated QLoRA training memory per family",
+                       description=__doc__.splitlines()[0])
+    p.add_argument("names", nargs="*", default=sorted(BUILDS), metavar="NAME",
+                   help=f"builds to estimate (default: all of {', '.join(sorted(BUILDS))})")
+    p.add_argument("--batch", type=int, default=4, help="examples per training step")
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from facevqa.errors import ConfigError
+    from facevqa.families_build import BUILDS
+
+    unknown = [n for n in args.names if n not in BUILDS]
+    if unknown:
+        raise ConfigError(f"unknown build(s) {unknown}; valid: {', '.join(sorted(BUILDS))}")
     print("| build | model | 4-bit LM params | bf16 params | LoRA r=16 | tokens | GiB (batch "
           f"{args.batch}) |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
@@ -88,7 +100,3 @@ def main(argv: list[str] | None = None) -> int:
               f"{e.plain_params / 1e9:.2f} B | {e.lora_params / 1e6:.0f} M | {e.sequence} | "
               f"{e.total_gib:.1f} |")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

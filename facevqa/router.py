@@ -1,10 +1,11 @@
 """Question -> Route (task, attribute, prompt, label set) or Refusal.
 
 Order: clean the text; refuse what the exact policy rules catch (identity, sensitive traits,
-instruction overrides); then ask the question classifier (facevqa.refusal: multilingual, trained
-on generated questions) and refuse when it finds a refusal category, or is merely unsure about
-identity (a benign routing rule raises its bar). Neither is skipped when the caller forces a task:
-a forced task skips routing, never the refusals. A forced task goes straight to its route; else
+instruction overrides) and a question that names a person (facevqa.tasks.names); then ask the
+question classifier (facevqa.refusal: multilingual, trained on generated questions) and refuse
+when it finds a refusal category, or is merely unsure about identity (a benign routing rule
+raises its bar). Neither is skipped when the caller forces a task: a forced task skips routing,
+never the refusals. A forced task goes straight to its route; else
 the first matching rule (facevqa.tasks.routing_rules, English); else the nearest English
 question template by sentence embedding (all-MiniLM-L6-v2) when it reaches the threshold.
 Questions in other languages skip those English steps and take the classifier's benign task when
@@ -42,7 +43,8 @@ from facevqa.tasks import (
     parse_answer,
     summarize,
 )
-from facevqa.tasks.policy import check_policy
+from facevqa.tasks.names import named_person, question_words
+from facevqa.tasks.policy import RULES, check_policy, drop_religious_headwear
 from facevqa.tasks.routing_rules import match_rule
 from facevqa.tasks.routing_words import match_words
 
@@ -111,6 +113,18 @@ def _domain_words() -> tuple[str, ...]:
     """Words of the question templates: what a misspelt word is corrected towards."""
     words = {w for _, _, q in all_templates() for w in re.findall(r"[a-z]+", q)}
     return tuple(sorted(w for w in words if len(w) >= MIN_TYPO_LEN - 1))
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    return _english_words() | question_words() if _english_words() else frozenset()
+
+
+def _known_word(word: str) -> bool:
+    """Whether a word is one FaceVQA's questions or English use (not a person's name). Without
+    the English word list every word counts as known."""
+    vocab = _vocabulary()
+    return not vocab or all(part in vocab for part in re.findall(r"[^\W\d_]+", word))
 
 
 @lru_cache(maxsize=8192)
@@ -279,10 +293,11 @@ class Router:
 
     def _classify(self, texts: Sequence[str]) -> list[QuestionScore | None]:
         """The classifier's score per text (None for texts without a letter, such as emoji
-        only, which it cannot read, or without a classifier)."""
+        only, which it cannot read, or without a classifier). It reads the text as the policy
+        does: "religious" before headwear dropped."""
         clf = self._classifier()
         readable = [bool(_LETTER.search(t)) for t in texts]
-        todo = [t for t, ok in zip(texts, readable) if ok]
+        todo = [drop_religious_headwear(t) for t, ok in zip(texts, readable) if ok]
         if clf is None or not todo:
             return [None] * len(texts)
         got = iter(clf.predict(todo))
@@ -353,11 +368,17 @@ def _refusal(question: str, text: str, lowered: str, corrected: str) -> Refusal 
     if hit is None and corrected != lowered:
         hit = check_policy(corrected, text)
     if hit is None:
-        return None
+        name = named_person(corrected, text, _known_word, looks_english(text))
+        if name is None:
+            return None
+        return Refusal(question=question, category="identity",
+                       reason=f"{_NAMED_REASON} (matched: {name.strip()!r})")
     rule, matched = hit
     return Refusal(question=question, reason=f"{rule.reason} (matched: {matched.strip()!r})",
                    category=rule.category)
 
+
+_NAMED_REASON = next(rule.reason for rule in RULES if rule.category == "identity")
 
 _DEFAULT: Router | None = None
 

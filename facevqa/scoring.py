@@ -15,8 +15,9 @@ import torch
 
 from facevqa.backbone import Backbone
 
-MAX_ROWS = 256
-"""Candidate rows scored per forward; bounds logits memory for large vocabularies."""
+MAX_LOGITS = 256 * 262_144
+"""Logits computed per forward (256 rows of Gemma's vocabulary, 256 MiB in float32): bounds
+the candidate rows of one trie forward, so a small vocabulary takes them all at once."""
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,28 @@ class Scores:
         return self.logprob / self.lengths.to(self.logprob.dtype)
 
 
+def needs_eos(cand: list[list[int]]) -> bool:
+    """Whether an end token must follow each candidate to tell them apart: only when one
+    candidate's tokens begin another's ("2" and "23"). In a prefix-free set the candidates'
+    token paths are already disjoint events, and the end token would cost one more forward of
+    every candidate for nothing (every age is one token in the default's tokenizer)."""
+    paths = {tuple(c) for c in cand}
+    return len(paths) < len(cand) or any(tuple(c[:d]) in paths
+                                         for c in cand for d in range(1, len(c)))
+
+
+def _candidates(bb: Backbone, choices: list[str], eos: bool | None) -> list[list[int]]:
+    if eos is None:
+        eos = needs_eos(bb.suffix_ids(choices, eos=False))
+    return bb.suffix_ids(choices, eos=eos)
+
+
 @torch.inference_mode()
-def score_choices(bb: Backbone, batch: dict, choices: list[str], eos: bool = True) -> Scores:
-    """Score `choices` for every row of the prefix `batch` from its shared KV cache."""
-    cand = bb.suffix_ids(choices, eos=eos)
+def score_choices(bb: Backbone, batch: dict, choices: list[str],
+                  eos: bool | None = None) -> Scores:
+    """Score `choices` for every row of the prefix `batch` from its shared KV cache; `eos`
+    None ends each candidate with the end token only where the set `needs_eos`."""
+    cand = _candidates(bb, choices, eos)
     mask = batch["attention_mask"]
     pos = bb.positions(batch)
     # logits of the last position only: a 262k vocabulary over a 300-token prefix is 80M floats
@@ -63,7 +82,8 @@ def _continuation(bb: Backbone, cache, mask, start, cand: list[list[int]],
     `start` ([B, 1], or [3, B, 1] for grid positions): each row's first answer position."""
     b = mask.shape[0]
     result = torch.empty(b, len(cand), device=mask.device)
-    step = max(1, MAX_ROWS // max(map(len, levels)))
+    vocab = bb.model.get_output_embeddings().weight.shape[0]
+    step = max(1, MAX_LOGITS // (vocab * max(map(len, levels))))
     for lo in range(0, b, step):
         hi = min(b, lo + step)
         sub = copy.deepcopy(cache) if (lo, hi) != (0, b) else cache
@@ -102,9 +122,9 @@ def _walk(bb: Backbone, cache, mask, start, cand: list[list[int]],
 
 @torch.inference_mode()
 def score_choices_bruteforce(bb: Backbone, batch: dict, choices: list[str],
-                             eos: bool = True) -> Scores:
+                             eos: bool | None = None) -> Scores:
     """Reference scorer: one full forward of prefix + candidate per candidate."""
-    cand = bb.suffix_ids(choices, eos=eos)
+    cand = _candidates(bb, choices, eos)
     b = batch["input_ids"].shape[0]
     cols = []
     for c in cand:

@@ -1,6 +1,6 @@
 """Build tiny random PaliGemma / LLaVA checkpoints offline, from the real architecture classes.
 
-Run: python -m facevqa.tiny paligemma OUT_DIR
+Run: facevqa build tiny paligemma OUT_DIR
 The result is an ordinary checkpoint folder (config, safetensors, tokenizer, processor) that
 `FaceVQA.from_pretrained(OUT_DIR)` and transformers' own `from_pretrained` load.
 """
@@ -161,14 +161,16 @@ def _build_llava(spec: TinySpec, tokenizer):
     return LlavaForConditionalGeneration(config).eval(), processor
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_parser(sub) -> argparse.ArgumentParser:
+    """`facevqa build tiny FAMILY OUT_DIR`."""
+    p = sub.add_parser("tiny", help="a tiny random PaliGemma / LLaVA (self-made tokenizer)",
+                       description=__doc__.splitlines()[0])
     p.add_argument("family", choices=["paligemma", "llava"])
     p.add_argument("out_dir")
-    args = p.parse_args(argv)
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
     print(build_tiny(args.family, args.out_dir))
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

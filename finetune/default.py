@@ -1,6 +1,6 @@
 """Build the embedded default model that a fresh install answers with, from nothing, offline.
 
-Run: python -m finetune.default --data DIR --config finetune/configs/default-real.yaml
+Run: facevqa -v build default --data DIR --config finetune/configs/default-real.yaml
      [--out facevqa/assets/default] [--scale 0.5] [--set KEY=VALUE]
 (without --data: the synthetic face world, the test bed)
 With --data: real photos (finetune/real_faces.py) cropped as generate() crops them, attacks
@@ -402,7 +402,7 @@ def _write_card(bundle: Path, recipe: DefaultRecipe, vision: dict[str, float]) -
 A tiny PaliGemma-architecture model (SigLIP vision tower from scratch, 64 px face crops, one
 image token; 2-layer Gemma language model; BPE tokenizer over the project's texts) with one
 LoRA adapter per task (age, emotion, gender, attribute, spoof, caption), built offline on 2 CPU
-cores by `python -m finetune.default --data DIR`. It answers through the same `generate()` as any
+cores by `facevqa build default --data DIR`. It answers through the same `generate()` as any
 base: the face is detected and cropped, the router picks the task, labels are scored.
 
 ## Training data
@@ -427,8 +427,10 @@ Stage-0 tower accuracy on its own training batches (last epoch): emotion
 """)
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_parser(sub) -> argparse.ArgumentParser:
+    """`facevqa build default` (registered by finetune in pyproject's facevqa.commands)."""
+    p = sub.add_parser("default", help="the embedded default model, from nothing, offline",
+                       description=__doc__.splitlines()[0])
     p.add_argument("--out", default=str(Path(__file__).parents[1] / "facevqa" / "assets"
                                         / "default"))
     p.add_argument("--config", default=None,
@@ -439,8 +441,11 @@ def main(argv: list[str] | None = None) -> int:
                         "the synthetic face world")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                    help="override a recipe value, e.g. --set adapter_steps.age=1000")
-    args = p.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
     from facevqa.config import load_config
 
     recipe = load_config(DefaultRecipe, args.config, args.overrides).scaled(args.scale)
@@ -448,7 +453,3 @@ def main(argv: list[str] | None = None) -> int:
         recipe = dataclasses.replace(recipe, data=str(Path(args.data).expanduser().resolve()))
     print(build_default(Path(args.out), recipe))
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -244,17 +244,22 @@ def write_eval_sets(data: str | Path, out: str | Path, n_train: int = 1000) -> d
     return counts
 
 
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-    import json
-
-    p = argparse.ArgumentParser(description="real face photos: held-out sets for facevqa eval")
+def add_parser(sub: Any) -> Any:
+    """`facevqa build real-faces` (registered by finetune in pyproject's facevqa.commands)."""
+    p = sub.add_parser("real-faces", help="held-out sets of real face photos for facevqa eval",
+                       description="real face photos: held-out sets for facevqa eval")
     p.add_argument("--data", required=True, help="folder of the real photo pools")
     p.add_argument("--eval-sets", required=True, metavar="OUT", help="where to write them")
     p.add_argument("--spoof-folders", default=None, metavar="DIR",
                    help="also an anti-spoofing set in class folders, all of it test (never "
                         "trained or tuned on), written to OUT/spoof")
-    args = p.parse_args(argv)
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: Any) -> int:
+    import json
+
     counts = write_eval_sets(Path(args.data).expanduser(), args.eval_sets)
     if args.spoof_folders:
         from facevqa.data.build import write_examples
@@ -267,7 +272,3 @@ def main(argv: list[str] | None = None) -> int:
         counts["spoof"] = summary.rows_used
     print(json.dumps(counts))
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -38,7 +38,8 @@ def collect_scores(bb, examples: list[dict], batch_size: int = 16) -> dict[tuple
             chunk = items[lo:lo + batch_size]
             batch = bb.encode([e["image"] for e, _, _ in chunk],
                               [example_prompt(e, bb.prompt_style) for e, _, _ in chunk])
-            s = score_choices(bb, batch, list(chunk[0][1].choices), eos=task != "spoof")
+            s = score_choices(bb, batch, list(chunk[0][1].choices),
+                              eos=False if task == "spoof" else None)
             key = (task, len(chunk[0][1].choices))
             out[key][0].extend(s.normalised().numpy())
             out[key][1].extend(t for *_, t in chunk)

@@ -14,12 +14,18 @@ import pytest  # noqa: E402
 @pytest.fixture(scope="session")
 def facevqa_home(tmp_path_factory):
     """An isolated FACEVQA_HOME so tests never touch the user's cache."""
+    import shutil
+
     from facevqa.default import cache_dir
 
     built_heads = cache_dir() / "heads"  # build artefacts of `make setup`, read only
     home = tmp_path_factory.mktemp("facevqa_home")
     if built_heads.is_dir():  # tests that run after this fixture still find the classical heads
         (home / "heads").symlink_to(built_heads, target_is_directory=True)
+    # Copies of the question classifier's cached fits: each is keyed by everything deciding it
+    # (so only an identical fit loads), and a fresh fit took ~3 min on 2 busy cores.
+    for fit in cache_dir().glob("question_classifier-*.npz"):
+        shutil.copyfile(fit, home / fit.name)
     os.environ["FACEVQA_HOME"] = str(home)
     return home
 

@@ -43,7 +43,7 @@ class ClassicalBaseline:
             self.tasks.add(task)
         if not self.tasks:
             raise BaselineUnavailable("no classical head models are installed "
-                                      "(run `python -m facevqa.convert`)")
+                                      "(run `facevqa fetch heads`)")
 
     def covers(self, task: str, attribute: str | None) -> bool:
         return task in self.tasks

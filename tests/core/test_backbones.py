@@ -69,11 +69,34 @@ def test_trie_scoring_of_shared_prefixes_equals_bruteforce(backbones, family, eo
     cand = bb.suffix_ids(choices, eos=eos)
     assert len({len(c) for c in cand}) > 1  # labels of different lengths
     assert len(scoring.trie_levels(cand)[0]) < len(choices)  # paths are shared
-    monkeypatch.setattr(scoring, "MAX_ROWS", 40)  # a level of the trie over several chunks
+    vocab = bb.model.get_output_embeddings().weight.shape[0]
+    monkeypatch.setattr(scoring, "MAX_LOGITS", 40 * vocab)  # a trie level over several chunks
     fast = score_choices(bb, batch, choices, eos=eos)
     slow = score_choices_bruteforce(bb, batch, choices, eos=eos)
     assert torch.allclose(fast.logprob, slow.logprob, atol=1e-5)
     assert torch.equal(fast.lengths, slow.lengths)
+
+
+def test_end_token_only_where_a_label_begins_another():
+    from facevqa.scoring import needs_eos
+
+    assert not needs_eos([[5], [7], [9, 4]])  # prefix-free: the paths are disjoint events
+    assert needs_eos([[5], [5, 3]])  # "2" and "23"
+    assert needs_eos([[5, 3], [5, 3]])  # two labels, one token path
+
+
+@pytest.mark.parametrize("family", ["paligemma", "llava"])
+def test_default_scoring_ends_labels_only_where_needed(backbones, family):
+    from facevqa.scoring import needs_eos
+
+    bb = backbones[family]
+    batch = bb.encode(_images(2), PROMPTS[:2])
+    for choices in (["happy", "sad", "surprise"], [str(a) for a in range(0, 91, 3)]):
+        need = needs_eos(bb.suffix_ids(choices, eos=False))
+        auto = score_choices(bb, batch, choices)
+        assert torch.equal(auto.logprob, score_choices(bb, batch, choices, eos=need).logprob)
+        slow = score_choices_bruteforce(bb, batch, choices, eos=need)
+        assert torch.allclose(auto.logprob, slow.logprob, atol=1e-5)
 
 
 @pytest.mark.parametrize("family", ["paligemma", "llava"])

@@ -15,7 +15,7 @@ QUESTIONS = {"age": "How old is this person?", "emotion": "What emotion is shown
 @pytest.fixture(scope="module")
 def vqa():
     if not (default.EMBEDDED / "facevqa_model.json").exists():
-        pytest.skip("this checkout ships no embedded default (python -m finetune.default)")
+        pytest.skip("this checkout ships no embedded default (facevqa build default)")
     return FaceVQA.from_pretrained(device="cpu")
 
 

@@ -49,7 +49,7 @@ def test_unknown_detector_lists_choices():
 
 
 # Crops, thumbnails and non-faces: shipped images only (scikit-image's LFW subset, the
-# astronaut). Rates measured with `python -m facevqa.detect_bench`, see docs/detection.md.
+# astronaut). Rates measured with `facevqa bench detect`, see docs/detection.md.
 
 @pytest.fixture(scope="module")
 def lfw_tight():
@@ -151,7 +151,7 @@ def test_default_without_onet_keeps_the_unverified_chain(monkeypatch, caplog):
 
 
 # O-Net verification (facevqa.mtcnn): real photos shipped in packages and synthetic non-faces.
-# Rates measured with `python -m facevqa.detect_bench`, see docs/detection.md.
+# Rates measured with `facevqa bench detect`, see docs/detection.md.
 
 def _unverified():
     from facevqa.faces import detector_chain

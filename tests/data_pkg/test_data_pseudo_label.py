@@ -30,7 +30,7 @@ IDS = ["astronaut.png", "sub/grace_hopper.jpg"]
 
 pytestmark = pytest.mark.skipif(
     not is_built(HOME / "heads"),
-    reason="classical heads are not built: run `make setup` or `python -m facevqa.convert`")
+    reason="classical heads are not built: run `make setup` or `facevqa fetch heads`")
 
 
 @pytest.fixture(autouse=True)

@@ -28,3 +28,14 @@ def test_embedded_default_banner(tmp_path, monkeypatch, fake_vqa):
     (tmp_path / "tiny-paligemma").mkdir()
     fake_vqa.info = lambda: {"base": str(tmp_path / "tiny-paligemma"), "family": "paligemma"}
     assert "embedded-banner" in _elem_ids(build_app(fake_vqa))
+
+
+def test_the_app_warms_the_model_up_before_taking_requests(fake_vqa):
+    from demo.app import build_app
+    from demo.handlers import EXAMPLE_QUESTIONS
+
+    build_app(fake_vqa)
+    assert len(fake_vqa.calls) == 1  # the first user does not wait for lazy loading
+    n, questions, task = fake_vqa.calls[0]
+    assert questions == [q for q, _ in EXAMPLE_QUESTIONS] and n == len(questions)
+    assert task is None

@@ -188,6 +188,14 @@ def test_plan_batches_group_by_task_and_attribute():
         ("spoof", None, (0,))]
 
 
+def test_train_split_is_loaded_only_for_baselines(tmp_path):
+    plain = EvalConfig(data="synthetic", out=tmp_path, limits={"test": 4})
+    assert plain.set_spec().limits == {"test": 4, "train": 0}  # not 2,000 images for nothing
+    scored = EvalConfig(data="synthetic", out=tmp_path, limits={"test": 4}, baselines=("prior",))
+    assert scored.set_spec().limits == {"test": 4}  # the default train limit applies
+    assert plain.identity()["limits"] == {"test": 4}  # a run's identity is what was asked
+
+
 @pytest.mark.parametrize("split, present, expected", [
     ("validation", {"train", "validation"}, "test"),   # FairFace: val is the test split
     ("test", {"train", "validation", "test"}, "test"),  # a real test split wins

@@ -48,6 +48,15 @@ def test_unknown_key_suggests_the_right_one(tmp_path):
 def test_overrides_are_typed():
     cfg = load_config(TrainConfig, None, ["lora.r=8", "data.tasks=[emotion]", "lr=1e-3"])
     assert cfg.lora.r == 8 and cfg.data.tasks == ("emotion",) and cfg.lr == 0.001
+    # a comma list fills a tuple field as a YAML list does
+    assert load_config(TrainConfig, None, ["data.tasks=age,gender"]).data.tasks == ("age", "gender")
+
+
+def test_flags_come_last_and_a_value_is_no_parent():
+    cfg = load_config(TrainConfig, None, ["steps=3", "lora.r=4"], {"steps": 5, "lora.alpha": 8})
+    assert (cfg.steps, cfg.lora.r, cfg.lora.alpha) == (5, 4, 8)
+    with pytest.raises(ConfigError, match="lora.r: lora is 3, not a mapping"):
+        load_config(TrainConfig, None, ["lora=3", "lora.r=4"])
 
 
 def test_yaml_booleans_stay_words_in_text_fields(tmp_path):

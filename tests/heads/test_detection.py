@@ -73,5 +73,5 @@ def test_blazeface_is_registered_by_name(heads_dir, monkeypatch):
     monkeypatch.setenv("FACEVQA_HOME", str(heads_dir.parent))
     assert isinstance(get_detector("blazeface"), BlazeFaceDetector)
     monkeypatch.setenv("FACEVQA_HOME", str(heads_dir.parent / "nothing-built-here"))
-    with pytest.raises(ModelLoadError, match="facevqa.convert"):
+    with pytest.raises(ModelLoadError, match="facevqa fetch heads"):
         get_detector("blazeface")

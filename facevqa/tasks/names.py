@@ -1,0 +1,142 @@
+"""Questions that ask about a named person, read from their shape rather than from a list of
+names: "how old is Brad Pitt here?" (capitalised words inside an English sentence) and "ma
+questo è totti??" (a word after "is this" that no question FaceVQA knows uses)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from facevqa.tasks.policy import _NOT_NAMES
+from facevqa.tasks.questions import generate_questions
+from facevqa.tasks.templates import all_templates
+
+_WORD = r"[^\W\d_][\w'-]*"
+_THIS_IS = (  # English first ("looks like <name>" asks the same)
+    r"\b(?:is|was|isn't) (?:this|that|it)|\b(?:this|that) is|\blooks? like|\bresembles?",
+    r"\b(?:esto|eso|este|esta|ese|esa) es",  # Spanish
+    r"\bc'est|\best-ce(?! qu)",  # French
+    r"\b(?:quest[oa]|quell[oa]) (?:[eè]|e')",  # Italian
+    r"\b(?:isso|isto|esse|essa|este|esta) [eé]",  # Portuguese
+    r"\bэто",  # Russian
+)
+"""A demonstrative that stands alone before "is": what follows is what the thing is. Where the
+demonstrative may also be a determiner ("¿es este señor feliz?", German "ist das Kind ...",
+Dutch "is dit kind ..."), a name needs a second word (its surname) that no question uses."""
+_THIS_IS_NOUN = (
+    r"\bist (?:das|dies)|\bdas ist",  # German
+    r"\bis (?:dit|dat)|\b(?:dit|dat) is",  # Dutch
+    r"\bes (?:este|esta|ese|esa|eso)",  # Spanish
+    r"\b[eè] (?:quest[oa]|quell[oa])",  # Italian
+    r"\b[eé] (?:isso|isto|esse|essa|este|esta)",  # Portuguese
+)
+_HEDGE = (r"(?:\s+(?:not|really|actually|just|no|pas|nicht|niet|non|não|nao|realmente|"
+          r"davvero|vraiment|wirklich|echt|же|не|ли))*")
+_TWO = rf"\s+({_WORD})(?:\s+({_WORD}))?"
+_NAMED = re.compile(rf"(?:{'|'.join(_THIS_IS)}){_HEDGE}{_TWO}")
+_NAMED_SURNAME = re.compile(rf"(?:{'|'.join(_THIS_IS_NOUN)}){_HEDGE}{_TWO}", re.I)
+_HINGLISH = re.compile(rf"\b(?:ye|yeh|yah|ya|wo|woh){_TWO}\s+(?:hai|h|he|hain)\b", re.I)
+"""Romanised Hindi "ye <name> hai": spelling varies too much to trust one unknown word, so
+it too needs two (first name and surname)."""
+MIN_NAME_LEN = 3
+_KATAKANA = re.compile(r"(?:これ|それ|あれ|この人|その人|あの人|こいつ|この(?:男性|女性|子))"
+                       r"(?:って|は|、)?\s*([ァ-ヺー・]{2,})(?=\s*(?:[?？!！。]|じゃ|だよね|です|でしょ|か|$))")
+"""Japanese "これって<katakana>？": a name in katakana (no spaces to find words by)."""
+KATAKANA_IMAGE_WORDS = frozenset(
+    "フェイク ディープフェイク マスク コスプレ フィルター アプリ イラスト アニメ マネキン ロボット "
+    "モデル スクリーン プリント コピー ニセモノ ホンモノ セルフィー".split())
+"""Katakana image words that no generated question happens to use."""
+_ARTICLES = frozenset(
+    "a an the my your his her our their un una uno unos unas el la los las le les l' des du "
+    "ein eine einen der die das den dem il lo gli i o os as um uma een de het mijn mi mon ma "
+    "mein meine mio mia meu minha мой моя su sus sua seu son sa ses sein seine ihr ihre zijn "
+    "haar его её ее".split())
+"""A first word that starts a noun phrase ("is this a deepfake?"), not a name."""
+
+_IMAGE_WORDS = re.compile(
+    r"(?:photoshop|edit|filter|retouch|fake|real|genuine|legit|blur|sharp|grain|pixel|stag|pos|"
+    r"candid|selfie|deepfake|ai\b|generat|cgi|render|drawn|draw|paint|cartoon|anime|mannequin|"
+    r"doll|statue|wax|print|screen|vero|vera|fals|fint|reale|ritocc|modific|sfocat|nitid|"
+    r"fotoritocc|flou|net\b|nette|truqu|retouch|modifi|faux|fausse|vrai|r[ée]el|g[ée]n[ée]r|"
+    r"filtr|retoc|edita|borros|n[ií]tid|montaj|trucad|desfoc|montag|echt|gef[äa]lscht|"
+    r"bearbeit|retusch|unscharf|scharf|verschwomm|nep\b|bewerkt|wazig|scherp|gefotoshopt|vals|"
+    r"фейк|фотошоп|подделк|настоящ|реальн|размыт|отредакт|сгенерир|фильтр|ч[её]тк|asli|nakli|"
+    # people nouns: "is this guy ...", "es este señor ...", "è questo signore ..."
+    r"se[ñn]or|t[ií][oa]\b|chic[oa]|chaval|signor|tizi|ragazz|mec\b|gars\b|meuf|monsieur|"
+    r"madame|dame|type\b|mano\b|moç|rapaz|senhor|cara\b|kerel|jongen|meisje|vent\b|"
+    r"mann|frau|typ\b|kerl|junge|mädchen|kind|мужик|парень|девушк|женщин|мужчин|челов|"
+    r"bacha|bachcha|bachchi|ladk|aadmi|aurat)")
+"""Stems of image and authenticity words in the supported languages ("c'est truqué ?", "это
+фейк?"): after "is this" they describe the photo, not a name."""
+
+_CAPITALISED = re.compile(
+    rf"(?<=[a-z,] )(?!(?:{_NOT_NAMES[3:-1]}|I|I'm|I've|I'd|AI|OK)\b)"
+    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)\b(?:\s+([a-z-]+))?")
+"""Two or more capitalised words inside a sentence: a person's name ("how old is Brad Pitt"),
+unless they end in or come before a thing ("Ray Ban glasses", "Apple Watch": a brand)."""
+_THINGS = frozenset(
+    "hat cap shirt t-shirt jersey glasses sunglasses watch jacket hoodie headphones earbuds logo "
+    "costume mask filter app brand phone".split())
+TITLE_CASE_SHARE = 0.5
+"""Share of capitalised words above which a question is in title case and capitals say
+nothing ("How Old Is This Person?")."""
+
+
+@cache
+def katakana_words() -> frozenset[str]:
+    """Katakana runs of the generated Japanese questions (names left out), and image words."""
+    texts = [q.text for q in generate_questions()
+             if q.lang == "ja" and not q.template.startswith("identity-name")]
+    runs = {w for t in texts for w in re.findall(r"[ァ-ヺー・]{2,}", t)}
+    return frozenset(runs) | KATAKANA_IMAGE_WORDS
+
+
+@cache
+def question_words() -> frozenset[str]:
+    """Every word of the generated questions and English templates, names left out: words
+    that FaceVQA's questions use."""
+    texts = [q.text for q in generate_questions() if not q.template.startswith("identity-name")]
+    texts += [q for _, _, q in all_templates()]
+    return frozenset(w for t in texts for w in re.findall(r"[^\W\d_]+", t.lower()))
+
+
+def _ordinary(word: str, known: Callable[[str], bool]) -> bool:
+    """A known word, an image word, or a known word with two letters swapped (a typo)."""
+    word = word.strip("'-")
+    if known(word) or _IMAGE_WORDS.match(word):
+        return True
+    swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
+    return any(known(w) for w in swaps)
+
+
+def named_person(lowered: str, cased: str, known: Callable[[str], bool],
+                 english: bool) -> str | None:
+    """The text that names a person in the question, or None.
+
+    `lowered` and `cased` are the cleaned question with and without its case; `known` says
+    whether a lowercased word is a word FaceVQA's questions (or English) use; `english` turns
+    on the capitalised-words rule (German capitalises every noun, so it is English only).
+    """
+    for pattern, surname in ((_NAMED, False), (_NAMED_SURNAME, True), (_HINGLISH, True)):
+        for m in pattern.finditer(cased if surname else lowered):
+            words = [w for w in m.groups() if w]
+            if words[0].lower() in _ARTICLES:
+                continue
+            if surname and (len(words) < 2 or words[0][0].isupper() != words[1][0].isupper()):
+                continue  # "Ist das Kleinkind verärgert?": a noun and an adjective, not a name
+            odd = [len(w) >= MIN_NAME_LEN and not _ordinary(w.lower(), known) for w in words]
+            if odd[-1] if surname else any(odd):
+                return m.group(0)
+    m = _KATAKANA.search(cased)
+    if m and m[1] not in katakana_words():
+        return m.group(0)
+    if english:
+        words = re.findall(r"[^\W\d_]+", cased)[1:]  # the first word is capitalised anyway
+        capitals = sum(w[0].isupper() for w in words)
+        if words and capitals <= TITLE_CASE_SHARE * len(words):
+            for m in _CAPITALISED.finditer(cased):
+                last = [m[1].split()[-1].lower(), m[2] or ""]
+                if not any(w in _THINGS or w[:-1] in _THINGS for w in last):
+                    return m[1]
+    return None
