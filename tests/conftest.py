@@ -83,3 +83,14 @@ def family_checkpoint(tmp_path_factory):
             made[name, real] = build(name, folder, real=real)
         return made[name, real]
     return get
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread():
+    """Tiny models are all overhead: one intra-op thread is faster (and steady on a busy box)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

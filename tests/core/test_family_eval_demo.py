@@ -10,21 +10,11 @@ import pytest
 
 from facevqa.families_build import BUILDS
 
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 NAMES = sorted(BUILDS)
 TASKS = ("age", "emotion", "spoof", "caption")
 """Scored (age, emotion), scored then explained (spoof) and generated (caption) answers."""
 LIMIT = 4
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_torch_thread():
-    """Tiny models are all overhead: one intra-op thread is faster (and steady on a busy box)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 @pytest.mark.parametrize("name", NAMES)

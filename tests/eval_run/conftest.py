@@ -56,11 +56,5 @@ def fairface_dir(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def one_torch_thread():
-    """Tiny models are all overhead: one intra-op thread is faster (and steady on a busy box)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+def _tiny_models_on_one_thread(one_torch_thread):
+    """Every module here runs tiny models (tests/conftest.py: one_torch_thread)."""
