@@ -57,7 +57,8 @@ def estimate(name: str, batch: int = 4, r: int = 16) -> MemoryEstimate:
     seq = _sequence(family, processor) + 16
     w = spec.real
     per_layer = seq * batch * w.text_hidden * 34 + 5 * w.text_heads * seq * seq * batch
-    logits = batch * seq * len(processor.tokenizer) * 4 * 2
+    vocab = model.get_output_embeddings().out_features  # the published padded width
+    logits = batch * seq * vocab * 4 * 2
     return MemoryEstimate(name, quantized, plain, lora, seq,
                           per_layer * spec.depth[0] + logits)
 
