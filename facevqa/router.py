@@ -43,7 +43,7 @@ from facevqa.tasks import (
     parse_answer,
     summarize,
 )
-from facevqa.tasks.names import named_person, question_words
+from facevqa.tasks.names import named_person, named_subject, question_words
 from facevqa.tasks.policy import RULES, check_policy, drop_religious_headwear
 from facevqa.tasks.routing_rules import match_rule
 from facevqa.tasks.routing_words import match_words
@@ -368,7 +368,8 @@ def _refusal(question: str, text: str, lowered: str, corrected: str) -> Refusal 
     if hit is None and corrected != lowered:
         hit = check_policy(corrected, text)
     if hit is None:
-        name = named_person(corrected, text, _known_word, looks_english(text))
+        name = (named_person(corrected, text, _known_word, looks_english(text))
+                or named_subject(text, _known_word))
         if name is None:
             return None
         return Refusal(question=question, category="identity",

@@ -1,6 +1,7 @@
 """Questions that ask about a named person, read from their shape rather than from a list of
-names: "how old is Brad Pitt here?" (capitalised words inside an English sentence) and "ma
-questo è totti??" (a word after "is this" that no question FaceVQA knows uses)."""
+names: "how old is Brad Pitt here?" (capitalised words inside an English sentence), "ma questo
+è totti??" (a word after "is this" that no question FaceVQA knows uses) and "quanti anni ha
+Gianna Nannini?" (a name where the subject of an age question goes)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,9 @@ _ARTICLES = frozenset(
     "mein meine mio mia meu minha мой моя su sus sua seu son sa ses sein seine ihr ihre zijn "
     "haar его её ее".split())
 """A first word that starts a noun phrase ("is this a deepfake?"), not a name."""
+PHOTO_NOUNS = frozenset("foto bild photo selfie image imagen immagine imagem afbeelding фото "
+                        "снимок".split())
+"""A first word that is the photo itself: "ist das Foto KI-generiert?" says what it is."""
 
 _IMAGE_WORDS = re.compile(
     r"(?:photoshop|edit|filter|retouch|fake|real|genuine|legit|blur|sharp|grain|pixel|stag|pos|"
@@ -121,7 +125,7 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
     for pattern, surname in ((_NAMED, False), (_NAMED_SURNAME, True), (_HINGLISH, True)):
         for m in pattern.finditer(cased if surname else lowered):
             words = [w for w in m.groups() if w]
-            if words[0].lower() in _ARTICLES:
+            if words[0].lower() in _ARTICLES or words[0].lower() in PHOTO_NOUNS:
                 continue
             if surname and (len(words) < 2 or words[0][0].isupper() != words[1][0].isupper()):
                 continue  # "Ist das Kleinkind verärgert?": a noun and an adjective, not a name
@@ -139,4 +143,106 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
                 last = [m[1].split()[-1].lower(), m[2] or ""]
                 if not any(w in _THINGS or w[:-1] in _THINGS for w in last):
                     return m[1]
+    return None
+
+
+# A named subject of a task question: "how old is <name> in this pic?" asks who it is. The subject
+# of a task question is a pronoun, a demonstrative or a person noun; anything else is a name.
+_AGE_FRAMES = (
+    r"\bhow old (?:is|was|does|did)", r"\bwhat age is",  # English
+    r"\bqu[eé] edad (?:tiene|ten[ií]a|aparenta)", r"\bcu[aá]ntos años (?:tiene|ten[ií]a)",
+    r"\bquel [âa]ge (?:a|avait|fait)", r"\bwie alt (?:ist|war|wirkt|sieht)",
+    r"\bquanti anni (?:ha|aveva|dimostra)", r"\bquantos anos(?: (?:tem|tinha|aparenta))?",
+    r"\bhoe oud (?:is|was|lijkt|oogt)", r"\bсколько лет", r"\bكم عمر",
+)
+_AFTER_FRAME = re.compile(rf"(?:{'|'.join(_AGE_FRAMES)})\s+({_WORD})(?:\s+({_WORD}))?", re.I)
+SUBJECT_WORDS = frozenset(
+    "this that these those the a an he she they it him her his my your our their someone "
+    "anyone everyone everybody somebody you i we one roughly approximately about around "
+    "probably really actually exactly el la los las este esta ese esa aquel aquella él ella "
+    "usted mi tu su más menos aproximadamente ce cet cette il elle on t til telle mon ma ton ta "
+    "son sa "
+    "environ der die das dieser diese dieses er sie es mein meine dein deine sein seine ihr "
+    "ihre man ungefähr etwa wohl hier da il lo quest questo questa quello quella lui lei mio "
+    "mia più circa secondo o os as um uma este esta esse essa ele ela você voce meu minha seu "
+    "sua mais aproximadamente de het deze die dit dat hij zij ze mijn jouw zijn haar ongeveer "
+    "этот эта это этому этой тому той ему ей им его её ее моему моей ваш вашему примерно на "
+    "вид может было будет "
+    "هذا هذه ذلك تلك هو هي".split())
+"""Subjects of an age question other than person nouns: pronouns, demonstratives, articles,
+possessives and hedges, in the supported languages."""
+_ARTICLE_BEFORE_NAME = frozenset("a o la il el lo le".split())
+"""Articles that also go before a first name in speech ("o Neymar", "la Ferragni")."""
+_FAMILY = re.compile(
+    r"(?:abuel|padre|madre|pap[aá]|mam[aá]|niñ|beb[eéê]|hij|herman|nonn|bambin|figli|fratel|"
+    r"sorel|av[ôó]|vov|pai\b|m[ãa]e|filh|irm|opa|oma|vater|mutter|baby|bruder|schwester|"
+    r"vader|moeder|broer|zus|папа|мама|дед|бабушк|реб[её]н|сын|доч|брат|сестр|p[èe]re|m[èe]re|"
+    r"grand|enfant|fils|fille|fr[èe]re|s(?:œ|oe)ur|grandpa|grandma|mom|dad|son\b|daughter)")
+"""Family nouns: "how old is grandpa here?" asks an age, not a name."""
+_ZH_SUBJECT = re.compile(r"的([^的\s，。？?！!]{1,8}?)(?:看起来|看上去|大概|大约|现在|今年)?有?"
+                         r"(?:多大|几岁|多少岁)")
+_JA_SUBJECT = re.compile(r"の([^の\s、。？?！!]{1,10}?)(?:さん|ちゃん|くん|様)?(?:って|は|、)?\s*"
+                         r"(?:何歳|なんさい|何才|いくつ)")
+_HI_SUBJECT = re.compile(r"(\S+)\s+(\S+)\s+(?:कितने साल|कितनी उम्र|की उम्र)")
+ZH_PERSON_NOUNS = frozenset(
+    "人 男人 女人 男性 女性 男子 女子 男生 女生 孩子 小孩 小孩子 宝宝 婴儿 老人 女孩 "
+    "男孩 女孩子 男孩子 小伙子 姑娘 人物 他 她 这个人 那个人 这位 先生 女士 阿姨 叔叔 "
+    "大叔 小朋友 美女 帅哥".split())
+JA_PERSON_NOUNS = frozenset(
+    "人 方 子 男性 女性 男 女 子ども 子供 彼 彼女 人物 赤ちゃん 少年 少女 おじさん おばさん "
+    "おじいさん おばあさん お年寄り 若者 学生 モデル 男子 女子 人たち".split())
+"""Person nouns between の/的 and the age word ("照片里的女人多大了？")."""
+
+
+@cache
+def _learned_subjects() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Subjects of the generated age questions (Latin/Cyrillic/Arabic first words, Chinese and
+    Japanese segments): every subject FaceVQA's own questions use is a known subject."""
+    texts = [q.text for q in generate_questions() if not q.template.startswith("identity")]
+    words = {m[1] for t in texts for m in _AFTER_FRAME.finditer(t.lower())}
+    zh = {m[1] for t in texts for m in _ZH_SUBJECT.finditer(t)}
+    ja = {m[1] for t in texts for m in _JA_SUBJECT.finditer(t)}
+    return frozenset(words), frozenset(zh) | ZH_PERSON_NOUNS, frozenset(ja) | JA_PERSON_NOUNS
+
+
+@cache
+def hindi_words() -> frozenset[str]:
+    """Whitespace-separated words of the generated Hindi questions (vowel signs split \\w)."""
+    texts = [q.text for q in generate_questions()
+             if q.lang == "hi" and not q.template.startswith("identity")]
+    return frozenset(w.strip("?।.,!") for t in texts for w in t.split())
+
+
+def _person_word(word: str, known: Callable[[str], bool]) -> bool:
+    """A subject word, a person noun (image/person stems) or a learned subject."""
+    word = word.lower().strip("'-")
+    return (word in SUBJECT_WORDS or word in _learned_subjects()[0] or word.startswith("ال")
+            or bool(_IMAGE_WORDS.match(word) or _FAMILY.match(word)))
+
+
+def named_subject(cased: str, known: Callable[[str], bool]) -> str | None:
+    """The name in the subject slot of an age question ("quanti anni ha Gianna Nannini"), or None.
+
+    The word after "how old is" (and its translations) must be a subject word or person noun;
+    after an article that also goes before names ("o Neymar"), the next word must be known
+    and lowercase. Chinese and Japanese: the segment between 的/の and the age word must be a
+    person noun; Hindi: one of the two words before the age word must be a known word.
+    `cased` is the cleaned question with its case kept; `known` as for named_person.
+    """
+    for m in _AFTER_FRAME.finditer(cased):
+        first, second = m[1], m[2] or ""
+        if first.lower() in _ARTICLE_BEFORE_NAME and second:
+            if second[0].isupper() or not (_ordinary(second.lower(), known)
+                                           or _person_word(second, known)):
+                return m.group(0)
+        elif not _person_word(first, known):
+            return m.group(0)
+    _, zh, ja = _learned_subjects()
+    for pattern, nouns in ((_ZH_SUBJECT, zh), (_JA_SUBJECT, ja)):
+        for m in pattern.finditer(cased):
+            if m[1] not in nouns and not any(m[1].endswith(n) for n in nouns):
+                return m.group(0)
+    for m in _HI_SUBJECT.finditer(cased):
+        if not (m[1] in hindi_words() or m[2] in hindi_words()):
+            return m.group(0)
     return None

@@ -196,6 +196,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"address|phone number|email|handle|username)\b",
         rf"\bseen (?:him|her|them|{_WHO}) (?:before|somewhere)\b",
         r"\bwhose face\b|\bwho dis\b|\bput a name\b|\bname to (?:this|the|that) face\b",
+        r"\bremind(?:s)? (?:you|me) of (?:someone|somebody|anyone|anybody|a celeb\w*)\b"
+        r"|\bwho (?:does|do|would|might) .{0,30}\bremind\b",
         r"\b(?:linkedin|instagram|facebook|twitter|tiktok|snapchat|onlyfans|social media)\b"
         r"(?! (?:filter|style|effect))",
         rf"\bmatch\w*\s+(?:him|her|them|{_WHO})\b",
@@ -234,7 +236,9 @@ RULES: tuple[PolicyRule, ...] = (
                # capitalises nouns, so a name there is two capitalised words)
                r"(?i:\b(?:is dit|is dat|ist das|ist dies|es este|es esta|es [eé]l|es ella|"
                r"c'est|est-ce|[eè] questo|[eè] questa|[eé] este|[eé] esta|[eé] o|[eé] a|это)"
-               r")\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s*[?.!]*\s*$",
+               # (not "Ist das Foto KI-generiert?": a photo word, then what it is)
+               r")\s+(?!(?i:foto|bild|photo|selfie|image|imagen|immagine|imagem|afbeelding|фото)"
+               r"\b)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s*[?.!]*\s*$",
                r"(?i:\b(?:es este|es esta|c'est|est-ce|[eè] questo|[eè] questa|[eé] este|"
                r"[eé] esta|это|is dit|is dat))\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s*[?.!]*\s*$")),
     PolicyRule("injection", "The question tries to override FaceVQA's instructions.", (

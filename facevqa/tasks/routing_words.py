@@ -26,6 +26,11 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"真人|假的|假人|是假|伪造|打印|屏幕|面具|活体|翻拍|欺骗|"
                     r"本物|偽物|偽の|なりすまし|印刷|画面|スクリーン|マスク|仮面|生身|騙|ディープフェイク|"
                     r"\bحقيقي|\bمزيف|\bمطبوع|\bشاشة|\bقناع|\bخداع|\bتزييف|"
+                    # made by AI, in each language ("générée par IA", "KI-generiert", "AI生成")
+                    r"\bgenerad[oa]s? (?:por|con) (?:la )?(?:ia|ai)\b|\bg[ée]n[ée]r[ée]e?s? (?:par|avec) (?:l'|une )?(?:ia|ai)\b|\bki[- ]?(?:generiert|erstellt|bild)|\bvon (?:einer )?ki\b|"
+                    r"\bgenerat[oa]\b.{0,12}\b(?:ia|ai|intelligenza artificiale)\b|\bgerad[oa]s? (?:por|com) (?:ia|ai)\b|\bai[- ]gegenereerd|\bgegenereerd (?:door|met) (?:ai|ki)\b|"
+                    r"\bсгенерирова|\bнейросет|\b(?:inteligencia|intelligence|intelligenza|intelig[eê]ncia) artificiale?\b|\bkünstliche[rn]? intelligenz|\bkunstmatige intelligentie|\bискусственн\w* интеллект|"
+                    r"ai生成|ai合成|人工智能|ai(?:で|が)?(?:生成|作っ|作成)|生成ai|الذكاء الاصطناعي|एआई|\bai se bana|"
                     r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक"),
     ("age", None, r"\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
                   r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
