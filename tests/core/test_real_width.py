@@ -50,7 +50,14 @@ def test_real_width_checkpoint_answers_through_the_public_api(name, tmp_path, fa
         caption = vqa.generate(faces[:1], "Describe this face.", faces="none",
                                max_new_tokens=3)[0]
         assert caption.task == "caption" and caption.error is None
+        vqa = None
+        gc.collect()
+        q4 = FaceVQA.from_pretrained(folder, device="cpu", load_in_4bit=True)  # as QLoRA loads
+        assert any("4bit" in type(m).__name__ for m in q4.backbone.model.modules())
+        age = q4.generate(faces[:1], "How old is this person?", faces="none")[0]
+        assert age.task == "age" and age.status in ("ok", "abstain") and age.probs
     finally:
+        q4 = None
         vqa = None
         gc.collect()
         shutil.rmtree(folder, ignore_errors=True)  # about 1 GB each
