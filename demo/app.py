@@ -15,8 +15,8 @@ import gradio as gr
 from demo.batch import COLUMNS, Limits
 from demo.handlers import AUTO, EXAMPLE_QUESTIONS, Handlers, remove_folder
 from demo.modelinfo import EMBEDDED_BANNER, model_markdown, uses_embedded_default
-from demo.render import TASKS
 from facevqa.examples import available_examples
+from facevqa.tasks import TASKS
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,8 @@ def build_app(vqa: Any, heads: Any = None, *, limits: Limits | None = None,
 
 
 def _task_dropdown(elem_id: str) -> gr.Dropdown:
-    return gr.Dropdown([AUTO, *TASKS], value=AUTO, label="Task (auto = let the router choose)",
+    choices = [(AUTO, AUTO), *((spec.title, name) for name, spec in TASKS.items())]
+    return gr.Dropdown(choices, value=AUTO, label="Task (auto = let the router choose)",
                        elem_id=elem_id)
 
 

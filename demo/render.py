@@ -8,12 +8,6 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
-TASKS = ("age", "emotion", "attribute", "gender", "spoof", "caption", "open")
-"""Tasks the router knows, in the order the task dropdown lists them."""
-TASK_TITLES = {
-    "age": "Age", "emotion": "Emotion", "attribute": "Attribute", "gender": "Perceived gender",
-    "spoof": "Spoof check", "caption": "Caption", "open": "Open question",
-}
 STATUS_TITLES = {
     "ok": "Answer",
     "no_face": "No face found",

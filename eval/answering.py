@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from facevqa.tasks import TASKS
+
 from eval.predictions import PredictionRecord, PredictionWriter, record_from_answer
 from eval.sets import EvalSets, ExampleSet
 
-TASK_RANK = {t: i for i, t in enumerate(("age", "emotion", "gender", "attribute", "spoof",
-                                         "caption", "open"))}
-"""Order of tasks in the batch plan (and in report tables)."""
+TASK_RANK = {t: i for i, t in enumerate(TASKS)}
+"""Order of tasks in the batch plan (and in report tables): the task table's."""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from eval.predictions import PredictionRecord
 from eval.spoof import spoof_metrics
 from eval.text import keyword_recall, rouge_l
 from facevqa.calibration import reliability
+from facevqa.tasks import TASKS
 
 log = logging.getLogger(__name__)
 
@@ -49,18 +50,7 @@ class MetricOptions:
             raise ValueError("n_bins must be at least 1")
 
 
-HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
-    "age": ("mae", "group_accuracy_9", "group_accuracy_5", "ece"),
-    "emotion": ("accuracy", "macro_f1", "ece", "answered_accuracy"),
-    "gender": ("accuracy", "macro_f1", "ece", "answered_accuracy"),
-    "attribute": ("mean_attribute_accuracy", "mean_attribute_balanced_accuracy",
-                  "mean_attribute_f1", "ece", "answered_accuracy"),
-    "spoof": ("acer", "apcer", "bpcer", "hter", "auc", "eer", "apcer_max",
-              "explanation_rouge_l", "explanation_keyword_recall",
-              "explanation_keyword_hit_rate", "explanation_keyword_hit_rate_answered"),
-    "caption": ("rouge_l", "keyword_recall"),
-    "open": (),
-}
+HEADLINE_METRICS: dict[str, tuple[str, ...]] = {name: t.metrics for name, t in TASKS.items()}
 """Metrics that reports and model cards show first for each task, most important first."""
 
 LOWER_IS_BETTER = frozenset({"mae", "ece", "apcer", "bpcer", "acer", "hter", "eer",

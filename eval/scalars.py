@@ -19,6 +19,7 @@ from eval.predictions import PredictionRecord
 from eval.spoof import DEFAULT_THRESHOLD, decide, spoof_arrays
 from eval.text import keyword_recall, rouge_l
 from facevqa.calibration import calibration_bins
+from facevqa.tasks import TASKS
 
 Arrays = dict[str, np.ndarray]
 
@@ -212,14 +213,5 @@ def _specs() -> dict[str, ScalarSpec]:
 SCALARS: dict[str, ScalarSpec] = _specs()
 """Every bootstrappable metric by name (names match the keys of eval.metrics output)."""
 
-TASK_SCALARS: dict[str, tuple[str, ...]] = {
-    "age": ("coverage", "mae", "group_accuracy_5", "group_accuracy_9", "ece"),
-    "emotion": ("coverage", "accuracy", "macro_f1", "ece"),
-    "gender": ("coverage", "accuracy", "macro_f1", "ece"),
-    "attribute": ("coverage", "accuracy", "ece"),
-    "spoof": ("coverage", "apcer", "bpcer", "acer", "auc", "explanation_rouge_l",
-              "explanation_keyword_recall"),
-    "caption": ("coverage", "rouge_l", "keyword_recall"),
-    "open": ("coverage",),
-}
+TASK_SCALARS: dict[str, tuple[str, ...]] = {name: t.fairness for name, t in TASKS.items()}
 """Which scalar metrics fairness disaggregates for each task."""

@@ -205,7 +205,7 @@ class QuestionClassifier:
         embed = self._embedder is not None and importlib.util.find_spec(EMBEDDER_PACKAGE)
         versions = {p: importlib.metadata.version(p)
                     for p in ("scikit-learn", "numpy", *([EMBEDDER_PACKAGE] if embed else []))}
-        blob = json.dumps([STATE_FORMAT, C_CHARS, C_EMBED, versions, bool(embed),
+        blob = json.dumps([STATE_FORMAT, C_CHARS, C_EMBED, versions, bool(embed), LABELS,
                            [(q.text, q.label, q.lang, q.attribute) for q in rows],
                            [list(t) for t in all_templates()]], ensure_ascii=False)
         key = hashlib.sha256(blob.encode()).hexdigest()[:16]

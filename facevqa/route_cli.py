@@ -24,7 +24,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 def explain(question: str, family: str = "paligemma") -> dict:
     """The decision and the classifier's scores of one question, as a JSON-ready dict."""
     from facevqa.router import default_router
-    from facevqa.tasks.spec import Refusal
+    from facevqa.tasks.results import Refusal
 
     router = default_router()
     decision = router.route(question, family=family)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from facevqa.adapters import read_meta, write_meta
 from facevqa.errors import ConfigError
+from facevqa.tasks import TASKS
 from facevqa.tiny import TinySpec
 from finetune.config import DataSpec, LoraSpec, TrainConfig
 from finetune.examples import synthetic_rows
@@ -36,8 +37,8 @@ log = logging.getLogger(__name__)
 
 BASE_SPEC = TinySpec(image_size=64, patch_size=8, vision_hidden=128, vision_layers=4,
                      text_hidden=128, text_layers=2, heads=4, intermediate=256, vocab_size=1000)
-ADAPTER_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
-ALL_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
+ADAPTER_TASKS = tuple(t for t in TASKS if t != "open")
+"""One adapter per task with training answers (open questions have none)."""
 ADAPTER_STEPS = {"age": 1000, "emotion": 600, "gender": 600, "attribute": 2500, "spoof": 1200,
                  "caption": 150}
 """Default steps of each task's adapter (batches of 32)."""
@@ -128,7 +129,7 @@ def build_default(out: Path, recipe: DefaultRecipe = DefaultRecipe(), progress: 
     """Run every stage into `out` (work files in `out`.work); returns the bundle folder."""
     work = out.with_name(out.name + ".work")
     data = DataSpec(n_train=recipe.n_train, n_eval=recipe.n_eval, seed=recipe.seed,
-                    tasks=ALL_TASKS, image_size=recipe.image_size)
+                    tasks=ADAPTER_TASKS, image_size=recipe.image_size)
     task_data = {}
     if recipe.data == "synthetic":
         rows = list(synthetic_rows(data))

@@ -13,11 +13,13 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from facevqa.tasks import TASKS
+
 from eval.sets import EvalSets, ExampleSet
 
 log = logging.getLogger(__name__)
 
-TRAINED_TASKS = ("age", "emotion", "gender", "attribute", "spoof")
+TRAINED_TASKS = tuple(t for t, spec in TASKS.items() if spec.kind == "closed")
 """Closed tasks the trained baselines (probe, cnn) learn; open tasks are not covered."""
 MIN_TRAIN = 4
 """Fewest labelled training images for a head to be trained."""
@@ -80,10 +82,7 @@ def training_labels(train: ExampleSet, min_count: int = MIN_TRAIN
 
 def label_order(task: str, labels: set[str]) -> list[str]:
     """Labels in the task's order (age groups youngest first), unknown ones sorted after."""
-    from facevqa.tasks import EMOTIONS, FAIRFACE_GROUPS, GENDERS, SPOOF_LABELS
-
-    known = {"age": FAIRFACE_GROUPS, "emotion": EMOTIONS, "gender": GENDERS,
-             "spoof": SPOOF_LABELS}.get(task, ())
+    known = TASKS[task].labels if task in TASKS else ()
     first = [lab for lab in known if lab in labels]
     return first + sorted(labels - set(first))
 

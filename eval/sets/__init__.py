@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from facevqa.errors import ConfigError
+from facevqa.tasks import TASKS
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,8 @@ SYNTH_SEEDS = {"test": 10_000_000, "dev": 20_000_000, "train": 30_000_000}
 """First seed of each synthetic split; chunk k of run seed s uses base + 1000 * s + k."""
 CHUNK = 180
 """Synthetic rows per chunk: one full age group x gender x skin tone block (balanced)."""
-EVAL_TASKS = ("age", "emotion", "gender", "attribute", "spoof", "caption")
+EVAL_TASKS = tuple(t for t in TASKS if t != "open")
+"""Tasks evaluated by default: every task with references (open questions have none)."""
 DEFAULT_LIMITS = {"test": 500, "dev": 300, "train": 2000}
 """Synthetic images per split when no limit is given."""
 REAL_LIMITS = {"dev": 1000, "train": 2000}

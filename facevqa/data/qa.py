@@ -23,10 +23,11 @@ from PIL import Image
 from facevqa.data.rows import age_group_of
 from facevqa.errors import ConfigError
 from facevqa.tasks.routing_rules import asks_opposite
+from facevqa.tasks.spec import TASKS
 
 log = logging.getLogger(__name__)
 
-TASK_ORDER = ("age", "emotion", "gender", "attribute", "spoof", "caption", "open")
+TASK_ORDER = tuple(TASKS)
 NO_FACE_QUESTION = "is there a face in this image?"
 NO_FACE_ANSWER = "no face"
 _YES_NO_START = ("is", "are", "does", "do", "did", "could", "can", "would", "was", "were",

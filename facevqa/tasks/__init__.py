@@ -30,20 +30,21 @@ from facevqa.tasks.labels import (
     celeba_attribute,
     get_attribute,
 )
-from facevqa.tasks.parse import parse_age, parse_answer, parse_yes_no
+from facevqa.tasks.parse import parse_age, parse_yes_no
 from facevqa.tasks.prompts import PROMPTS, build_prompt, families
+from facevqa.tasks.results import Parsed, Refusal, Route, Summary
 from facevqa.tasks.spec import (
     REFUSAL_CATEGORIES,
     TASKS,
-    Parsed,
-    Refusal,
-    Route,
-    Summary,
     TaskSpec,
+    answer_text,
     get_task,
     make_route,
+    normalize_label,
+    parse_answer,
+    summarize,
 )
-from facevqa.tasks.summary import answer_text, normalize_label, restrict_probs, summarize
+from facevqa.tasks.summary import restrict_probs
 from facevqa.tasks.templates import all_templates, question_templates
 
 __all__ = [

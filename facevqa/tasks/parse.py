@@ -12,7 +12,7 @@ from functools import cache
 from facevqa.tasks.age import FAIRFACE_GROUPS, MAX_AGE, age_group
 from facevqa.tasks.labels import NOT_VISIBLE, SYNONYMS, get_attribute
 from facevqa.tasks.numbers import words_to_numbers
-from facevqa.tasks.spec import Parsed, Route
+from facevqa.tasks.results import Parsed, Route
 
 _NEGATION = re.compile(
     r"(?:\b(?:not|no|never|neither|nor|without|hardly|barely)|n't)(?:\s+[\w']+){0,2}\s*$",
@@ -214,22 +214,6 @@ def parse_attribute(route: Route, text: str) -> Parsed:
     return Parsed(label=label, text=t)
 
 
-def _free_text(text: str) -> Parsed:
+def parse_free_text(route: Route, text: str) -> Parsed:
+    """Caption and open answers: the text, cleaned; no label."""
     return Parsed(text=clean(text))
-
-
-PARSERS: dict[str, Callable[[Route, str], Parsed]] = {
-    "age": lambda r, t: parse_age(t),
-    "emotion": lambda r, t: parse_emotion(t),
-    "gender": lambda r, t: parse_gender(t),
-    "attribute": parse_attribute,
-    "spoof": lambda r, t: parse_spoof(t),
-    "caption": lambda r, t: _free_text(t),
-    "open": lambda r, t: _free_text(t),
-}
-"""Task -> parser(route, text)."""
-
-
-def parse_answer(route: Route, text: str) -> Parsed:
-    """Normalise generated `text` for the route's task (label None when nothing is recognised)."""
-    return PARSERS[route.task](route, text or "")

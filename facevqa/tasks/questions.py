@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 
+from facevqa.tasks.spec import TASKS
 from facevqa.tasks.phrasings import (
     ATTRIBUTE_PHRASINGS,
     LANGUAGES,
@@ -25,7 +26,8 @@ from facevqa.tasks.phrasings import (
 REFUSAL_LABELS = ("identity", "race", "religion", "orientation", "politics", "health",
                   "character", "attractiveness")
 """Classifier labels that are refused (attractiveness ratings refuse as category character)."""
-BENIGN_LABELS = ("age", "emotion", "attribute", "gender", "spoof", "caption", "open")
+BENIGN_LABELS = tuple(TASKS)
+"""Classifier labels that are answered: the tasks."""
 LABELS = REFUSAL_LABELS + BENIGN_LABELS
 HELDOUT_LANGUAGE = "pt"
 """Never trained on in the measurement split: the held-out language."""

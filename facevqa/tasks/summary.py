@@ -1,5 +1,6 @@
-"""Choice probabilities -> label probabilities (summarize), and the exact training target text
-(answer_text), so that data building, scoring and parsing agree on one answer per label."""
+"""The summarisers (choice probabilities -> label probabilities) and target builders (a label ->
+the exact answer text trained on) that the task table (facevqa.tasks.spec) assigns to each task,
+so that data building, scoring and parsing agree on one answer per label."""
 
 from __future__ import annotations
 
@@ -23,10 +24,11 @@ from facevqa.tasks.labels import (
     get_attribute,
 )
 from facevqa.tasks.parse import clean, find_label
-from facevqa.tasks.spec import Route, Summary, get_task
+from facevqa.tasks.results import Route, Summary
 
 
-def _normalised(route: Route, choice_probs: Sequence[float]) -> list[float]:
+def normalised(route: Route, choice_probs: Sequence[float]) -> list[float]:
+    """The route's choice probabilities checked (length, finite, >= 0) and renormalised."""
     probs = [float(p) for p in choice_probs]
     if len(probs) != len(route.choices):
         raise ValueError(f"got {len(probs)} probabilities for {len(route.choices)} choices "
@@ -37,34 +39,20 @@ def _normalised(route: Route, choice_probs: Sequence[float]) -> list[float]:
     return [p / total for p in probs]
 
 
-def _summarize_age(route: Route, probs: list[float]) -> Summary:
+def summarize_age(route: Route, probs: list[float]) -> Summary:
     """Years -> 9 groups; label = most probable group, value = median age (least expected MAE)."""
     groups = group_probs(probs, "fairface9")
     label = max(groups, key=groups.__getitem__)
     return Summary(label, groups, value=median_age(probs), confidence=groups[label])
 
 
-def _summarize_one_to_one(route: Route, probs: list[float]) -> Summary:
+def summarize_one_to_one(route: Route, probs: list[float]) -> Summary:
+    """Choice i is label i; a negated yes/no question swaps yes and no."""
     table = dict(zip(route.labels, probs))
     if route.negated:  # "clean-shaven?" is answered yes where the model says no beard
         table["yes"], table["no"] = table["no"], table["yes"]
     label = max(table, key=table.__getitem__)
     return Summary(label, table, confidence=table[label])
-
-
-SUMMARIZERS: dict[str, Callable[[Route, list[float]], Summary]] = {"age": _summarize_age}
-"""Task -> summariser; tasks not listed map choices to labels one to one."""
-
-
-def summarize(route: Route, choice_probs: Sequence[float]) -> Summary:
-    """Turn probabilities over `route.choices` into label probabilities, label, value.
-
-    The probabilities are renormalised; a wrong length or negative/NaN values raise ValueError.
-    """
-    if route.kind != "closed":
-        raise ConfigError(f"task {route.task!r} is open: there is nothing to summarise")
-    probs = _normalised(route, choice_probs)
-    return SUMMARIZERS.get(route.task, _summarize_one_to_one)(route, probs)
 
 
 def restrict_probs(probs: dict[str, float], labels: Sequence[str]) -> dict[str, float]:
@@ -75,14 +63,9 @@ def restrict_probs(probs: dict[str, float], labels: Sequence[str]) -> dict[str, 
 
 
 # --- training targets -------------------------------------------------------------------------
-def normalize_label(task: str, label: str, *, attribute: str | None = None) -> str:
-    """Canonical label from a data set's spelling ("Happiness" -> happy, "Female" -> female)."""
-    if task == "attribute":
-        spec = get_attribute(attribute or "")
-        valid, synonyms = spec.labels, spec.synonyms
-    else:
-        valid = get_task(task).labels
-        synonyms = tuple(SYNONYMS.get(task, {}).items())
+def match_label(task: str, label: str, valid: Sequence[str],
+                synonyms: Sequence[tuple[str, tuple[str, ...]]]) -> str:
+    """The canonical label among `valid` for a data set's spelling ("Happiness" -> happy)."""
     key = clean(str(label)).lower()
     key = NOT_VISIBLE if key == NOT_VISIBLE_CHOICE else key
     if key in valid:
@@ -93,7 +76,7 @@ def normalize_label(task: str, label: str, *, attribute: str | None = None) -> s
     return found
 
 
-def _age_target(label, attribute, value, explanation, text) -> str:
+def age_target(label, attribute, value, explanation, text) -> str:
     if value is not None:
         return str(int(round(min(max(float(value), 0.0), MAX_AGE))))
     if label is None:
@@ -104,20 +87,25 @@ def _age_target(label, attribute, value, explanation, text) -> str:
     return str(representative_age(label))
 
 
-def _closed_target(task: str) -> Callable:
+def closed_target(task: str, labels: tuple[str, ...]) -> Callable[..., str]:
+    """The target builder of a closed task whose answer is its label ("happy", "female")."""
+    synonyms = tuple(SYNONYMS.get(task, {}).items())
+
     def target(label, attribute, value, explanation, text) -> str:
-        return normalize_label(task, label)
+        return match_label(task, label, labels, synonyms)
     return target
 
 
-def _attribute_target(label, attribute, value, explanation, text) -> str:
+def attribute_target(label, attribute, value, explanation, text) -> str:
+    """"yes" / "no" / "not visible" or the attribute's value ("blond")."""
     if isinstance(label, bool):
         label = "yes" if label else "no"
-    key = normalize_label("attribute", label, attribute=attribute)
+    spec = get_attribute(attribute or "")
+    key = match_label("attribute", label, spec.labels, spec.synonyms)
     return NOT_VISIBLE_CHOICE if key == NOT_VISIBLE else key
 
 
-def _spoof_target(label, attribute, value, explanation, text) -> str:
+def spoof_target(label, attribute, value, explanation, text) -> str:
     """"yes" for real; "no" or "no. <explanation>" for a spoof or any attack type."""
     key = clean(str(label)).lower()
     if key in ("real", "live", "yes", "bona fide"):
@@ -129,25 +117,9 @@ def _spoof_target(label, attribute, value, explanation, text) -> str:
     return f"{SPOOF_CHOICES[1]}. {why}" if why else SPOOF_CHOICES[1]
 
 
-def _text_target(label, attribute, value, explanation, text) -> str:
+def text_target(label, attribute, value, explanation, text) -> str:
+    """Caption and open answers: the text with spaces collapsed."""
     body = clean(text if text is not None else label)
     if not body:
         raise ConfigError("caption and open answers need text=...")
     return body
-
-
-TARGETS: dict[str, Callable] = {
-    "age": _age_target, "emotion": _closed_target("emotion"), "gender": _closed_target("gender"),
-    "attribute": _attribute_target, "spoof": _spoof_target,
-    "caption": _text_target, "open": _text_target,
-}
-"""Task -> builder of the exact answer string a model is trained to produce."""
-
-
-def answer_text(task: str, label: str | bool | None = None, *, attribute: str | None = None,
-                value: float | None = None, explanation: str | None = None,
-                text: str | None = None) -> str:
-    """The exact training target: age "32", emotion "happy", attribute "yes"/"blond"/"not visible",
-    spoof "yes" or "no. <explanation>" (lowercase); caption/open: `text` with spaces collapsed."""
-    get_task(task)
-    return TARGETS[task](label, attribute, value, explanation, text)
