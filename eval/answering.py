@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facevqa.tasks import TASKS
-
 from eval.predictions import PredictionRecord, PredictionWriter, record_from_answer
 from eval.sets import EvalSets, ExampleSet
+from facevqa.tasks import TASKS
 
 TASK_RANK = {t: i for i, t in enumerate(TASKS)}
 """Order of tasks in the batch plan (and in report tables): the task table's."""

@@ -13,9 +13,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from facevqa.tasks import TASKS
-
 from eval.sets import EvalSets, ExampleSet
+from facevqa.tasks import TASKS
 
 log = logging.getLogger(__name__)
 

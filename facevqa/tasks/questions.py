@@ -13,7 +13,6 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 
-from facevqa.tasks.spec import TASKS
 from facevqa.tasks.phrasings import (
     ATTRIBUTE_PHRASINGS,
     LANGUAGES,
@@ -22,6 +21,7 @@ from facevqa.tasks.phrasings import (
     PHRASINGS,
     SUBJECTS,
 )
+from facevqa.tasks.spec import TASKS
 
 REFUSAL_LABELS = ("identity", "race", "religion", "orientation", "politics", "health",
                   "character", "attractiveness")
