@@ -18,7 +18,7 @@ _EXPORTS = {
     "Answer": "facevqa.answer",
     "Face": "facevqa.answer",
     "FaceVQA": "facevqa.model",
-    "ClassicalHeads": "facevqa.heads",
+    "ClassicalHeads": "facevqa.classical",
     "Route": "facevqa.router",
     "Refusal": "facevqa.router",
     "route": "facevqa.router",
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from facevqa.adapters import AdapterMeta, Calibration
     from facevqa.answer import Answer, Face
     from facevqa.errors import ConfigError, FaceVQAError, ImageError, ModelLoadError
-    from facevqa.heads import ClassicalHeads
+    from facevqa.classical import ClassicalHeads
     from facevqa.images import load_image
     from facevqa.model import FaceVQA
     from facevqa.router import Refusal, Route, route

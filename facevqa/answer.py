@@ -69,7 +69,7 @@ class Answer:
 
 class Answerer(Protocol):
     """What answers questions about faces: the VLM (facevqa.FaceVQA), the classical heads
-    (facevqa.heads.ClassicalHeads), anything eval scores beside them."""
+    (facevqa.classical.ClassicalHeads), anything eval scores beside them."""
 
     def generate(self, images: Any, questions: str | Sequence[str], *, task: str | None = None,
                  attribute: str | None = None, batch_size: int = 16,

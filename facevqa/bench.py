@@ -152,7 +152,7 @@ def bench_memory(ctx: dict) -> list[BenchRow]:
 def bench_classical(ctx: dict) -> list[BenchRow]:
     """Classical heads (detection + 4 ONNX heads) vs the VLM answering one question, img/s."""
     from facevqa.examples import available_examples
-    from facevqa.heads.bench import bench_heads
+    from facevqa.classical.bench import bench_heads
 
     photos = list(available_examples().values()) * 4
     heads = bench_heads(photos)

@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from facevqa.answer import Face
-from facevqa.heads import runtime
+from facevqa.classical import runtime
 
 INPUT = 256
 
@@ -40,7 +40,7 @@ class BlazeFaceDetector:
     iou_threshold: float = 0.3
     """Boxes overlapping a better one by more than this are dropped."""
     folder: Path | None = None
-    """Folder of built heads (default: facevqa.heads.models.heads_dir())."""
+    """Folder of built heads (default: facevqa.classical.models.heads_dir())."""
 
     def detect(self, image: Image.Image) -> list[Face]:
         """Faces in `image`, largest first, boxes in image pixels."""

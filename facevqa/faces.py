@@ -208,7 +208,7 @@ def blazeface() -> FaceDetector | None:
     """
     from facevqa.blazeface import BlazeFaceDetector
     from facevqa.errors import ModelLoadError
-    from facevqa.heads import runtime
+    from facevqa.classical import runtime
 
     try:
         folder = runtime.model_path("blazeface").parent

@@ -51,7 +51,7 @@ class FaceVQA:
         from facevqa.loading import load_backbone
 
         if name_or_path == "classical":
-            from facevqa.heads import ClassicalHeads
+            from facevqa.classical import ClassicalHeads
 
             return ClassicalHeads(detector=get_detector(detector))
         if name_or_path is None:

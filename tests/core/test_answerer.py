@@ -7,7 +7,7 @@ import inspect
 import pytest
 
 from facevqa.answer import Answer, Answerer, Face
-from facevqa.heads.classical import ClassicalHeads
+from facevqa.classical.heads import ClassicalHeads
 from facevqa.model import FaceVQA
 
 

@@ -22,7 +22,7 @@ from facevqa.data.pseudo_label import (
 from facevqa.default import cache_dir
 from facevqa.errors import ConfigError
 from facevqa.examples import example_path
-from facevqa.heads.models import is_built
+from facevqa.classical.models import is_built
 
 HOME = cache_dir()
 """FACEVQA_HOME as it was when tests started (other fixtures may point it elsewhere later)."""
@@ -89,7 +89,7 @@ def test_list_images_skips_non_images_and_reads_lists(photos, tmp_path):
 
 
 def test_cli_rows_are_the_teachers_labels(photos, tmp_path, capsys):
-    from facevqa.heads.classical import ClassicalHeads
+    from facevqa.classical.heads import ClassicalHeads
 
     out = tmp_path / "out"
     assert _run_cli(["pseudo-label", "--teacher", "classical", "--images", str(photos),
@@ -167,7 +167,7 @@ def test_list_restricts_inputs_and_counts_missing_files(photos, tmp_path):
 
 
 def test_crop_inputs_are_labelled_whole(tmp_path, photos):
-    from facevqa.heads.classical import ClassicalHeads
+    from facevqa.classical.heads import ClassicalHeads
 
     heads = ClassicalHeads()
     astronaut = Image.open(photos / "astronaut.png").convert("RGB")

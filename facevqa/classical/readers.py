@@ -1,7 +1,7 @@
 """The classical heads as data: which models each head runs and how it reads their outputs.
 
 A `Reading` holds what a head says about one face in the project's canonical labels
-(facevqa.tasks.labels); mapping it onto a question's labels happens in facevqa.heads.classical.
+(facevqa.tasks.labels); mapping it onto a question's labels happens in facevqa.classical.heads.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from facevqa.errors import ConfigError
-from facevqa.heads.inputs import FaceView
+from facevqa.classical.inputs import FaceView
 
 FER7 = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
 """Output order of the FER2013 emotion model."""
@@ -156,7 +156,7 @@ HEADS: dict[str, HeadSpec] = {h.name: h for h in (
              "antispoof CNN 128x128 + LivenessNet 32x32, mean of real/live scores"),
 )}
 DEFAULT_HEADS = {"age": "age-v1", "gender": "gender-v1", "emotion": "emotion", "spoof": "spoof"}
-"""The head that answers each task unless told otherwise (see facevqa/heads/NOTICE.md)."""
+"""The head that answers each task unless told otherwise (see facevqa/classical/NOTICE.md)."""
 
 
 def get_head(name: str, task: str | None = None) -> HeadSpec:

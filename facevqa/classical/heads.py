@@ -16,9 +16,9 @@ import numpy as np
 
 from facevqa.answer import Answer, Face
 from facevqa.errors import ConfigError
-from facevqa.heads import runtime
-from facevqa.heads.inputs import FaceView
-from facevqa.heads.readers import DEFAULT_HEADS, HEADS, HeadSpec, Reading, get_head
+from facevqa.classical import runtime
+from facevqa.classical.inputs import FaceView
+from facevqa.classical.readers import DEFAULT_HEADS, HEADS, HeadSpec, Reading, get_head
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ class ClassicalHeads:
 
     def __init__(self, *, heads: dict[str, str] | None = None, detector: Any = "default",
                  models_dir: str | Path | None = None, build: bool = False):
-        """heads: task -> head name overrides (see `facevqa.heads.readers.HEADS`);
+        """heads: task -> head name overrides (see `facevqa.classical.readers.HEADS`);
         detector: a facevqa.faces detector name or object; models_dir: built ONNX heads
         (default $FACEVQA_HOME/heads); build: run the install-time build if they are missing.
         """
@@ -115,7 +115,7 @@ class ClassicalHeads:
     def _model_path(self, model: str) -> Path:
         if self.build and model not in ("age-v1", "gender-v1"):
             from facevqa.convert.human_models import ensure_models
-            from facevqa.heads.models import heads_dir
+            from facevqa.classical.models import heads_dir
 
             if self.models_dir is None or self.models_dir == heads_dir():
                 self.models_dir = ensure_models()
@@ -124,7 +124,7 @@ class ClassicalHeads:
 
     def info(self) -> dict:
         """Which head answers each task, what it runs, and where the models come from."""
-        from facevqa.heads.models import SPECS, heads_dir
+        from facevqa.classical.models import SPECS, heads_dir
 
         upstream = {s.name: {"upstream": s.upstream, "summary": s.summary} for s in SPECS}
         upstream.update({

@@ -56,7 +56,7 @@ def photo_set() -> dict[str, object]:
 
 def score_photos(heads=None, photos: dict[str, object] | None = None) -> dict[str, dict]:
     """Each photo's answers for age, gender, emotion and spoof, as plain JSON-ready numbers."""
-    from facevqa.heads.classical import ClassicalHeads
+    from facevqa.classical.heads import ClassicalHeads
 
     heads = heads or ClassicalHeads()
     photos = photo_set() if photos is None else photos
@@ -76,9 +76,9 @@ def compare_heads(heads=None, photos: dict[str, object] | None = None
                   ) -> dict[str, dict[str, dict]]:
     """Every age and gender head on each photo's largest face: years, or P(female)."""
     from facevqa.faces import get_detector
-    from facevqa.heads.classical import ClassicalHeads
-    from facevqa.heads.inputs import FaceView
-    from facevqa.heads.readers import HEADS
+    from facevqa.classical.heads import ClassicalHeads
+    from facevqa.classical.inputs import FaceView
+    from facevqa.classical.readers import HEADS
     from facevqa.images import load_image
 
     heads, detector = heads or ClassicalHeads(), get_detector()
