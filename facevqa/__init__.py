@@ -40,8 +40,8 @@ __all__ = [
 if TYPE_CHECKING:
     from facevqa.adapters import AdapterMeta, Calibration
     from facevqa.answer import Answer, Face
-    from facevqa.errors import ConfigError, FaceVQAError, ImageError, ModelLoadError
     from facevqa.classical import ClassicalHeads
+    from facevqa.errors import ConfigError, FaceVQAError, ImageError, ModelLoadError
     from facevqa.images import load_image
     from facevqa.model import FaceVQA
     from facevqa.router import Refusal, Route, route

@@ -151,8 +151,8 @@ def bench_memory(ctx: dict) -> list[BenchRow]:
 
 def bench_classical(ctx: dict) -> list[BenchRow]:
     """Classical heads (detection + 4 ONNX heads) vs the VLM answering one question, img/s."""
-    from facevqa.examples import available_examples
     from facevqa.classical.bench import bench_heads
+    from facevqa.examples import available_examples
 
     photos = list(available_examples().values()) * 4
     heads = bench_heads(photos)

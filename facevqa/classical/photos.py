@@ -75,10 +75,10 @@ def score_photos(heads=None, photos: dict[str, object] | None = None) -> dict[st
 def compare_heads(heads=None, photos: dict[str, object] | None = None
                   ) -> dict[str, dict[str, dict]]:
     """Every age and gender head on each photo's largest face: years, or P(female)."""
-    from facevqa.faces import get_detector
     from facevqa.classical.heads import ClassicalHeads
     from facevqa.classical.inputs import FaceView
     from facevqa.classical.readers import HEADS
+    from facevqa.faces import get_detector
     from facevqa.images import load_image
 
     heads, detector = heads or ClassicalHeads(), get_detector()

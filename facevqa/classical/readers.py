@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from facevqa.errors import ConfigError
 from facevqa.classical.inputs import FaceView
+from facevqa.errors import ConfigError
 
 FER7 = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
 """Output order of the FER2013 emotion model."""

@@ -26,8 +26,6 @@ from pathlib import Path
 
 import numpy as np
 
-from facevqa.default import cache_dir
-from facevqa.errors import ModelLoadError
 from facevqa.classical.models import (
     BUILD_FORMAT,
     PACKAGE,
@@ -37,6 +35,8 @@ from facevqa.classical.models import (
     heads_dir,
     is_built,
 )
+from facevqa.default import cache_dir
+from facevqa.errors import ModelLoadError
 
 log = logging.getLogger(__name__)
 

@@ -131,8 +131,8 @@ class ClassicalTeacher:
 
     def __init__(self, faces: str = "detect", batch_size: int = 16, heads: Any = None):
         """heads: a ClassicalHeads to use (default: the packaged heads, detecting once)."""
-        from facevqa.faces import get_detector
         from facevqa.classical.heads import ClassicalHeads
+        from facevqa.faces import get_detector
 
         self.mode = FACE_MODES[faces]
         self.batch_size = batch_size

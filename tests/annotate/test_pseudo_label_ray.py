@@ -28,9 +28,9 @@ def _close(a, b) -> bool:
 
 def test_ray_labels_equal_one_process(local_cluster, photo_dir, tmp_path):
     from facevqa.annotate_ray import RayConfig
+    from facevqa.classical.models import is_built
     from facevqa.data.pseudo_label import PseudoLabelConfig, pseudo_label
     from facevqa.default import cache_dir
-    from facevqa.classical.models import is_built
 
     if not is_built(cache_dir() / "heads"):
         pytest.skip("classical heads are not built: run `make setup`")

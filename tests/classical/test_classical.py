@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from facevqa.errors import ConfigError
-from facevqa.examples import available_examples
 from facevqa.classical.heads import ClassicalHeads, to_answer, years_to_choices
 from facevqa.classical.readers import Reading
+from facevqa.errors import ConfigError
+from facevqa.examples import available_examples
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from facevqa.examples import available_examples
 from facevqa.classical.photos import compare_heads, score_photos
+from facevqa.examples import available_examples
 
 GOLDEN = Path(__file__).with_name("golden_real_photos.json")
 PROB_TOL = 0.02

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from facevqa.classical.models import is_built
 from facevqa.data import cli
 from facevqa.data.pseudo_label import (
     ClassicalTeacher,
@@ -22,7 +23,6 @@ from facevqa.data.pseudo_label import (
 from facevqa.default import cache_dir
 from facevqa.errors import ConfigError
 from facevqa.examples import example_path
-from facevqa.classical.models import is_built
 
 HOME = cache_dir()
 """FACEVQA_HOME as it was when tests started (other fixtures may point it elsewhere later)."""
