@@ -2,6 +2,7 @@
 
   facevqa data synth --n 2000 --out data/synth [--seed 0]
   facevqa data build fairface --root ~/datasets/fairface --out data/fairface [--limit 1000]
+  facevqa data build --config recipe.yaml --set limit=1000   # fields: facevqa/data/config.py
   facevqa data pseudo-label --teacher classical --images photos/ --out data/pseudo [--list kept.txt]
   facevqa data sources
   facevqa data sheet --out docs/synthetic_contact_sheet.png
@@ -18,39 +19,36 @@ from typing import Any
 from facevqa.errors import ConfigError
 
 
-def _qa_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", required=True, help="output folder (datasets.load_from_disk opens it)")
-    p.add_argument("--tasks", default=None,
-                   help="comma-separated tasks (default: all the rows support)")
-    p.add_argument("--phrasings", type=int, default=1, help="question phrasings per row and task")
-    p.add_argument("--canonical", action="store_true", help="use canonical questions (eval sets)")
-    p.add_argument("--max-attributes", type=int, default=6,
-                   help="attribute questions per row (0: all)")
-    p.add_argument("--image-format", choices=("jpeg", "png"), default="jpeg",
-                   help="encoding of generated images")
-    p.add_argument("--seed", type=int, default=0)
+def _config_options(p: argparse.ArgumentParser, cls: type) -> None:
+    """--config, --set and one flag per field of `cls` (facevqa.data.config)."""
+    from facevqa.config import add_flags
+
+    p.add_argument("--config", metavar="FILE", help=f"YAML of {cls.__name__} fields")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="override a field, e.g. --set phrasings=3 --set tasks=age,gender")
+    add_flags(p, cls)
+
+
+def _config(args: argparse.Namespace, cls: type) -> Any:
+    """`cls` from --config, --set and the flags given (usage errors raise ConfigError)."""
+    from facevqa.config import given_flags, load_config
+
+    return load_config(cls, args.config, args.overrides, given_flags(args, cls))
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register `data` and its subcommands."""
     parser = subparsers.add_parser("data", help="build and inspect QA data sets",
                                    description=__doc__.splitlines()[0])
+    from facevqa.data.config import BuildConfig, SynthConfig
+
     sub = parser.add_subparsers(dest="data_command", metavar="ACTION", required=True)
     p = sub.add_parser("synth", help="build a synthetic QA data set")
-    p.add_argument("--n", type=int, required=True, help="number of synthetic rows")
-    p.add_argument("--spoof-rate", type=float, default=0.25)
-    p.add_argument("--nonface-rate", type=float, default=0.05)
-    p.add_argument("--face-crops", action="store_true",
-                   help="each face as the crop the pipeline takes around it (as training uses)")
-    _qa_options(p)
+    _config_options(p, SynthConfig)
     p = sub.add_parser("build", help="build a QA data set from a real source")
-    p.add_argument("source", help="source name (see `facevqa data sources`)")
-    p.add_argument("--root", required=True, help="folder (or file) of the source as distributed")
-    p.add_argument("--limit", type=int, default=None, help="read at most this many rows")
-    p.add_argument("--image-root", default=None,
-                   help="images folder (facecaption, uniface, celeba)")
-    p.add_argument("--split", default=None, help="split filter (fairface, celeba)")
-    _qa_options(p)
+    p.add_argument("source", nargs="?", default=argparse.SUPPRESS,
+                   help="source name (see `facevqa data sources`; or `source:` in --config)")
+    _config_options(p, BuildConfig)
     _pseudo_label_parser(sub)
     sub.add_parser("sources", help="list source names")
     p = sub.add_parser("sheet", help="write a contact sheet of synthetic samples")
@@ -88,15 +86,9 @@ def _pseudo_label_parser(sub: Any) -> None:
     from facevqa.annotate import add_ray_args
 
     add_ray_args(p)
-    _qa_options(p)
+    from facevqa.data.config import QAOptions
 
-
-def _qa_config(args: argparse.Namespace) -> Any:
-    from facevqa.data.qa import TASK_ORDER, QAConfig
-
-    tasks = tuple(t.strip() for t in args.tasks.split(",")) if args.tasks else TASK_ORDER
-    return QAConfig(tasks=tasks, phrasings=args.phrasings, canonical=args.canonical,
-                    max_attributes=args.max_attributes or None, seed=args.seed)
+    _config_options(p, QAOptions)
 
 
 def _quiet_datasets() -> None:
@@ -113,38 +105,42 @@ def _print_summary(summary: Any) -> int:
 
 def _synth(args: argparse.Namespace) -> int:
     from facevqa.data.build import build_synthetic
+    from facevqa.data.config import SynthConfig
 
+    c = _config(args, SynthConfig)
     _quiet_datasets()
     return _print_summary(build_synthetic(
-        args.n, args.out, seed=args.seed, spoof_rate=args.spoof_rate,
-        nonface_rate=args.nonface_rate, config=_qa_config(args), progress=True,
-        image_format=args.image_format, face_crops=args.face_crops))
+        c.n, c.out, seed=c.seed, spoof_rate=c.spoof_rate, nonface_rate=c.nonface_rate,
+        config=c.qa(), progress=True, image_format=c.image_format, face_crops=c.face_crops))
 
 
 def _build(args: argparse.Namespace) -> int:
     from facevqa.data.build import build_dataset
+    from facevqa.data.config import BuildConfig
 
+    c = _config(args, BuildConfig)
     _quiet_datasets()
-    options = {k: v for k, v in (("image_root", args.image_root), ("split", args.split)) if v}
     return _print_summary(build_dataset(
-        args.source, args.root, args.out, limit=args.limit, config=_qa_config(args),
-        options=options, progress=True, image_format=args.image_format))
+        c.source, c.root, c.out, limit=c.limit, config=c.qa(), options=c.options(),
+        progress=True, image_format=c.image_format))
 
 
 def _pseudo_label(args: argparse.Namespace) -> int:
+    from facevqa.data.config import QAOptions
     from facevqa.data.pseudo_label import TASKS, PseudoLabelConfig, pseudo_label
 
+    options = _config(args, QAOptions)
+    qa = options.qa()
     _quiet_datasets()
-    qa = _qa_config(args)
     config = PseudoLabelConfig(
         teacher=args.teacher, faces=args.faces, tasks=tuple(t for t in qa.tasks if t in TASKS),
         min_age=args.min_age, min_gender=args.min_gender, min_emotion=args.min_emotion,
         shard_size=args.shard_size, batch_size=args.batch_size, qa=qa,
-        image_format=args.image_format)
+        image_format=options.image_format)
     from facevqa.annotate import ray_config
 
-    summary = pseudo_label(args.images, args.out, config, list_file=args.list_file, progress=True,
-                           ray=ray_config(args))
+    summary = pseudo_label(args.images, options.out, config, list_file=args.list_file,
+                           progress=True, ray=ray_config(args))
     print(json.dumps(summary.to_dict(), indent=2))
     return 0 if summary.examples else 1
 
