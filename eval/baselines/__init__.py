@@ -10,9 +10,12 @@ probe, cnn and prior are trained on the set's train split by the same run. Names
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from facevqa.errors import ConfigError
+
+if TYPE_CHECKING:
+    from eval.baselines.common import Baseline
 
 BASELINES: dict[str, str] = {
     "probe": "eval.baselines.probe:ProbeBaseline",
@@ -23,8 +26,9 @@ BASELINES: dict[str, str] = {
 """Baseline name (the records' `model`) -> "module:class"."""
 
 
-def get_baseline(name: str) -> Any:
-    """The baseline class called `name`; unknown names raise, listing the valid ones."""
+def get_baseline(name: str) -> type[Baseline]:
+    """The baseline class called `name` (each follows eval.baselines.common.Baseline); unknown
+    names raise, listing the valid ones."""
     if name not in BASELINES:
         raise ConfigError(f"unknown baseline {name!r}; valid: {', '.join(BASELINES)}")
     module, cls = BASELINES[name].split(":")
