@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 NO_PRED = "<none>"
 """Stand-in label for a scored record that has no predicted label (always wrong)."""
 
-AGE_SCHEMES = {"5": "five", "9": "fairface9"}
+AGE_GROUP_METRICS = {"5": "five", "9": "fairface9"}
 """Age-group metric suffix ("group_accuracy_5") -> its scheme in facevqa.tasks.age."""
 
 
@@ -75,7 +75,7 @@ def resolve_age_group(value: float | None, label: str | None, scheme: str) -> st
     from facevqa.tasks.age import AGE_SCHEMES as GROUPS
     from facevqa.tasks.age import FAIRFACE_GROUPS, age_group, regroup
 
-    name = AGE_SCHEMES[scheme]
+    name = AGE_GROUP_METRICS[scheme]
     if value is not None and math.isfinite(value):
         return age_group(max(float(value), 0.0), name)
     if label in GROUPS[name]:
@@ -164,7 +164,7 @@ def age_metrics(records: Sequence[PredictionRecord], opts: MetricOptions) -> dic
         out["n_mae"] = len(yrs)
     from facevqa.tasks.age import AGE_SCHEMES as GROUPS
 
-    for scheme, name in AGE_SCHEMES.items():
+    for scheme, name in AGE_GROUP_METRICS.items():
         pairs = [(resolve_age_group(r.value_true, r.label_true, scheme),
                   resolve_age_group(r.value_pred, r.label_pred, scheme)) for r in rs]
         pairs = [(t, p if p is not None else NO_PRED) for t, p in pairs if t is not None]

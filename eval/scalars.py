@@ -14,7 +14,7 @@ from functools import partial
 
 import numpy as np
 
-from eval.metrics import AGE_SCHEMES, MetricOptions, resolve_age_group
+from eval.metrics import AGE_GROUP_METRICS, MetricOptions, resolve_age_group
 from eval.predictions import PredictionRecord
 from eval.spoof import DEFAULT_THRESHOLD, decide, spoof_arrays
 from eval.text import keyword_recall, rouge_l
@@ -196,7 +196,7 @@ def _specs() -> dict[str, ScalarSpec]:
         ("ece", False, prep_calibration, stat_ece),
         ("mae", False, prep_abs_error, stat_mean),
         *[(f"group_accuracy_{s}", True, partial(prep_age_group, scheme=s), stat_mean)
-          for s in AGE_SCHEMES],
+          for s in AGE_GROUP_METRICS],
         ("apcer", False, prep_spoof, stat_apcer),
         ("bpcer", False, prep_spoof, stat_bpcer),
         ("acer", False, prep_spoof, stat_acer),
