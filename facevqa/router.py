@@ -44,7 +44,7 @@ from facevqa.tasks import (
     summarize,
 )
 from facevqa.tasks.names import named_person, named_subject, question_words
-from facevqa.tasks.policy import RULES, check_policy, drop_religious_headwear
+from facevqa.tasks.policy import RULES, check_policy, drop_non_traits, drop_religious_headwear
 from facevqa.tasks.routing_rules import match_rule
 from facevqa.tasks.routing_words import match_words
 
@@ -294,10 +294,10 @@ class Router:
     def _classify(self, texts: Sequence[str]) -> list[QuestionScore | None]:
         """The classifier's score per text (None for texts without a letter, such as emoji
         only, which it cannot read, or without a classifier). It reads the text as the policy
-        does: "religious" before headwear dropped."""
+        does: "religious" before headwear, costume roles and "artificial intelligence" dropped."""
         clf = self._classifier()
         readable = [bool(_LETTER.search(t)) for t in texts]
-        todo = [drop_religious_headwear(t) for t, ok in zip(texts, readable) if ok]
+        todo = [drop_non_traits(drop_religious_headwear(t)) for t, ok in zip(texts, readable) if ok]
         if clf is None or not todo:
             return [None] * len(texts)
         got = iter(clf.predict(todo))

@@ -36,6 +36,7 @@ _HEDGE = (r"(?:\s+(?:not|really|actually|just|no|pas|nicht|niet|non|não|nao|rea
           r"davvero|vraiment|wirklich|echt|же|не|ли))*")
 _TWO = rf"\s+({_WORD})(?:\s+({_WORD}))?"
 _NAMED = re.compile(rf"(?:{'|'.join(_THIS_IS)}){_HEDGE}{_TWO}")
+_ENGLISH_THIS_IS = re.compile(_THIS_IS[0])
 _NAMED_SURNAME = re.compile(rf"(?:{'|'.join(_THIS_IS_NOUN)}){_HEDGE}{_TWO}", re.I)
 _HINGLISH = re.compile(rf"\b(?:ye|yeh|yah|ya|wo|woh){_TWO}\s+(?:hai|h|he|hain)\b", re.I)
 """Romanised Hindi "ye <name> hai": spelling varies too much to trust one unknown word, so
@@ -125,7 +126,10 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
     for pattern, surname in ((_NAMED, False), (_NAMED_SURNAME, True), (_HINGLISH, True)):
         for m in pattern.finditer(cased if surname else lowered):
             words = [w for w in m.groups() if w]
-            if words[0].lower() in _ARTICLES or words[0].lower() in PHOTO_NOUNS:
+            if (pattern is _NAMED and len(words) == 2 and words[0] in _ARTICLE_BEFORE_NAME
+                    and not _ENGLISH_THIS_IS.match(m.group(0))):
+                words = words[1:]  # "essa é a Anitta": an article before a first name
+            elif words[0].lower() in _ARTICLES or words[0].lower() in PHOTO_NOUNS:
                 continue
             if surname and (len(words) < 2 or words[0][0].isupper() != words[1][0].isupper()):
                 continue  # "Ist das Kleinkind verärgert?": a noun and an adjective, not a name
@@ -168,9 +172,11 @@ SUBJECT_WORDS = frozenset(
     "sua mais aproximadamente de het deze die dit dat hij zij ze mijn jouw zijn haar ongeveer "
     "этот эта это этому этой тому той ему ей им его её ее моему моей ваш вашему примерно на "
     "вид может было будет "
-    "هذا هذه ذلك تلك هو هي".split())
+    "هذا هذه ذلك تلك هو هي "
+    "tem tinha aparenta".split())
 """Subjects of an age question other than person nouns: pronouns, demonstratives, articles,
-possessives and hedges, in the supported languages."""
+possessives and hedges, in the supported languages; and the frame's own verb when nothing
+follows it ("..., quantos anos tem?")."""
 _ARTICLE_BEFORE_NAME = frozenset("a o la il el lo le".split())
 """Articles that also go before a first name in speech ("o Neymar", "la Ferragni")."""
 _FAMILY = re.compile(
@@ -192,6 +198,8 @@ JA_PERSON_NOUNS = frozenset(
     "人 方 子 男性 女性 男 女 子ども 子供 彼 彼女 人物 赤ちゃん 少年 少女 おじさん おばさん "
     "おじいさん おばあさん お年寄り 若者 学生 モデル 男子 女子 人たち".split())
 """Person nouns between の/的 and the age word ("照片里的女人多大了？")."""
+_JA_CLAUSE = re.compile(r"(?:けど|けれど|から|ので|して|てる|ている|ます|です|だ)$")
+"""A segment ending like a clause ("巫女さんのコスプレしてるけど、何歳"): not a subject."""
 
 
 @cache
@@ -240,6 +248,8 @@ def named_subject(cased: str, known: Callable[[str], bool]) -> str | None:
     _, zh, ja = _learned_subjects()
     for pattern, nouns in ((_ZH_SUBJECT, zh), (_JA_SUBJECT, ja)):
         for m in pattern.finditer(cased):
+            if pattern is _JA_SUBJECT and _JA_CLAUSE.search(m[1]):
+                continue
             if m[1] not in nouns and not any(m[1].endswith(n) for n in nouns):
                 return m.group(0)
     for m in _HI_SUBJECT.finditer(cased):

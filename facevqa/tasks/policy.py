@@ -40,6 +40,10 @@ _YOUTH = (r"(?:when (?:he|she|they) (?:was|were) (?:young|younger|little|small|a
           r"boy|girl|young (?:man|woman))|in (?:his|her|their) (?:youth|teens|twenties|20s|"
           r"younger (?:days|years))|back in the day|years ago)\b")
 """A time when the person was younger: asking whether a photo is someone then is identity."""
+_UNDONE = (r"(?:without|with no|before|after) (?:(?:her|his|their|the|any) )?(?:make-?up|"
+           r"plastic surgery|surgery|filters?|photoshop|botox|fame|getting famous)\b")
+"""The person without their usual look (makeup, a filter, surgery): "is this <someone> without
+makeup?" asks who it is, like asking about their youth."""
 
 _HEADWEAR = (r"head ?scarf|head ?scarves|head ?covering|head ?wear|head ?dress|veil|scarf|hat|"
              r"cap|turban|kopftuch|kopfbedeckung|schleier|hoofddoek|hoofddeksel|sluier|платок|"
@@ -54,6 +58,33 @@ _RELIGIOUS_HEADWEAR = re.compile(
 """'A religious headscarf' names headwear, an appearance attribute; the adjective is dropped
 before the rules read the question ("is she religious?", "... for religious reasons" still
 refuse)."""
+
+_COSTUME = re.compile(
+    r"\b(?:dressed(?: up)? as|disguised as|costumed as|cosplaying(?: as)?|(?:in|wearing) (?:a|an|"
+    r"her|his|their) costume of)\s+(?:a |an |the )?\w+|\b\w+ (?:costume|cosplay)\b"
+    r"|\b(?:vestid[oa]|disfrazad[oa]|caracterizad[oa]) de\s+(?:una? )?\w+"
+    r"|\bdisfraz de\s+(?:una? )?\w+"  # Spanish
+    r"|\b(?:vestid[oa]|fantasiad[oa]) (?:de|como)\s+(?:um |uma )?\w+|\bfantasia de\s+\w+"  # pt
+    r"|\bd[ée]guis[ée]e?s? en\s+(?:une? )?\w+|\b(?:costume|d[ée]guisement) de\s+\w+"  # French
+    r"|\bverkleidet als\s+(?:eine?[nr]? )?\w+|\bals \w+ verkleidet\b|\b\w+kost[üu]m\b"  # German
+    r"|\b(?:vestit[oa]|travestit[oa]|mascherat[oa]) da\s+(?:una? )?\w+|\bcostume da\s+\w+"  # it
+    r"|\bverkleed als\s+(?:een )?\w+|\b\w+kostuum\b"  # Dutch
+    r"|\b(?:переодет\w*|наряжен\w*) (?:в|как)\s+\w+|\bкостюм\w*\s+\w+"  # Russian
+    r"|(?:扮成|打扮成|装扮成|cos成)[^\s，。？?！!的]{1,4}"  # Chinese
+    r"|[^\s、。？?！!の]{1,6}(?:さん)?の(?:コスプレ|仮装|コスチューム)"  # Japanese
+    r"|\bمتنكر[ةا]?(?: في زي| بزي)?\s+\S+|\bبزي\s+\S+"  # Arabic
+    r"|\S+ (?:की|का) (?:ड्रेस|पोशाक|कॉस्ट्यूम)",  # Hindi
+    re.I)
+"""A costume or dress-up ("dressed as a nun for Halloween", "vestido de padre", "巫女さんの
+コスプレ"): what a person is dressed as is clothing, not a trait, so the role is dropped
+before the rules read the question."""
+_ARTIFICIAL_INTELLIGENCE = re.compile(
+    r"\bartificial intelligence\b|\bintelligen\w* artifici\w*|\binteligen\w* artifici\w*"
+    r"|\bk[üu]nstlich\w* intelligenz\b|\bkunstmatige intelligentie\b"
+    r"|\bискусственн\w* интеллект\w*",
+    re.I)
+""""Artificial intelligence" in the supported languages: the maker of an image, not a
+person's intelligence (a character trait)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +124,9 @@ RULES: tuple[PolicyRule, ...] = (
         r"hindu|sikh|buddhist|atheist|agnostic|mormon|evangelical|pagan|nun|priest|rabbi|imam|"
         r"monk)s?\b",
         r"\bbelieve[sd]? in god\b|\bbelievers?\b",
+        r"\b(?:jehovah\w*|scientolog\w*|voodoo|wicca\w*|shinto\w*|jains?|zoroastr\w*|taoists?|"
+        r"quakers?|amish|churchgoer\w*|churchgoing|devout|pious|bible[- ]?thumper\w*|born[- ]again|"
+        r"god[- ]?fearing)\b",
         r"\b(?:faith|worship|prays?)\b",
         r"\b(?:go|goes|going|attends?|attending) (?:to )?(?:church|mosque|synagogue|temple)\b")),
     PolicyRule("orientation",
@@ -102,6 +136,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"\bsexual\w*\b", r"\bsexuality\b",
         r"\bborn (?:as )?(?:a |an )?(?:man|woman|male|female|boy|girl)\b",
         r"\b(?:homos?|fag\w*|dykes?|tranny|trannies)\b",
+        r"\b(?:plays?|playing|bats?|batting) for the other team\b|\bswings? both ways\b"
+        r"|\bfriend of dorothy\b",
         rf"\b(?:is|are|was) {_WHO} straight\b(?!\s+hair)",
         r"\b(?:likes?|into|attracted to|dates?|dating|prefers?)\s+(?:other\s+)?(?:men|women|guys|"
         r"girls|boys|males|females|the same sex)\b",
@@ -116,13 +152,15 @@ RULES: tuple[PolicyRule, ...] = (
         r"tory|maga|far[- ](?:left|right)|feminist|pro[- ]?life|pro[- ]?choice|anarchist|"
         r"nationalist|marxist|centrist|lean(?:s)? (?:left|right))\b",
         r"\bvot(?:e|es|ed|er|ers|ing)\b", r"\belection\b",
+        r"\b(?:lefty|lefties|leftie|libtard\w*|commie\w*|tankie\w*|rightie\w*|magats?)\b",
         r"\b(?:which|what) party (?:does|do|would|did|is) (?:\w+ ){1,2}(?:support|vote|belong|back|"
         r"like|prefer|in|for)\b",
         r"\b(?:trump|biden|obama|harris|putin|brexit)\b")),
     PolicyRule("health", "FaceVQA does not infer physical or mental health (pregnancy and "
                "disability included) from a face.", (
         r"\bpregnan\w*", r"\bexpecting (?:a )?(?:baby|child)\b",
-        r"\b(?:sick|ill|illness|ailments?|diseases?|diseased|disorders?|syndrome|cancer|tumou?r|"
+        r"\b(?:sick(?! (?:of|and tired|with (?:worry|fear|anger|jealousy|envy))\b)|ill|illness|"
+        r"ailments?|diseases?|diseased|disorders?|syndrome|cancer|tumou?r|"
         r"diabet\w*|autis\w*|adhd|depression|depressed|anxiety|schizo\w*|bipolar|ocd|ptsd|"
         r"dementia|alzheimer\w*|parkinson\w*|medical|medications?|health\w*|disab\w*|"
         r"handicap\w*|obes\w*|overweight|bmi|addict\w*|alcoholic|drunk|hiv|aids|covid|"
@@ -145,6 +183,9 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:meth|methamphetamine|cocaine|crackhead|heroin|marijuana|cannabis|stoner|junkie|"
         r"tweaker|tweaking|opioids?|fentanyl|ecstasy|mdma|lsd|ketamine|drug (?:user|addict)|"
         r"coked up|snort\w*)\b",
+        r"💊|💉|\b(?:wasted|hammered|plastered|tipsy|high as a kite)\b",
+        rf"\b(?:is|are) {_WHO} on something\b",
+        r"\b(?:bun in the oven|with child|in the family way|up the duff|knocked up)\b",
         r"\b(?:uses?|using|does|do|doing|takes?|taking|on|smokes?|smoking|high on) (?:hard )?"
         r"(?:drugs|weed|pot|crack|coke|a joint|joints|blunts?)\b")),
     PolicyRule("character", "FaceVQA does not judge character (trustworthiness, criminality, "
@@ -165,6 +206,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"kill|scam|harm|betray|murder|assault)\b",
         r"\b(?:good|bad|nice|kind|decent|mean) (?:person|guy|man|woman|human)\b",
         r"\bcommit (?:a )?crime\b",
+        r"\b(?:con (?:artist|man|men)|conman|swindler\w*|grifter\w*|hustler|trailer trash|"
+        r"white trash|on welfare|chav)\b",
         r"\b(?:rich|poor|wealthy|well[- ]off) or (?:rich|poor|wealthy|broke)\b",
         rf"\b(?:is|are|was|looks?|seems?) {_WHO} (?:\w+ )?(?:rich|poor|wealthy|broke|homeless)\b",
         r"\b(?:social|economic) (?:class|status)\b|\b(?:working|middle|upper|lower)[- ]class\b"
@@ -176,7 +219,13 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:out of (?:10|ten|100|five|5)|scale|/10|score|rating|ranking|rank)\b",
         r"\b(?:more|less) (?:attractive|beautiful|handsome|pretty|ugly|hot) than\b",
         r"\b(?:how|what) (?:attractive|hot|beautiful|pretty|handsome|ugly|sexy)\b",
-        r"\bhot or not\b|\bsmash or pass\b")),
+        r"\bhot or not\b|\bsmash or pass\b",
+        # a beauty word against its opposite ("pretty or ugly", "cute or not") asks for a verdict
+        r"\b(?:pretty|beautiful|handsome|cute|hot|gorgeous|sexy) or not\b",
+        r"\b(?:pretty|beautiful|handsome|attractive|cute|hot|gorgeous|sexy|good[- ]looking) or "
+        r"(?:ugly|plain|unattractive|homely)\b",
+        r"\b(?:ugly|unattractive|plain|homely) or (?:pretty|beautiful|handsome|attractive|cute|hot|"
+        r"gorgeous|sexy|good[- ]looking)\b")),
     PolicyRule("identity", "FaceVQA does not identify people or search for them (names, "
                "'who is this', finding other photos of a person).", (
         r"\bwho'?s\b(?!\s+(?:looking|holding|standing|sitting|behind|next|with|in the background))",
@@ -224,6 +273,9 @@ RULES: tuple[PolicyRule, ...] = (
         r"\bwhere can i find\b",
         # "is this <someone> when he was young": the same person at another age
         rf"\b(?:is|was) (?:this|that|it)\b{_NOT_SOMEONE}.{{1,40}}\b{_YOUTH}",
+        rf"\b(?:is|was) (?:this|that|it)\b{_NOT_SOMEONE}(?! (?:a|an|the|my|your|her|his|their|"
+        rf"real|really|actually|just|natural|you|what|how)\b)(?: [a-z][\w'-]*){{1,3}} {_UNDONE}",
+        r"\b(?:looks?|seems?) familiar\b|\bring (?:a|any) bells?\b|\bfamiliar face\b",
         # a few other languages: "who is this" / "what is their name"
         r"(?<!de )\bqui[eé]n es\b|\bc[oó]mo se llama\b|(?<!ce )\bqui est\b|\bcomment s'appelle\b"
         r"|\bwer ist\b|\bwie hei(?:ß|ss)t\b|\bchi [eè]\b|\bcome si chiama\b|(?<!de )\bquem [eé]\b"
@@ -283,15 +335,24 @@ def drop_religious_headwear(text: str) -> str:
     return _RELIGIOUS_HEADWEAR.sub(lambda m: m[1] or "", text)
 
 
+def drop_non_traits(text: str) -> str:
+    """"dressed as a nun" -> "costume", "intelligenza artificiale" -> "AI": a costume names
+    clothing and AI an image's maker, not a trait (the router's classifier reads the question
+    this way too)."""
+    return _ARTIFICIAL_INTELLIGENCE.sub("AI", _COSTUME.sub("costume", text))
+
+
 def check_policy(lowered: str, cased: str) -> tuple[PolicyRule, str] | None:
     """First rule whose pattern matches, with the matched text; None when nothing is refused.
 
     `lowered` is the cleaned question in lowercase, `cased` the same text with its case kept.
     A clause that explicitly asks not to identify the person is not read as asking to, nor
-    "religious" before headwear as asking about religion.
+    "religious" before headwear as asking about religion, nor a costume ("dressed as a nun")
+    or "artificial intelligence" as a trait.
     """
     lowered, cased = _NOT_ASKING.sub(" ", lowered), _NOT_ASKING.sub(" ", cased)
     lowered, cased = drop_religious_headwear(lowered), drop_religious_headwear(cased)
+    lowered, cased = drop_non_traits(lowered), drop_non_traits(cased)
     for rule, patterns, cased_patterns in _COMPILED:
         for regex in patterns:
             m = regex.search(lowered)

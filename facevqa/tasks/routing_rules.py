@@ -2,7 +2,8 @@
 
 The first matching row wins, so specific rows come before general ones: spoof, age, emotion,
 attributes (valued before yes/no, specific parts before general ones), gender, caption, and
-finally "open" rows for things that are clearly not about the face (clothing, background).
+"open" rows for things that are clearly not about the face (clothing, background), and last a
+general "what do you see?" (caption) that names none of them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("spoof", None, r"\bspoof\w*|\banti-?spoof\w*|\bliveness\b|\bpresentation attack"
                     r"|\breplay\w*|\b(?:print|mask|screen|paper|photo|video|display) attack"
                     r"|\bbona ?fide\b|\bdeep ?fakes?\b"
+                    r"|\bai[- ]?generated\b|\b(?:generated|made|created|rendered|produced) "
+                    r"(?:by|with|using) (?:an? |the )?(?:ai|artificial intelligence|midjourney"
+                    r"|stable diffusion|dall-?e)\b|\bartificial intelligence\b"
+                    r"|\bsynthetic (?:face|image|photo|person)\b"
                     r"|\bphysically (?:present|there)\b|\bactually there\b"
                     r"|\b(?:photo|picture|image|print) of a (?:photo|picture|screen|print)"
                     r"|\bprint(?:ed|out)\b|\b(?:3d|silicone|latex|rubber|paper) mask"
@@ -170,6 +175,10 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                    r"|\bhow many\b|\btattoo\w*|\bponytail\b|\bbraid\w*|\bpigtails\b"
                    r"|\bbun\b|\bdreadlocks\b|\bfreckle\w*|\bscars?\b|\bpiercing\w*|\bsunburn\w*"
                    r"|\btan(?:ned)?\b|\bsweat\w*|\bwrinkle\w*|\bmoles?\b|\bdimples?\b"),
+    # --- what the photo shows, with no thing named above: a caption
+    ("caption", None, r"\bwhat (?:do|can|did) you see\b|\bwhat is (?:in|on) (?:this|the) "
+                      r"(?:photo|picture|image|pic|shot|selfie)\b"
+                      r"|\bwhat does (?:this|the) (?:photo|picture|image|pic) show\b"),
 )
 """Routing rows in priority order: (task, attribute or None, regex)."""
 

@@ -2,8 +2,9 @@
 """Routing words for the supported languages other than English, as data: ordered
 (task, attribute, regex) rows over the lowercased question, like facevqa.tasks.routing_rules.
 
-The first matching row wins: spoof, age, smiling, emotion, the attributes (specific before
-general: moustache before beard), gender, caption, and open (lighting, background, blur).
+The first matching row wins: a fake smile (an expression), spoof, age, smiling, emotion, the
+attributes (specific before general: moustache before beard), gender, caption, open (lighting,
+background, blur), and last a general "what do you see?" (caption) that names none of those.
 attribute None on an attribute row leaves the attribute to the question classifier. These run
 after the refusal policy; a question they route needs the classifier to be nearly sure before it
 is refused (facevqa.refusal.RULE_OVERRIDE), except for open, where it gets the usual bars.
@@ -16,6 +17,9 @@ import re
 from facevqa.tasks.routing_rules import first_match
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
+    # a fake or forced smile is an expression, not a spoofed face nor a plain smile
+    ("emotion", None, r"\bfake[- ]?(?:smile|l[äa]cheln|sourire|sonrisa|sorriso|glimlach)|\b(?:gezwungen|falsch|aufgesetzt)\w* l[äa]cheln|\bsourire (?:forc[ée]|faux)|\bfaux sourire|\bsonrisa (?:falsa|forzada)|\bsorriso (?:falso|forzato|for[çc]ado|amarelo)|"
+                      r"\bnep(?:pe)? glimlach|\bgeforceerde glimlach|\b(?:фальшив|натянут|неискренн)\w* улыбк|假笑|强颜欢笑|作り笑い|愛想笑い|\bابتسامة (?:مزيفة|مصطنعة|مفتعلة)|नकली मुस्कान"),
     ("spoof", None, r"\bfals[oa]s?\b|\bfalsificad|\bimpres[oa]\b|\bpantalla|\bm[aá]scara|\ben vivo\b|\bpersona real\b|\bfoto de una foto\b|\bsuplant|\bdeepfake|\bengañar|"
                     r"\bfau(?:x|sse)\b|\bimprim[ée]|\b[ée]cran|\bmasque|\bpersonne r[ée]elle\b|\bvraie personne\b|\bphoto d'une photo\b|\busurpation|\btromper\b|"
                     r"\bf[äa]lschung|\bgef[äa]lscht|\bausgedruckt|\bbildschirm|\bmaske\b|\bechte[rn]? (?:person|mensch)|\bist (?:das|sie|er|es) echt\b|\bfoto eines fotos\b|\btäuschen\b|"
@@ -27,7 +31,9 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"本物|偽物|偽の|なりすまし|印刷|画面|スクリーン|マスク|仮面|生身|騙|ディープフェイク|"
                     r"\bحقيقي|\bمزيف|\bمطبوع|\bشاشة|\bقناع|\bخداع|\bتزييف|"
                     # made by AI, in each language ("générée par IA", "KI-generiert", "AI生成")
-                    r"\bgenerad[oa]s? (?:por|con) (?:la )?(?:ia|ai)\b|\bg[ée]n[ée]r[ée]e?s? (?:par|avec) (?:l'|une )?(?:ia|ai)\b|\bki[- ]?(?:generiert|erstellt|bild)|\bvon (?:einer )?ki\b|"
+                    r"\bgenerad[oa]s? (?:por|con) (?:la )?(?:ia|ai)\b|\b(?:hech|cread|generad|hizo|cre[oó]|gener[oó])\w*\b.{0,20}\b(?:una|la|por|con) (?:ia|ai)\b|\b(?:una|la) (?:ia|ai) (?:la |lo )?(?:ha )?(?:hech|cread|generad|hizo|cre[oó]|gener[oó])|"
+                    r"\b(?:cr[ée]{2}e?|faite?|g[ée]n[ée]r[ée]e?) (?:par|avec) (?:une |l'|l’)?(?:ia|ai)\b|\b(?:fatt|creat|generat)[oa] (?:da|con) (?:un'|una |l')?(?:ia|ai)\b|\bdall'(?:ia|ai)\b|\b(?:feit|criad|gerad)[oa]s? (?:por|com|pela) (?:uma |a )?(?:ia|ai)\b|"
+                    r"\b(?:von|mit|durch) (?:einer |der )?ki\b|\b(?:door|met) (?:een |de )?(?:ai|ki)\b|\bии\b|ai(?:做|画|生成|合成|换脸)|换脸|(?:ai|ＡＩ)(?:画像|生成)|合成写真|生成画像|\bذكاء اصطناعي|\bمولدة? (?:بال|ب)?(?:ذكاء|ai)|\bai (?:se|ne) (?:bana|banaya|banai|generate)|\bg[ée]n[ée]r[ée]e?s? (?:par|avec) (?:l'|une )?(?:ia|ai)\b|\bki[- ]?(?:generiert|erstellt|bild)|\bvon (?:einer )?ki\b|"
                     r"\bgenerat[oa]\b.{0,12}\b(?:ia|ai|intelligenza artificiale)\b|\bgerad[oa]s? (?:por|com) (?:ia|ai)\b|\bai[- ]gegenereerd|\bgegenereerd (?:door|met) (?:ai|ki)\b|"
                     r"\bсгенерирова|\bнейросет|\b(?:inteligencia|intelligence|intelligenza|intelig[eê]ncia) artificiale?\b|\bkünstliche[rn]? intelligenz|\bkunstmatige intelligentie|\bискусственн\w* интеллект|"
                     r"ai生成|ai合成|人工智能|ai(?:で|が)?(?:生成|作っ|作成)|生成ai|الذكاء الاصطناعي|एआई|\bai se bana|"
@@ -35,21 +41,21 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("age", None, r"\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
                   r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
                   r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|生まれ|"
-                  r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر|\bكم سنة|\bسن(?:ه|ها)\b|\bولد|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
+                  r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
     ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz\b|\btriste\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]\b|\bllora|"
                       r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|"
-                      r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|"
+                      r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|\bwut\b|\b(?:gut|schlecht|mies) drauf\b|"
                       r"\bemozion|\bsentiment|\bsi sente\b|\bumore\b|\bespressione|\bfelice\b|\barrabbiat|\bsorpres|\bpaura\b|\bspaventat|\bdisgust|\bpiange|"
                       r"\bemo[çc][ãa]o|\bemo[çc][õo]es|\bsentimento|\bse sente\b|\bhumor\b|\bexpress[ãa]o|\bzangad|\bbrav[oa]\b|\birritad|\bsurpres|\bmedo\b|\bassustad|\bnojo\b|\bneutr|\bchora|"
-                      r"\bemotie|\bgevoel|\bvoelt\b|\bstemming|\buitdrukking|\bblij\b|\bgelukkig|\bverdrietig|\bboos\b|\bkwaad\b|\bverrast|\bbang\b|\bwalging|\bneutraal|\bhuilt\b|"
+                      r"\bemotie|\bgevoel|\bvoelt\b|\bstemming|\buitdrukking|\bblij\b|\bgelukkig|\bverdrietig|\bboos\b|\bkwaad\b|\bverrast|\bbang\b|\bwalging|\bneutraal|\bhuilt\b|\blachen\b|\bdubbel van het lach|"
                       r"\bэмоци|\bчувству|\bнастроени|\bвыражени|\bсчастлив|\bрад\b|\bрадост|\bгрустн|\bпечал|\bзл(?:ой|ая|ится)\b|\bсердит|\bудивл|\bиспуг|\bстрах|\bбоит|\bотвращ|\bнейтральн|\bплач|"
-                      r"情绪|情感|表情|感受|心情|感觉|高兴|开心|快乐|难过|伤心|悲伤|生气|愤怒|惊讶|吃惊|害怕|恐惧|厌恶|恶心|平静|中性|哭|"
+                      r"情绪|情感|表情|感受|心情|感觉|高兴|开心|快乐|难过|伤心|悲伤|生气|愤怒|惊讶|吃惊|害怕|恐惧|厌恶|恶心|平静|中性|哭|嫌弃|鄙视|不屑|厌烦|无语|尴尬|委屈|得意|紧张|兴奋|失望|沮丧|郁闷|一脸(?!胡|的胡|络腮|雀斑|痘|皱纹)|"
                       r"感情|表情|気持ち|気分|嬉し|うれし|幸せ|悲し|怒|驚|びっくり|怖|恐|嫌悪|無表情|泣|"
-                      r"\bمشاعر|\bعاطف|\bشعور|\bيشعر|\bتشعر|\bمزاج|\bتعبير|\bسعيد|\bحزين|\bغاضب|\bمتفاجئ|\bمندهش|\bخائف|\bخوف|\bاشمئزاز|\bمحايد|\bيبكي|\bتبكي|"
+                      r"\bمشاعر|\bعاطف|\bشعور|\bيشعر|\bتشعر|\bمزاج|\bتعبير|\bسعيد|\bحزين|\bغاضب|\bمتفاجئ|\bمندهش|\bخائف|\bخوف|\bاشمئزاز|\bمحايد|\bيبكي|\bتبكي|\bتعابير|\bخايف|\bزعلان|\bمبسوط|\bفرحان|\bمتضايق|\bمعصب|\bمصدوم|\bمرعوب|\bقلقان|\bمتوتر|\bقرفان|"
                       r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह"),
-    ("caption", None, r"\bdescrib|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
+    ("caption", None, r"\bdescr[ií]b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
                       r"\bbeschrijf|\bbeschrijving|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
     ("attribute", "eyeglasses", r"\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
     ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
@@ -78,11 +84,17 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                      r"\bgeschlecht|\bmann oder (?:eine )?frau|\bfrau oder (?:ein )?mann|\bm[äa]nnlich|\bweiblich|\bgenere\b|\bsesso\b|\buomo o (?:una )?donna|\bdonna o (?:un )?uomo|\bmaschil|\bfemmin|"
                      r"\bg[êe]nero\b|\bhomem ou (?:uma )?mulher|\bmulher ou (?:um )?homem|\bgeslacht|\bgender\b|\bman of (?:een )?vrouw|\bvrouw of (?:een )?man|\bmannelijk|\bvrouwelijk|"
                      r"\bпол\b|\bмужчина или женщина|\bженщина или мужчина|\bмужск|\bженск|性别|男的还是女的|男还是女|男性还是女性|是男是女|性別|男性か女性|女性か男性|男か女|男[？?、,]\s*女|"
-                     r"\bالجنس\b|\bجنس(?:ه|ها)?\b|\bذكر أم أنثى|\bرجل أم امرأة|\bامرأة أم رجل|लिंग|पुरुष या (?:महिला|स्त्री)|महिला या पुरुष|लड़का या लड़की|लड़की या लड़का|\bladka (?:hai )?ya ladki|\bladki (?:hai )?ya ladka|\baadmi (?:hai )?ya aurat|\baurat (?:hai )?ya aadmi"),
+                     r"\bالجنس\b|\b(?:ولد|صبي|شب|شاب|رجل|راجل) (?:ولا|أم|او|أو) (?:بنت|فتاة|امرأة|مرة|صبية)\b|\b(?:بنت|فتاة|امرأة) (?:ولا|أم|او|أو) (?:ولد|صبي|شب|شاب|رجل|راجل)\b|\bجنس(?:ه|ها)?\b|\bذكر أم أنثى|\bرجل أم امرأة|\bامرأة أم رجل|लिंग|पुरुष या (?:महिला|स्त्री)|महिला या पुरुष|लड़का या लड़की|लड़की या लड़का|\bladka (?:hai )?ya ladki|\bladki (?:hai )?ya ladka|\baadmi (?:hai )?ya aurat|\baurat (?:hai )?ya aadmi"),
     ("open", None, r"\bsosteniendo|\bsujeta\b|\btient\b|\bh[äa]lt\b|\bin mano\b|\bsegurando|\bsegura\b|\bvasthoudt|\bдержит|拿着|持って|\bيحمل|\bتحمل|पकड़|\biluminaci|\btremid|\bв помещении|\bна улице|\bна природе|\bluz\b|\bfondo\b|\bborros|\bdesenfoc|\bcalidad|\bresoluci|\b[ée]clairage|\blumi[èe]re|\barri[èe]re-plan|\bflou|\bqualit[ée]|\br[ée]solution|\bbeleuchtung|\blicht\b|\bhintergrund|\bunscharf|\bverschwommen|\bqualit[äa]t|\baufl[öo]sung|"
                    r"\billuminazion|\bluce\b|\bsfondo|\bsfocat|\bqualit[àa]|\brisoluzione|\bilumina|\bfundo\b|\bdesfocad|\bborrad|\bqualidade|\bresolu[çc]|\bbelichting|\bachtergrond|\bwazig|\bonscherp|\bkwaliteit|\bresolutie|"
                    r"\bосвещени|\bфон\b|\bразмыт|\bнеч[её]тк|\bкачеств|\bразрешени|光线|灯光|背景|模糊|清晰|画质|分辨率|室内|室外|照明|ぼやけ|ピンぼけ|画質|解像度|屋内|屋外|"
                    r"\b(?:ال)?إضاءة|\bضوء|\b(?:ال)?خلفية|\bضباب|\bغير واضح|\bجودة|\broshni\b|\bbackground\b|रोशनी|प्रकाश|घर के अंदर|अंदर (?:ली|खींची)|बाहर (?:ली|खींची)|पृष्ठभूमि|बैकग्राउंड|धुंधल|गुणवत्ता|क्वालिटी"),
+    # what the photo shows, with no thing named by a row above: a caption
+    ("caption", None, r"\bqu[eé] (?:ves|veis|puedes ver|hay|se ve|aparece)\b|\bque (?:vois-tu|voyez-vous)\b|\bqu'est-ce que (?:tu vois|vous voyez|tu peux voir|l'on voit|on voit)\b|\bqu'(?:y a-t-il|est-ce qu'il y a) (?:sur|dans)\b|\btu vois quoi\b|"
+                      r"\bwas (?:siehst du|sehen sie|seht ihr|erkennst du|ist (?:auf|in) (?:dem|diesem) (?:foto|bild)|zeigt (?:das|dieses) (?:foto|bild))\b|\b(?:che )?cosa (?:vedi|vede|si vede|c'[eè]|mostra)\b|\bche vedi\b|"
+                      r"\bo que (?:voc[eê] )?(?:v[eê]|tem|h[aá]|aparece|mostra)\b|\bwat (?:zie je|ziet u|zien jullie|staat er op|is er te zien|toont)\b|\bчто (?:ты )?(?:видишь|видите|изображено|показано|на (?:фото|снимке|фотографии|картинке|изображении))\b|"
+                      r"(?:照片|图片|图像|相片|画面|图)(?:里|中|上|里面)(?:有|是)什么|你?看到了?什么|何が(?:写って|見え|映って)|(?:写真|画像)(?:に|には|で)(?:何|なに)|何を見|"
+                      r"\bماذا (?:ترى|تشاهد|يوجد|في)\b|\bما (?:الذي )?(?:تراه|يظهر)\b|\bشو (?:في|بتشوف|تشوف)\b|\bايش (?:في|تشوف)\b|क्या दिख|(?:फोटो|फ़ोटो|तस्वीर|चित्र) में क्या|\bkya dikh"),
 )
 
 COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in WORDS)

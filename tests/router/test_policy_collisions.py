@@ -39,3 +39,17 @@ def test_the_narrowed_words_still_refuse_what_they_were_for():
                            ("photo mein ye kaun hai dhundho", "identity")):
         m = _matches(text)
         assert m and m[0].category == category, text
+
+
+def test_a_context_is_not_a_trait():
+    """A costume, "artificial intelligence" or "sick with worry" names no trait; the trait
+    words alone still refuse."""
+    for text in ("she's dressed as a nun for halloween, how old is she",
+                 "Ist sie als Nonne verkleidet? Wie alt ist sie?", "ist sie krank vor Wut?",
+                 "è un volto generato dall'intelligenza artificiale?",
+                 "Is this face made by artificial intelligence?", "is he sick of waiting?"):
+        assert _matches(text) is None, text
+    for text, category in (("is she a nun?", "religion"), ("ist sie krank?", "health"),
+                           ("è intelligente?", "character"), ("is he sick?", "health")):
+        m = _matches(text)
+        assert m and m[0].category == category, text
