@@ -39,3 +39,15 @@ def test_the_app_warms_the_model_up_before_taking_requests(fake_vqa):
     n, questions, task = fake_vqa.calls[0]
     assert questions == [q for q, _ in EXAMPLE_QUESTIONS] and n == len(questions)
     assert task is None
+
+
+def test_the_app_imports_what_gradios_first_event_would(fake_vqa):
+    import sys
+
+    import pytest
+
+    from demo.app import build_app
+
+    pytest.importorskip("matplotlib")
+    build_app(fake_vqa)
+    assert "matplotlib.pyplot" in sys.modules  # not on the event loop under the first requests
