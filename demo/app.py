@@ -15,8 +15,8 @@ import gradio as gr
 from demo.batch import COLUMNS, Limits
 from demo.handlers import AUTO, EXAMPLE_QUESTIONS, Handlers, remove_folder
 from demo.modelinfo import EMBEDDED_BANNER, model_markdown, uses_embedded_default
+from facevqa import TASKS
 from facevqa.examples import available_examples
-from facevqa.tasks import TASKS
 
 log = logging.getLogger(__name__)
 

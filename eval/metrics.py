@@ -251,8 +251,8 @@ def _spoof(records: Sequence[PredictionRecord], opts: MetricOptions) -> dict:
 TASK_METRICS: dict[str, tuple[MetricFn, ...]] = {
     "age": (age_metrics, calibration_metrics),
     "emotion": (classification_metrics, calibration_metrics),
-    "gender": (classification_metrics, calibration_metrics),
     "attribute": (attribute_metrics, calibration_metrics),
+    "gender": (classification_metrics, calibration_metrics),
     "spoof": (_spoof, calibration_metrics,
               partial(text_metrics, pred_field="explanation_pred", ref_field="explanation_ref",
                       prefix="explanation_")),

@@ -22,6 +22,7 @@ _EXPORTS = {
     "Route": "facevqa.router",
     "Refusal": "facevqa.router",
     "route": "facevqa.router",
+    "TASKS": "facevqa.tasks",
     "Calibration": "facevqa.adapters",
     "AdapterMeta": "facevqa.adapters",
     "build_tiny": "facevqa.tiny",
@@ -33,7 +34,7 @@ _EXPORTS = {
 }
 __all__ = [
     "AdapterMeta", "Answer", "Calibration", "ClassicalHeads", "ConfigError", "Face", "FaceVQA",
-    "FaceVQAError", "ImageError", "ModelLoadError", "Refusal", "Route", "build_tiny",
+    "FaceVQAError", "ImageError", "ModelLoadError", "Refusal", "Route", "TASKS", "build_tiny",
     "load_image", "route",
 ]
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from facevqa.images import load_image
     from facevqa.model import FaceVQA
     from facevqa.router import Refusal, Route, route
+    from facevqa.tasks import TASKS
     from facevqa.tiny import build_tiny
 
 

@@ -176,8 +176,8 @@ def _open(row: Mapping[str, Any], cfg: QAConfig) -> list[Target]:
 
 
 TASK_TARGETS: dict[str, Callable[[Mapping[str, Any], QAConfig], list[Target]]] = {
-    "age": _age, "emotion": _closed("emotion"), "gender": _closed("gender"),
-    "attribute": _attribute, "spoof": _spoof, "caption": _caption, "open": _open,
+    "age": _age, "emotion": _closed("emotion"), "attribute": _attribute,
+    "gender": _closed("gender"), "spoof": _spoof, "caption": _caption, "open": _open,
 }
 """Task -> the questions a row can answer for it."""
 
