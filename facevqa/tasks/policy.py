@@ -100,7 +100,8 @@ _EVENTS = (r"(?:procession|procesi[oó]n|processione|prozession|semana santa|set
            r"easter|pasqua|pascua|p[âa]ques|ostern|pasen|p[áa]scoa|пасх\w*|paskhal\w*|christmas|"
            r"natale|navidad|no[ëe]l|weihnacht\w*|kerst\w*|holi|diwali|eid|wedding|boda|"
            r"matrimonio|mariage|hochzeit|bruiloft|casamento|свадьб\w*|madame tussauds|"
-           r"wax museum|museo delle cere|wachsfigurenkabinett)")
+           r"wax museum|museo delle cere|wachsfigurenkabinett|"
+           r"election(?: night)?(?: party| rally| event)?|(?:campaign )?rall(?:y|ies))")
 _AT = (r"\b(?:at|in front of|outside|inside|near|after|during|in|en|delante de|frente a|"
        r"fuera de|despu[ée]s de|durante|davanti(?: a)?|fuori(?: da)?|dopo|nella|nel|devant|"
        r"apr[èe]s|pendant|dans|bei|vor|nach|im|w[äa]hrend|bij|voor|na|tijdens|op|em|no|"
@@ -114,6 +115,7 @@ _SETTING = re.compile(
     r"|在[^，。？?！!\s]{0,8}(?:庙会|婚礼|春节)[^，。？?！!\s]{0,4}"
     r"|[^、。？?！!\s]{0,8}(?:結婚式|お祭り)(?:で|にて)"
     r"|(?:होली|दिवाली|ईद|शादी)\s+(?:पार्टी\s+)?(?:की|के|में)\s+(?:फोटो|तस्वीर)"
+    r"|(?:चुनावी\s+)?रैली\s+में"
     r"|\b(?:من|في|أمام|بعد) (?:فرح|عرس|زفاف|حفلة|خطوبة|العيد)(?: \S+)?",
     re.I)
 _WORSHIP_SETTING = re.compile(
@@ -128,6 +130,16 @@ procesión de Semana Santa", "من فرح أختي"): a venue or an event is the
 trait of the person, so it is dropped before the rules read the question. A place of worship
 counts only in a question about a photo ("is he a regular at the mosque?" still refuses);
 going somewhere ("goes to church", "va a messa") is not a setting."""
+_NAMED_PLACE = re.compile(
+    r"\b(?:taken|shot|photographed|scattat[ao]|fatt[ao]|prises?|tomad[ao]|sacad[ao]|"
+    r"aufgenommen|gemacht|genomen|gemaakt|tirad[ao]|feit[ao]|сделан[ао]?|снят[ао]?)\s+"
+    r"(?:at|in|in front of|near|outside|a|davanti a|vicino a|à|au|devant|en|frente a|"
+    r"delante de|vor|bei|an|am|im|bij|voor|em|na|no|em frente (?:à|ao)|в|на|у|возле)\s+"
+    r"(?:(?:the|il|la|le|l'|el|der|die|dem|den|de|het|o|a|al|alla|du)\s+)?"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]*|di|de|del|of|von|van))*")
+"""A named place the photo was taken at ("taken in front of the Golden Gate Bridge"): its
+capitalised words name a place, not a person (case-sensitive, so it only acts on the text as
+typed)."""
 _FIGURATIVE = re.compile(
     # slang "sick" / "ziek" for great, about a thing ("that beard is sick", "ziek goed")
     r"\b(?:beard|moustache|mustache|hair\w*|fade|tattoos?|outfit|fit|jacket|shoes|sneakers|"
@@ -193,7 +205,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"quakers?|amish|churchgoer\w*|churchgoing|devout|pious|bible[- ]?thumper\w*|born[- ]again|"
         r"god[- ]?fearing)\b",
         r"\b(?:faith|worship|prays?)\b",
-        r"\b(?:go|goes|going|attends?|attending) (?:to )?(?:church|mosque|synagogue|temple)\b")),
+        r"\b(?:go|goes|going|attends?|attending) (?:to )?(?:the )?(?:church|mosque|synagogue|"
+        r"temple|mass)\b|\ba regular at (?:the )?(?:church|mosque|synagogue|temple)\b")),
     PolicyRule("orientation",
                "FaceVQA does not infer sexual orientation or gender identity from a face.", (
         r"\b(?:gay|lesbian|bi-?sexual|bi(?!-)|homosexual|heterosexual|queer|asexual|pansexual|"
@@ -406,6 +419,7 @@ def drop_non_traits(text: str) -> str:
     slang ("that beard is sick") are dropped (the router's classifier reads the question this
     way too)."""
     text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", _SETTING.sub(" ", text)))
+    text = _NAMED_PLACE.sub(" ", text)
     if _PHOTO_CUE_RE.search(text):
         text = _WORSHIP_SETTING.sub(" ", text)
     return _ARTIFICIAL_INTELLIGENCE.sub("AI", _COSTUME.sub("costume", text))
