@@ -47,12 +47,19 @@ _LATIN = r"[a-zà-öø-ÿа-яё][a-zà-öø-ÿа-яё0-9'-]*"
 _CONTEXT = (r"(?:sin|sem|sans|senza|ohne|zonder|без|without)\s+[\w'-]+|young|younger|jong|joven|"
             r"jovem|giovane|jeune|jung|в молодости|в детстве|в юности|de joven|de jovem|"
             r"da giovane|als kind")
+_DOUBT = (r"(?:or|o|ou|oder|of|или)\s+(?:(?:just|only|some|un|una|a|an|een|ein|juste|solo|só|"
+          r"justo|un po')\s+)*(?:some|double|doble|doublure|lookalike|look-alike|sosie|sosia|"
+          r"doppelg[äa]nger|dubbelganger|двойник|imitador|impersonator|tall|random|other|otro|"
+          r"autre|altro|outro|ander)\b|no way|s[ée]rieux|serio|seriamente|davvero|echt|wirklich|"
+          r"really|seriously|for real|de verdad|vraiment|é ele|es [ée]l|c'est (?:lui|elle)|"
+          r"è (?:lui|lei)|это (?:он|она)|msm|mesmo|sério")
+"""Doubt after a name and a question mark: "or just a lookalike", "sérieux", "no way"."""
 _LEADING_NAME = re.compile(
     rf"^\W*(?:(?:es|is|ist|[eèé]|c'est|это)\s+)?(?:(?:la|el|le|il|o|a)\s+)?({_LATIN})"
-    rf"(?:\s+({_LATIN}))?(?:\s*\?{{2,}}|\s*\?\s*(?:or|o|ou|oder|of|или)\s|\s+(?:{_CONTEXT})\b)")
-"""A question that opens on a name: one or two words, then "??", "? or ...", or a change of
-look or age ("lebron?? or just some tall dude", "CR7 sem barba??", "¿Es Pedro Sánchez sin
-corbata?", "Алла Борисовна в молодости")."""
+    rf"(?:\s+({_LATIN}))?(?:\s*\?+\s*(?:{_DOUBT})|\s+(?:{_CONTEXT})\b)")
+"""A question that opens on a name: one or two words, then a question mark and doubt
+("?? sérieux", "? or just a lookalike"), or a change of look or age ("CR7 sem barba??",
+"¿Es Pedro Sánchez sin corbata?", "Алла Борисовна в молодости")."""
 def _task_word(word: str) -> bool:
     """A word the routing words route ("arrabbiata": an emotion), so not a name."""
     return match_words(word) is not None
@@ -239,9 +246,9 @@ JA_PERSON_NOUNS = frozenset(
     "おじいさん おばあさん お年寄り 若者 学生 モデル 男子 女子 人たち".split())
 HI_PERSON_NOUNS = frozenset(
     "लड़के लड़का लड़की आदमी औरत महिला पुरुष बच्चे बच्चा बच्ची व्यक्ति इंसान शख्स बंदा बंदे बंदी "
-    "अंकल आंटी".split())
+    "अंकल आंटी ये यह वो वह".split())
 """Person nouns between の/的 and the age word ("照片里的女人多大了？"), and Hindi person nouns
-before it ("रंग लगे लड़के की उम्र")."""
+and pronouns before it ("रंग लगे लड़के की उम्र", "ये कितने साल का है")."""
 _JA_CLAUSE = re.compile(r"(?:けど|けれど|から|ので|して|てる|ている|ます|です|だ)$")
 """A segment ending like a clause ("巫女さんのコスプレしてるけど、何歳"): not a subject."""
 
