@@ -38,7 +38,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"\bсгенерирова|\bнейросет|\b(?:inteligencia|intelligence|intelligenza|intelig[eê]ncia) artificiale?\b|\bkünstliche[rn]? intelligenz|\bkunstmatige intelligentie|\bискусственн\w* интеллект|"
                     r"ai生成|ai合成|人工智能|ai(?:で|が)?(?:生成|作っ|作成)|生成ai|الذكاء الاصطناعي|एआई|\bai se bana|"
                     r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक"),
-    ("age", None, r"\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
+    ("age", None, r"\bnan ?sai\b|\b3[ou]mr|\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
                   r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
                   r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|生まれ|"
                   r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر(?!و)|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
@@ -47,7 +47,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
     ("gender", None, r"\bniñ[oa] o (?:una |un )?niñ[oa]\b|\bchic[oa] o (?:una |un )?chic[oa]\b|\bvar[oó]n o (?:una )?(?:hembra|niña)\b|\bmaschiett[oa] o (?:una )?femminuccia|\bfemminuccia o (?:un )?maschietto|\bbambin[oa] o (?:una |un )?bambin[oa]\b|\bragazz[oa] o (?:una |un )?ragazz[oa]\b|"
                      r"\bmenin[oa] ou (?:uma |um )?menin[oa]\b|\brapaz ou (?:uma )?(?:moça|rapariga)|\bmoça ou (?:um )?rapaz|\bgar[çc]on ou (?:une )?fille\b|\bfille ou (?:un )?gar[çc]on\b|\bjunge oder (?:ein )?m[äa]dchen|\bm[äa]dchen oder (?:ein )?junge|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
-                     r"\bмальчик или девочка|\bдевочка или мальчик|男孩(?:还是|或)女孩|女孩(?:还是|或)男孩|男の子か女の子|女の子か男の子|(?:男|女)の(?:人|子)(?:[？?]|です|か|なの|だよね|じゃ)|लड़का (?:है )?या लड़की|लड़की (?:है )?या लड़का"),
+                     r"\bмальчик или девочка|\bдевочка или мальчик|男孩(?:还是|或)女孩|女孩(?:还是|或)男孩|男の子か女の子|女の子か男の子|(?:男|女)の(?:人|子)(?:[？?]|です|か|なの|だよね|じゃ)|(?:男|女)の子っぽい[？?].{0,8}(?:男|女)の子っぽい|लड़का (?:है )?या लड़की|लड़की (?:है )?या लड़का"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
     ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz\b|\btriste\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]\b|\bllora|"
