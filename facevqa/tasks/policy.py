@@ -23,8 +23,8 @@ _NATIONS = (
     "spanish|russian|ukrainian|polish|nigerian|ethiopian|somali|kenyan|egyptian|turkish|"
     "persian|iranian|iraqi|syrian|afghan|israeli|palestinian|brazilian|colombian|irish|"
     "scottish|greek|native american|indigenous|aboriginal|mixed[- ]race|biracial|gypsy|"
-    # not the city: "foto scattata a Roma", "di Roma"
-    "(?<!di )(?<!da )(?<!a )(?<!in )(?<!de )roma")
+    # not the city: "foto scattata a Roma", "di Roma" ("is she a Roma?" is)
+    "(?<!di )(?<!da )(?<!ta a )(?<!to a )(?<!in )(?<!de )roma")
 
 _NOT_NAMES = (
     "(?:Real|Fake|Genuine|Authentic|Photoshopped|Edited|Filtered|Live|Alive|Human|Person|Man|"
