@@ -368,6 +368,8 @@ def _refusal(question: str, text: str, lowered: str, corrected: str) -> Refusal 
     if hit is None and corrected != lowered:
         hit = check_policy(corrected, text)
     if hit is None:
+        # a costume, a setting ("bei Madame Tussauds") or slang names no one
+        text, corrected = drop_non_traits(text), drop_non_traits(corrected)
         name = (named_person(corrected, text, _known_word, looks_english(text))
                 or named_subject(text, _known_word))
         if name is None:

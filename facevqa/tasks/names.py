@@ -11,6 +11,7 @@ from functools import cache
 
 from facevqa.tasks.policy import _NOT_NAMES
 from facevqa.tasks.questions import generate_questions
+from facevqa.tasks.routing_words import match_words
 from facevqa.tasks.templates import all_templates
 
 _WORD = r"[^\W\d_][\w'-]*"
@@ -33,11 +34,41 @@ _THIS_IS_NOUN = (
     r"\b[eé] (?:isso|isto|esse|essa|este|esta)",  # Portuguese
 )
 _HEDGE = (r"(?:\s+(?:not|really|actually|just|no|pas|nicht|niet|non|não|nao|realmente|"
-          r"davvero|vraiment|wirklich|echt|же|не|ли))*")
+          r"davvero|vraiment|wirklich|echt|же|не|ли|plut[ôo]t|rather|eher|eerder|piuttosto))*")
 _TWO = rf"\s+({_WORD})(?:\s+({_WORD}))?"
 _NAMED = re.compile(rf"(?:{'|'.join(_THIS_IS)}){_HEDGE}{_TWO}")
 _ENGLISH_THIS_IS = re.compile(_THIS_IS[0])
 _NAMED_SURNAME = re.compile(rf"(?:{'|'.join(_THIS_IS_NOUN)}){_HEDGE}{_TWO}", re.I)
+_NAMED_ALONE = re.compile(rf"(?:{'|'.join(_THIS_IS_NOUN[:2])}){_HEDGE}\s+({_WORD})\s*\?{{2,}}\s*$")
+"""German and Dutch "is dit <one word>??" ending the question with a double question mark: no
+noun follows the determiner, so the word is what it is ("is dit rutte??"); with a single one
+it is too often an adjective ("ist das schlimm?")."""
+_LATIN = r"[a-zà-öø-ÿа-яё][a-zà-öø-ÿа-яё0-9'-]*"
+_CONTEXT = (r"(?:sin|sem|sans|senza|ohne|zonder|без|without)\s+[\w'-]+|young|younger|jong|joven|"
+            r"jovem|giovane|jeune|jung|в молодости|в детстве|в юности|de joven|de jovem|"
+            r"da giovane|als kind")
+_DOUBT = (r"(?:or|o|ou|oder|of|или)\s+(?:(?:just|only|some|un|una|a|an|een|ein|juste|solo|só|"
+          r"justo|un po')\s+)*(?:some|double|doble|doublure|lookalike|look-alike|sosie|sosia|"
+          r"doppelg[äa]nger|dubbelganger|двойник|imitador|impersonator|tall|random|other|otro|"
+          r"autre|altro|outro|ander)\b|no way|s[ée]rieux|serio|seriamente|davvero|echt|wirklich|"
+          r"really|seriously|for real|de verdad|vraiment|é ele|es [ée]l|c'est (?:lui|elle)|"
+          r"è (?:lui|lei)|это (?:он|она)|msm|mesmo|sério")
+"""Doubt after a name and a question mark: "or just a lookalike", "sérieux", "no way"."""
+_LEADING_NAME = re.compile(
+    rf"^\W*(?:(?:es|is|ist|[eèé]|c'est|это)\s+)?(?:(?:la|el|le|il|o|a)\s+)?({_LATIN})"
+    rf"(?:\s+({_LATIN}))?(?:\s*\?+\s*(?:{_DOUBT})|\s+(?:{_CONTEXT})\b)")
+"""A question that opens on a name: one or two words, then a question mark and doubt
+("?? sérieux", "? or just a lookalike"), or a change of look or age ("CR7 sem barba??",
+"¿Es Pedro Sánchez sin corbata?", "Алла Борисовна в молодости")."""
+def _task_word(word: str) -> bool:
+    """A word the routing words route ("arrabbiata": an emotion), so not a name."""
+    return match_words(word) is not None
+
+
+_PREPOSITIONS = frozenset("auf an am im in op aan bij mit met zu".split())
+"""A first word that starts a place ("ist das auf seinem Kopf ..."), not a name."""
+_KATAKANA_LEAD = re.compile(r"^\s*([ァ-ヺー・]{2,})(?:じゃね|じゃない|だよね|でしょ|ですか|[？?])")
+"""A question that opens on a katakana word and asks if it is so ("キムタクじゃね？")."""
 _HINGLISH = re.compile(rf"\b(?:ye|yeh|yah|ya|wo|woh){_TWO}\s+(?:hai|h|he|hain)\b", re.I)
 """Romanised Hindi "ye <name> hai": spelling varies too much to trust one unknown word, so
 it too needs two (first name and surname)."""
@@ -50,7 +81,7 @@ KATAKANA_IMAGE_WORDS = frozenset(
     "モデル スクリーン プリント コピー ニセモノ ホンモノ セルフィー".split())
 """Katakana image words that no generated question happens to use."""
 _ARTICLES = frozenset(
-    "a an the my your his her our their un una uno unos unas el la los las le les l' des du "
+    "a an the my your his her our their un une una uno unos unas el la los las le les l' des du "
     "ein eine einen der die das den dem il lo gli i o os as um uma een de het mijn mi mon ma "
     "mein meine mio mia meu minha мой моя su sus sua seu son sa ses sein seine ihr ihre zijn "
     "haar его её ее".split())
@@ -106,10 +137,17 @@ def question_words() -> frozenset[str]:
     return frozenset(w for t in texts for w in re.findall(r"[^\W\d_]+", t.lower()))
 
 
+_FILLERS = frozenset(
+    "schon noch auch jetzt hier da denn mal eigentlich already still al nog ook nu wel eens "
+    "ya todavía déjà encore già ancora já ainda уже ещё еще".split())
+"""Adverbs that stand where a surname would ("ist das kind schon ein teenager?")."""
+
+
 def _ordinary(word: str, known: Callable[[str], bool]) -> bool:
-    """A known word, an image word, or a known word with two letters swapped (a typo)."""
+    """A known word, an image word, a filler adverb, or a known word with two letters swapped
+    (a typo)."""
     word = word.strip("'-")
-    if known(word) or _IMAGE_WORDS.match(word):
+    if known(word) or word in _FILLERS or _IMAGE_WORDS.match(word):
         return True
     swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
     return any(known(w) for w in swaps)
@@ -129,16 +167,25 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
             if (pattern is _NAMED and len(words) == 2 and words[0] in _ARTICLE_BEFORE_NAME
                     and not _ENGLISH_THIS_IS.match(m.group(0))):
                 words = words[1:]  # "essa é a Anitta": an article before a first name
-            elif words[0].lower() in _ARTICLES or words[0].lower() in PHOTO_NOUNS:
+            elif words[0].lower() in _ARTICLES | PHOTO_NOUNS | _PREPOSITIONS:
                 continue
             if surname and (len(words) < 2 or words[0][0].isupper() != words[1][0].isupper()):
                 continue  # "Ist das Kleinkind verärgert?": a noun and an adjective, not a name
             odd = [len(w) >= MIN_NAME_LEN and not _ordinary(w.lower(), known) for w in words]
             if odd[-1] if surname else any(odd):
                 return m.group(0)
-    m = _KATAKANA.search(cased)
-    if m and m[1] not in katakana_words():
+    m = _NAMED_ALONE.search(lowered)
+    if m and len(m[1]) >= MIN_NAME_LEN and not _ordinary(m[1], known):
         return m.group(0)
+    m = _LEADING_NAME.search(cased.lower())  # as typed: "cr7" is no typo
+    if m and any(len(w) >= MIN_NAME_LEN and not _task_word(w)
+                 and (not _ordinary(w, known) or re.search(r"\d", w))
+                 for w in m.groups() if w):  # "cr7": letters and a number, a nickname
+        return m.group(0)
+    for pattern in (_KATAKANA, _KATAKANA_LEAD):
+        m = pattern.search(cased)
+        if m and m[1] not in katakana_words():
+            return m.group(0)
     if english:
         words = re.findall(r"[^\W\d_]+", cased)[1:]  # the first word is capitalised anyway
         capitals = sum(w[0].isupper() for w in words)
@@ -171,7 +218,7 @@ SUBJECT_WORDS = frozenset(
     "mia più circa secondo o os as um uma este esta esse essa ele ela você voce meu minha seu "
     "sua mais aproximadamente de het deze die dit dat hij zij ze mijn jouw zijn haar ongeveer "
     "этот эта это этому этой тому той ему ей им его её ее моему моей ваш вашему примерно на "
-    "вид может было будет "
+    "вид может было будет peu près pres "
     "هذا هذه ذلك تلك هو هي "
     "tem tinha aparenta".split())
 """Subjects of an age question other than person nouns: pronouns, demonstratives, articles,
@@ -185,8 +232,8 @@ _FAMILY = re.compile(
     r"vader|moeder|broer|zus|папа|мама|дед|бабушк|реб[её]н|сын|доч|брат|сестр|p[èe]re|m[èe]re|"
     r"grand|enfant|fils|fille|fr[èe]re|s(?:œ|oe)ur|grandpa|grandma|mom|dad|son\b|daughter)")
 """Family nouns: "how old is grandpa here?" asks an age, not a name."""
-_ZH_SUBJECT = re.compile(r"的([^的\s，。？?！!]{1,8}?)(?:看起来|看上去|大概|大约|现在|今年)?有?"
-                         r"(?:多大|几岁|多少岁)")
+_ZH_SUBJECT = re.compile(r"的(?!看起来|看上去)([^的\s，。？?！!]{1,8}?)"
+                         r"(?:看起来|看上去|大概|大约|现在|今年)?有?(?:多大|几岁|多少岁)")
 _JA_SUBJECT = re.compile(r"の([^の\s、。？?！!]{1,10}?)(?:さん|ちゃん|くん|様)?(?:って|は|、)?\s*"
                          r"(?:何歳|なんさい|何才|いくつ)")
 _HI_SUBJECT = re.compile(r"(\S+)\s+(\S+)\s+(?:कितने साल|कितनी उम्र|की उम्र)")
@@ -197,7 +244,11 @@ ZH_PERSON_NOUNS = frozenset(
 JA_PERSON_NOUNS = frozenset(
     "人 方 子 男性 女性 男 女 子ども 子供 彼 彼女 人物 赤ちゃん 少年 少女 おじさん おばさん "
     "おじいさん おばあさん お年寄り 若者 学生 モデル 男子 女子 人たち".split())
-"""Person nouns between の/的 and the age word ("照片里的女人多大了？")."""
+HI_PERSON_NOUNS = frozenset(
+    "लड़के लड़का लड़की आदमी औरत महिला पुरुष बच्चे बच्चा बच्ची व्यक्ति इंसान शख्स बंदा बंदे बंदी "
+    "अंकल आंटी ये यह वो वह".split())
+"""Person nouns between の/的 and the age word ("照片里的女人多大了？"), and Hindi person nouns
+and pronouns before it ("रंग लगे लड़के की उम्र", "ये कितने साल का है")."""
 _JA_CLAUSE = re.compile(r"(?:けど|けれど|から|ので|して|てる|ている|ます|です|だ)$")
 """A segment ending like a clause ("巫女さんのコスプレしてるけど、何歳"): not a subject."""
 
@@ -253,6 +304,6 @@ def named_subject(cased: str, known: Callable[[str], bool]) -> str | None:
             if m[1] not in nouns and not any(m[1].endswith(n) for n in nouns):
                 return m.group(0)
     for m in _HI_SUBJECT.finditer(cased):
-        if not (m[1] in hindi_words() or m[2] in hindi_words()):
+        if not (m[1] in hindi_words() or m[2] in hindi_words() or m[2] in HI_PERSON_NOUNS):
             return m.group(0)
     return None

@@ -22,7 +22,9 @@ _NATIONS = (
     "filipin[oa]|thai|indonesian|mexican|european|american|british|french|german|italian|"
     "spanish|russian|ukrainian|polish|nigerian|ethiopian|somali|kenyan|egyptian|turkish|"
     "persian|iranian|iraqi|syrian|afghan|israeli|palestinian|brazilian|colombian|irish|"
-    "scottish|greek|native american|indigenous|aboriginal|mixed[- ]race|biracial|roma|gypsy")
+    "scottish|greek|native american|indigenous|aboriginal|mixed[- ]race|biracial|gypsy|"
+    # not the city: "foto scattata a Roma", "di Roma" ("is she a Roma?" is)
+    "(?<!di )(?<!da )(?<!ta a )(?<!to a )(?<!in )(?<!de )roma")
 
 _NOT_NAMES = (
     "(?:Real|Fake|Genuine|Authentic|Photoshopped|Edited|Filtered|Live|Alive|Human|Person|Man|"
@@ -86,6 +88,81 @@ _ARTIFICIAL_INTELLIGENCE = re.compile(
 """"Artificial intelligence" in the supported languages: the maker of an image, not a
 person's intelligence (a character trait)."""
 
+_PHOTO_CUE = (r"(?:photo|foto|pic|picture|image|imagen|immagine|imagem|afbeelding|bild|shot|"
+              r"selfie|taken|scattat|fatt[ao]|prise|tomad|tirad|gemacht|genomen|снят|снимок|"
+              r"фото|照片|拍|写真|撮|صورة|फोटो|तस्वीर)")
+_PHOTO_CUE_RE = re.compile(_PHOTO_CUE, re.I)
+_WORSHIP_PLACES = (r"(?:mosques?|moschea|mezquita|mosqu[ée]e|moschee|moskee|mesquita|мечет\w*|"
+                   r"churche?s?|chiesa|iglesia|[ée]glise|kirche|kerk|igreja|церкв\w*|церков\w*|"
+                   r"храм\w*|tserkv\w*|cathedral|cattedrale|catedral|cath[ée]drale|dom|temples?|"
+                   r"tempio|templo|tempel|synagogue|sinagoga|synagoge)")
+_EVENTS = (r"(?:procession|procesi[oó]n|processione|prozession|semana santa|settimana santa|"
+           r"easter|pasqua|pascua|p[âa]ques|ostern|pasen|p[áa]scoa|пасх\w*|paskhal\w*|christmas|"
+           r"natale|navidad|no[ëe]l|weihnacht\w*|kerst\w*|holi|diwali|eid|wedding|boda|"
+           r"matrimonio|mariage|hochzeit|bruiloft|casamento|свадьб\w*|madame tussauds|"
+           r"wax museum|museo delle cere|wachsfigurenkabinett|"
+           r"election(?: night)?(?: party| rally| event)?|(?:campaign )?rall(?:y|ies))")
+_AT = (r"\b(?:at|in front of|outside|inside|near|after|during|in|en|delante de|frente a|"
+       r"fuera de|despu[ée]s de|durante|davanti(?: a)?|fuori(?: da)?|dopo|nella|nel|devant|"
+       r"apr[èe]s|pendant|dans|bei|vor|nach|im|w[äa]hrend|bij|voor|na|tijdens|op|em|no|"
+       r"em frente (?:à|ao|a)|depois d[aoe]|в|во|на|у|возле|после|перед|v|posle|u)\s+"
+       r"(?:(?:the|a|an|der|die|dem|den|einer|einem|la|el|le|il|l'|une|un|una|een|de|het|o|"
+       r"al|alla|allo|della|del|des|du|da|do)\s+)?(?:[\w'-]+\s+){0,2}?")
+_OF_TOWN = r"(?:\s+(?:di|de|of|in|von|van) (?:[\w'-]+\s+)?[\w'-]+)?"
+_SETTING = re.compile(
+    rf"{_AT}{_EVENTS}\b{_OF_TOWN}"
+    # the same with the place first (Chinese, Japanese, Hindi, Arabic)
+    r"|在[^，。？?！!\s]{0,8}(?:庙会|婚礼|春节)[^，。？?！!\s]{0,4}"
+    r"|[^、。？?！!\s]{0,8}(?:結婚式|お祭り)(?:で|にて)"
+    r"|(?:होली|दिवाली|ईद|शादी)\s+(?:पार्टी\s+)?(?:की|के|में)\s+(?:फोटो|तस्वीर)"
+    r"|(?:चुनावी\s+)?रैली\s+में"
+    r"|\b(?:من|في|أمام|بعد) (?:فرح|عرس|زفاف|حفلة|خطوبة|العيد)(?: \S+)?",
+    re.I)
+_WORSHIP_SETTING = re.compile(
+    rf"{_AT}{_WORSHIP_PLACES}\b{_OF_TOWN}"
+    r"|在[^，。？?！!\s]{0,8}(?:寺|庙|教堂|清真寺)[^，。？?！!\s]{0,4}"
+    r"|[^、。？?！!\s]{0,8}(?:神社|お寺|教会|モスク)(?:で|にて|の前)"
+    r"|(?:मंदिर|मस्जिद|चर्च|गुरुद्वारा)\s+(?:के सामने|में|की)\s*"
+    r"|\b(?:من|في|أمام|بعد) (?:المسجد|مسجد|الكنيسة|كنيسة|الجامع)(?: \S+)?",
+    re.I)
+"""Where the photo was taken ("davanti alla moschea di Roma", "bei Madame Tussauds", "en la
+procesión de Semana Santa", "من فرح أختي"): a venue or an event is the photo's setting, not a
+trait of the person, so it is dropped before the rules read the question. A place of worship
+counts only in a question about a photo ("is he a regular at the mosque?" still refuses);
+going somewhere ("goes to church", "va a messa") is not a setting."""
+_NAMED_PLACE = re.compile(
+    r"\b(?:taken|shot|photographed|scattat[ao]|fatt[ao]|prises?|tomad[ao]|sacad[ao]|"
+    r"aufgenommen|gemacht|genomen|gemaakt|tirad[ao]|feit[ao]|сделан[ао]?|снят[ао]?)\s+"
+    r"(?:at|in|in front of|near|outside|a|davanti a|vicino a|à|au|devant|en|frente a|"
+    r"delante de|vor|bei|an|am|im|bij|voor|em|na|no|em frente (?:à|ao)|в|на|у|возле)\s+"
+    r"(?:(?:the|il|la|le|l'|el|der|die|dem|den|de|het|o|a|al|alla|du)\s+)?"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]*|di|de|del|of|von|van))*")
+"""A named place the photo was taken at ("taken in front of the Golden Gate Bridge"): its
+capitalised words name a place, not a person (case-sensitive, so it only acts on the text as
+typed)."""
+_FIGURATIVE = re.compile(
+    # slang "sick" / "ziek" for great, about a thing ("that beard is sick", "ziek goed")
+    r"\b(?:beard|moustache|mustache|hair\w*|fade|tattoos?|outfit|fit|jacket|shoes|sneakers|"
+    r"glasses|shades|photo|pic|picture|shot|selfie|edit|look|style|drip)\s+(?:(?:is|looks|so|"
+    r"totally|really|pretty|kinda|ekdum|bilkul|bahut|was|hai)\s+){0,2}sick\b"
+    r"|\bsick (?:beard|photo|pic|shot|tattoo|haircut|fade|edit|fit|outfit|look)\b"
+    r"|\bziek(?:e)? (?:goed|mooi|vet|gaaf|nice|lekker|hard|cool|grappig|leuk|chill|mooie)\b"
+    # drunk / high with joy or laughter, a face "like a madman": an emotion, not a state
+    r"|\b(?:ubriac\w*|ebri[oa]|borrach[oa]|ivres?|drunk|high|dronken|trunken|пьян\w*)\s+"
+    r"(?:di|de|d'|with|on|van|vor|от)\s+(?:gioia|felicit[àa]|amore|alegr[ií]a|felicidad|joie|"
+    r"bonheur|joy|happiness|life|love|geluk|vreugde|gl[üu]ck|freude|счасть\w*|радост\w*)\b"
+    r"|\bt[êe]te de malade\b|\bcomme une? malade\b"
+    r"|\b(?:مسطول|سكران|سكرانة|مسطولة)\s+من\s+(?:ال)?(?:ضحك|فرح|سعادة)",
+    re.I)
+"""Health words as slang or figures of speech ("sick" for great, "ubriacato di gioia",
+"مسطول من الضحك"): they describe a thing or an emotion, not the person's health."""
+
+_MOTIF = re.compile(
+    r"\b(?:cannabis|marijuana|weed|pot|hanf|canapa|maconha|marihuana|wiet|конопл\w*)[- ]?"
+    r"(?:blatt|bl[äa]tter|leaf|leaves|hoja|feuille|foglia|folha|blad|logo|print|motiv|aufdruck|"
+    r"symbol|design|muster|pattern|лист\w*)\w*", re.I)
+"""A drug's leaf or logo printed on clothing ("eine Mütze mit Cannabisblatt"): a motif on a
+thing, not drug use."""
 
 @dataclass(frozen=True)
 class PolicyRule:
@@ -128,7 +205,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"quakers?|amish|churchgoer\w*|churchgoing|devout|pious|bible[- ]?thumper\w*|born[- ]again|"
         r"god[- ]?fearing)\b",
         r"\b(?:faith|worship|prays?)\b",
-        r"\b(?:go|goes|going|attends?|attending) (?:to )?(?:church|mosque|synagogue|temple)\b")),
+        r"\b(?:go|goes|going|attends?|attending) (?:to )?(?:the )?(?:church|mosque|synagogue|"
+        r"temple|mass)\b|\ba regular at (?:the )?(?:church|mosque|synagogue|temple)\b")),
     PolicyRule("orientation",
                "FaceVQA does not infer sexual orientation or gender identity from a face.", (
         r"\b(?:gay|lesbian|bi-?sexual|bi(?!-)|homosexual|heterosexual|queer|asexual|pansexual|"
@@ -337,8 +415,13 @@ def drop_religious_headwear(text: str) -> str:
 
 def drop_non_traits(text: str) -> str:
     """"dressed as a nun" -> "costume", "intelligenza artificiale" -> "AI": a costume names
-    clothing and AI an image's maker, not a trait (the router's classifier reads the question
-    this way too)."""
+    clothing and AI an image's maker, not a trait; a photo's setting ("at the mosque") and
+    slang ("that beard is sick") are dropped (the router's classifier reads the question this
+    way too)."""
+    text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", _SETTING.sub(" ", text)))
+    text = _NAMED_PLACE.sub(" ", text)
+    if _PHOTO_CUE_RE.search(text):
+        text = _WORSHIP_SETTING.sub(" ", text)
     return _ARTIFICIAL_INTELLIGENCE.sub("AI", _COSTUME.sub("costume", text))
 
 

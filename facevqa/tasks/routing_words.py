@@ -29,7 +29,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"\bподделк|\bфальшив|\bненастоящ|\bнастоящ\w* (?:человек|лицо)|\bживой человек|\bреальн\w* человек|\bраспечат|\bнапечатан|\bэкран|\bмаск[аиуео]?\b|\bобмануть|\bдипфейк|"
                     r"真人|假的|假人|是假|伪造|打印|屏幕|面具|活体|翻拍|欺骗|"
                     r"本物|偽物|偽の|なりすまし|印刷|画面|スクリーン|マスク|仮面|生身|騙|ディープフェイク|"
-                    r"\bحقيقي|\bمزيف|\bمطبوع|\bشاشة|\bقناع|\bخداع|\bتزييف|"
+                    r"\bحقيقي|\bمزيف|\b(?:7a2i2i|haqiqi|ha2i2i)|\bmatbo3a|\bmatbou3a|\bmzayaf|\bmozayaf|\bمطبوع|\bشاشة|\bقناع|\bخداع|\bتزييف|"
                     # made by AI, in each language ("générée par IA", "KI-generiert", "AI生成")
                     r"\bgenerad[oa]s? (?:por|con) (?:la )?(?:ia|ai)\b|\b(?:hech|cread|generad|hizo|cre[oó]|gener[oó])\w*\b.{0,20}\b(?:una|la|por|con) (?:ia|ai)\b|\b(?:una|la) (?:ia|ai) (?:la |lo )?(?:ha )?(?:hech|cread|generad|hizo|cre[oó]|gener[oó])|"
                     r"\b(?:cr[ée]{2}e?|faite?|g[ée]n[ée]r[ée]e?) (?:par|avec) (?:une |l'|l’)?(?:ia|ai)\b|\b(?:fatt|creat|generat)[oa] (?:da|con) (?:un'|una |l')?(?:ia|ai)\b|\bdall'(?:ia|ai)\b|\b(?:feit|criad|gerad)[oa]s? (?:por|com|pela) (?:uma |a )?(?:ia|ai)\b|"
@@ -38,15 +38,21 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"\bсгенерирова|\bнейросет|\b(?:inteligencia|intelligence|intelligenza|intelig[eê]ncia) artificiale?\b|\bkünstliche[rn]? intelligenz|\bkunstmatige intelligentie|\bискусственн\w* интеллект|"
                     r"ai生成|ai合成|人工智能|ai(?:で|が)?(?:生成|作っ|作成)|生成ai|الذكاء الاصطناعي|एआई|\bai se bana|"
                     r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक"),
-    ("age", None, r"\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
+    ("age", None, r"\bnan ?sai\b|\b3[ou]mr|\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
                   r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
                   r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|生まれ|"
-                  r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
+                  r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر(?!و)|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
+    # crying or laughing, a child's "boy or girl": emotion and gender before the smiling row
+    # and the child nouns of the age rows
+    ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
+    ("gender", None, r"\bniñ[oa] o (?:una |un )?niñ[oa]\b|\bchic[oa] o (?:una |un )?chic[oa]\b|\bvar[oó]n o (?:una )?(?:hembra|niña)\b|\bmaschiett[oa] o (?:una )?femminuccia|\bfemminuccia o (?:un )?maschietto|\bbambin[oa] o (?:una |un )?bambin[oa]\b|\bragazz[oa] o (?:una |un )?ragazz[oa]\b|"
+                     r"\bmenin[oa] ou (?:uma |um )?menin[oa]\b|\brapaz ou (?:uma )?(?:moça|rapariga)|\bmoça ou (?:um )?rapaz|\bgar[çc]on ou (?:une )?fille\b|\bfille ou (?:un )?gar[çc]on\b|\bjunge oder (?:ein )?m[äa]dchen|\bm[äa]dchen oder (?:ein )?junge|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
+                     r"\bмальчик или девочка|\bдевочка или мальчик|男孩(?:还是|或)女孩|女孩(?:还是|或)男孩|男の子か女の子|女の子か男の子|(?:男|女)の(?:人|子)(?:[？?]|です|か|なの|だよね|じゃ)|(?:男|女)の子っぽい[？?].{0,8}(?:男|女)の子っぽい|लड़का (?:है )?या लड़की|लड़की (?:है )?या लड़का"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
-    ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz\b|\btriste\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]\b|\bllora|"
-                      r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|"
-                      r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|\bwut\b|\b(?:gut|schlecht|mies) drauf\b|"
+    ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz\b|\btriste\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]\b|\bllora|"
+                      r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|\bg[êe]n[ée]e?\b|\bconcentr[ée]e?\b|\bchoqu[ée]e?\b|"
+                      r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|\bwut\b|\bsauer\b|\b(?:gut|schlecht|mies) drauf\b|"
                       r"\bemozion|\bsentiment|\bsi sente\b|\bumore\b|\bespressione|\bfelice\b|\barrabbiat|\bsorpres|\bpaura\b|\bspaventat|\bdisgust|\bpiange|"
                       r"\bemo[çc][ãa]o|\bemo[çc][õo]es|\bsentimento|\bse sente\b|\bhumor\b|\bexpress[ãa]o|\bzangad|\bbrav[oa]\b|\birritad|\bsurpres|\bmedo\b|\bassustad|\bnojo\b|\bneutr|\bchora|"
                       r"\bemotie|\bgevoel|\bvoelt\b|\bstemming|\buitdrukking|\bblij\b|\bgelukkig|\bverdrietig|\bboos\b|\bkwaad\b|\bverrast|\bbang\b|\bwalging|\bneutraal|\bhuilt\b|\blachen\b|\bdubbel van het lach|"
@@ -56,7 +62,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"\bمشاعر|\bعاطف|\bشعور|\bيشعر|\bتشعر|\bمزاج|\bتعبير|\bسعيد|\bحزين|\bغاضب|\bمتفاجئ|\bمندهش|\bخائف|\bخوف|\bاشمئزاز|\bمحايد|\bيبكي|\bتبكي|\bتعابير|\bخايف|\bزعلان|\bمبسوط|\bفرحان|\bمتضايق|\bمعصب|\bمصدوم|\bمرعوب|\bقلقان|\bمتوتر|\bقرفان|"
                       r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह"),
     ("caption", None, r"\bdescr[ií]b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
-                      r"\bbeschrijf|\bbeschrijving|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
+                      r"\bbeschrijf|\bbeschrijving|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
     ("attribute", "eyeglasses", r"\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
     ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
                                  r"\bcappello|\bberretto|\bchap[ée]u|\bbon[ée]\b|\blen[çc]o\b|\bv[ée]u\b|\bhoed\b|\bpet\b|\bmuts\b|\bhoofddoek|\bsluier|\btulband|\bшляп|\bкепк|\bшапк|\bплат(?:ок|ке)\b|\bхиджаб|\bтюрбан|\bголовн\w* убор|"
@@ -77,7 +83,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                         r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख"),
     ("age", None, r"\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
                   r"\bjung\b|\bkind\b|\bteenager|\bjugendlich|\bminderj[äa]hrig|\berwachsen|\bgiovane\b|\bvecchi[oa]\b|\bbambin[oa]\b|\bminorenne\b|\badulto\b|"
-                  r"\bjovem\b|\bvelh[oa]\b|\bcrian[çc]a\b|\bmenor de idade\b|\bjong\b|\btiener|\bminderjarig|\bvolwassen|"
+                  r"\bjovem\b|\bvelh[oa]\b|\bcrian[çc]a\b|\bmenor de idade\b|\b[eé] de (?:maior|menor)\b|\bmaior de idade\b|\bjong\b|\btiener|\bminderjarig|\bvolwassen|"
                   r"\bмолод|\bстар(?:ый|ая|ше)\b|\bреб[её]н|\bподрост|\bнесовершеннолет|\bвзросл|年轻|老人|孩子|小孩|未成年|成年|"
                   r"若い|年寄|子供|子ども|未成年|成人|大人|\bشاب|\bعجوز|\bكبير في السن|\bطفل|\bمراهق|\bقاصر|\bبالغ|\bbachch?[aei]\b|\bbuddh?[aei]\b|जवान|बूढ़|बच्च|किशोर|नाबालिग|वयस्क"),
     ("gender", None, r"\bg[ée]nero\b|\bsexo\b|\bhombre o (?:una )?mujer|\bmujer o (?:un )?hombre|\bmasculin|\bfemenin|\bgenre\b|\bsexe\b|\bhomme ou (?:une )?femme|\bfemme ou (?:un )?homme|\bf[ée]minin|"
