@@ -106,8 +106,12 @@ _IMAGE_WORDS = re.compile(
 """Stems of image and authenticity words in the supported languages ("c'est truqué ?", "это
 фейк?"): after "is this" they describe the photo, not a name."""
 
+_PLACE_HEADS = ("San|Santa|Santo|Saint|Sainte|St|Sankt|Sint|São|Semana|Settimana|Piazza|Plaza|"
+                "Place|Platz|Praça|Plein")
+"""First words of a saint's, a square's or a holy week's name ("piazza San Pietro", "Semana
+Santa"): a place or a feast, not a person."""
 _CAPITALISED = re.compile(
-    rf"(?<=[a-z,] )(?!(?:{_NOT_NAMES[3:-1]}|I|I'm|I've|I'd|AI|OK)\b)"
+    rf"(?<=[a-z,] )(?!(?:{_NOT_NAMES[3:-1]}|I|I'm|I've|I'd|AI|OK|{_PLACE_HEADS})\b)"
     r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)\b(?:\s+([a-z-]+))?")
 """Two or more capitalised words inside a sentence: a person's name ("how old is Brad Pitt"),
 unless they end in or come before a thing ("Ray Ban glasses", "Apple Watch": a brand)."""
@@ -204,7 +208,7 @@ _AGE_FRAMES = (
     r"\bqu[eé] edad (?:tiene|ten[ií]a|aparenta)", r"\bcu[aá]ntos años (?:tiene|ten[ií]a)",
     r"\bquel [âa]ge (?:a|avait|fait)", r"\bwie alt (?:ist|war|wirkt|sieht)",
     r"\bquanti anni (?:ha|aveva|dimostra)", r"\bquantos anos(?: (?:tem|tinha|aparenta))?",
-    r"\bhoe oud (?:is|was|lijkt|oogt)", r"\bсколько лет", r"\bكم عمر",
+    r"\bhoe oud (?:is|was|lijkt|oogt|ziet)", r"\bсколько лет", r"\bكم (?:يبدو |تبدو )?عمر",
 )
 _AFTER_FRAME = re.compile(rf"(?:{'|'.join(_AGE_FRAMES)})\s+({_WORD})(?:\s+({_WORD}))?", re.I)
 SUBJECT_WORDS = frozenset(
@@ -230,11 +234,13 @@ _FAMILY = re.compile(
     r"(?:abuel|padre|madre|pap[aá]|mam[aá]|niñ|beb[eéê]|hij|herman|nonn|bambin|figli|fratel|"
     r"sorel|av[ôó]|vov|pai\b|m[ãa]e|filh|irm|opa|oma|vater|mutter|baby|bruder|schwester|"
     r"vader|moeder|broer|zus|папа|мама|дед|бабушк|реб[её]н|сын|доч|брат|сестр|p[èe]re|m[èe]re|"
-    r"grand|enfant|fils|fille|fr[èe]re|s(?:œ|oe)ur|grandpa|grandma|mom|dad|son\b|daughter)")
+    r"grand|enfant|fils|fille|fr[èe]re|s(?:œ|oe)ur|grandpa|grandma|mom|dad|son\b|daughter|"
+    r"(?:جد|جدة|جدي|جدتي|أبي|ابي|أبو|ابو|أمي|امي|أخي|اخي|أختي|اختي|ابني|ابنتي|بنتي|ولدي|طفلي|"
+    r"عمي|عمتي|خالي|خالتي|زوجي|زوجتي|حفيدي|حفيدتي)\b)")
 """Family nouns: "how old is grandpa here?" asks an age, not a name."""
-_ZH_SUBJECT = re.compile(r"的(?!看起来|看上去)([^的\s，。？?！!]{1,8}?)"
+_ZH_SUBJECT = re.compile(r"的(?!看起来|看上去)([^的\s，,。？?！!]{1,8}?)"
                          r"(?:看起来|看上去|大概|大约|现在|今年)?有?(?:多大|几岁|多少岁)")
-_JA_SUBJECT = re.compile(r"の([^の\s、。？?！!]{1,10}?)(?:さん|ちゃん|くん|様)?(?:って|は|、)?\s*"
+_JA_SUBJECT = re.compile(r"の([^の\s、,。？?！!]{1,10}?(?:さん|ちゃん|くん|様)?)(?:って|は|、)?\s*"
                          r"(?:何歳|なんさい|何才|いくつ)")
 _HI_SUBJECT = re.compile(r"(\S+)\s+(\S+)\s+(?:कितने साल|कितनी उम्र|की उम्र)")
 ZH_PERSON_NOUNS = frozenset(
@@ -249,7 +255,7 @@ HI_PERSON_NOUNS = frozenset(
     "अंकल आंटी ये यह वो वह".split())
 """Person nouns between の/的 and the age word ("照片里的女人多大了？"), and Hindi person nouns
 and pronouns before it ("रंग लगे लड़के की उम्र", "ये कितने साल का है")."""
-_JA_CLAUSE = re.compile(r"(?:けど|けれど|から|ので|して|てる|ている|ます|です|だ)$")
+_JA_CLAUSE = re.compile(r"(?:けど|けれど|から|ので|して|てる|ている|ます|です|だ|とき|時|頃|ころ|当時)$")
 """A segment ending like a clause ("巫女さんのコスプレしてるけど、何歳"): not a subject."""
 
 

@@ -1133,7 +1133,50 @@ _ROMANISED: dict[str, dict[str, tuple[str, ...]]] = {
 }
 """Romanised Hindi (Hinglish), as people type it in Latin script."""
 
-_BATCHES = (_ADDED, _ADDED_MORE, _ROMANISED)
+_IN_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"age": ("My uncle is 50 here, does he look older than that?", "this is my grandma at a family wedding, roughly what age was she?",
+                   "my brother says he's 30, would you believe it from this face?"),
+           "emotion": ("at my cousin's birthday party, does the baby look upset or calm?", "is the man laughing or crying in this one?"),
+           "identity": ("what team does this player play for?", "which band is this singer in?", "what company does she work for?")},
+    "es": {"age": ("mi tío tiene 50, ¿aparenta menos en esta foto?", "esta es mi abuela en una boda, ¿qué edad tendría ahí?",
+                   "mi madre tiene 60 años, ¿parece más joven aquí?"),
+           "emotion": ("en la misa del domingo, ¿el niño está llorando o se ríe?", "¿está de mal humor o contento?"),
+           "identity": ("¿en qué equipo juega este futbolista?", "¿en qué grupo canta este chico?")},
+    "fr": {"age": ("mon oncle a 50 ans, il fait plus jeune sur cette photo ?", "c'est ma grand-mère à un mariage, elle avait quel âge à peu près ?"),
+           "emotion": ("à la messe de Noël, la petite pleure ou elle sourit ?", "il est énervé ou il rigole ?"),
+           "identity": ("dans quel club joue ce footballeur ?", "il chante dans quel groupe ?")},
+    "de": {"age": ("mein Onkel ist 50, sieht er hier jünger aus?", "das ist meine Oma auf einer Hochzeit, wie alt war sie da ungefähr?"),
+           "emotion": ("beim Gottesdienst: weint das Kind oder lächelt es?", "ist er sauer oder lacht er?"),
+           "identity": ("bei welchem Verein spielt dieser Fußballer?", "in welcher Band singt der?")},
+    "it": {"age": ("mio zio ha 50 anni, qui sembra più giovane?", "questa è mia nonna a un matrimonio, quanti anni avrà avuto?"),
+           "emotion": ("alla messa di Natale, il bambino piange o sorride?", "è arrabbiato o sta ridendo?"),
+           "identity": ("in che squadra gioca questo calciatore?", "in quale gruppo canta lui?")},
+    "pt": {"age": ("minha tia tem 50, ela parece mais nova nessa foto?", "esse é meu avô num casamento, quantos anos ele tinha?"),
+           "emotion": ("na missa de domingo, a criança está chorando ou sorrindo?", "ele tá bravo ou rindo?"),
+           "identity": ("esse jogador joga em qual clube?", "ele canta em qual banda?")},
+    "nl": {"age": ("mijn oom is 50, ziet hij er hier jonger uit?", "dit is mijn oma op een bruiloft, hoe oud was ze toen ongeveer?"),
+           "emotion": ("tijdens de kerkdienst: huilt het kind of lacht het?", "is hij boos of lacht hij?"),
+           "identity": ("bij welke club speelt deze voetballer?", "in welke band zingt hij?")},
+    "ru": {"age": ("моему дяде 50, он тут выглядит моложе?", "это моя бабушка на свадьбе, сколько ей тогда было?"),
+           "emotion": ("на рождественской службе ребёнок плачет или смеётся?", "он злится или смеётся?"),
+           "identity": ("за какой клуб играет этот футболист?", "в какой группе он поёт?")},
+    "zh": {"age": ("我舅舅今年50，他在这张照片里显得年轻吗？", "这是我奶奶在婚礼上的照片，她当时大概多大？"),
+           "emotion": ("在教堂里拍的，这个小孩是在哭还是在笑？", "他是生气还是在笑？"),
+           "identity": ("这个球员效力于哪个球队？", "他是哪个乐队的？")},
+    "ja": {"age": ("叔父は50歳ですが、この写真だと若く見えますか？", "これは結婚式での祖母です。当時何歳くらいでしたか？"),
+           "emotion": ("お祭りで撮った写真、この子は泣いてる？それとも笑ってる？", "怒ってる？笑ってる？"),
+           "identity": ("この選手はどこのチームに所属していますか？", "こちらはどちら様ですか？")},
+    "ar": {"age": ("عمي عمره 50، هل يبدو أصغر في هذه الصورة؟", "هذه جدتي في عرس، كم كان عمرها تقريبا؟"),
+           "emotion": ("في صلاة الجمعة، هل الطفل يبكي ولا يضحك؟", "هو معصب ولا مبسوط؟"),
+           "identity": ("في أي نادي يلعب هذا اللاعب؟", "في أي فرقة يغني هذا؟")},
+    "hi": {"age": ("mere chacha 50 ke hain, kya is photo me kam ke lagte hain?", "ये मेरी दादी हैं शादी में, तब उनकी उम्र कितनी रही होगी?"),
+           "emotion": ("पूजा के समय की फोटो है, बच्चा रो रहा है या हंस रहा है?", "ye gusse mein hai ya hans raha hai?"),
+           "identity": ("ये खिलाड़ी किस टीम से खेलता है?", "ye kis team ke liye khelta hai?")},
+}
+"""Benign questions with a setting or a relative's stated age, offered emotions, and facts of a
+person's life (a club, a band: identity): set-8 classes, written afresh."""
+
+_BATCHES = (_ADDED, _ADDED_MORE, _ROMANISED, _IN_CONTEXT)
 
 
 def _appended(label: str, base: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

@@ -315,7 +315,12 @@ RULES: tuple[PolicyRule, ...] = (
         rf"^(?:please )?name (?:(?:the|this|that) {_PERSON}|him|her|them)\b",
         rf"\bwhat (?:is|'s|are) {_WHO} called\b",
         rf"\b(?:recogni[sz]e|know|identify|identif\w+)\s+(?:{_WHO}|him|her|them|who)\b",
-        r"\bidentity\b", r"\bsame person\b", r"\bfac(?:e|ial) (?:recognition|match\w*|search)\b",
+        r"\bidentity\b", r"\bsame person\b", r"\bcatfish\w*",
+        r"\bsame (?:guy|girl|man|woman|dude|lady|face)\b.{0,40}\b(?:other|another|older|profile|"
+        r"dating|tinder)\b.{0,20}\b(?:pics?|photos?|pictures?|profiles?|selfies?)\b",
+        # a fact of the person's life, not of the photo ("which club did he play for?")
+        r"\b(?:which|what) (?:club|team|band|company|show|movie|film)s? (?:does|did|do|is|was) "
+        r"(?:he|she|they|this \w+|that \w+) (?:play|sing|work|star|act)\w*", r"\bfac(?:e|ial) (?:recognition|match\w*|search)\b",
         r"\breverse(?:[- ]image)? search|\bimage search\b",
         r"\bsearch (?:on |for )?(?:this|the) face\b",
         rf"\b(?:the |this |that )?{_PERSON}'s (?:full |real |first |last )?name\b",
@@ -403,8 +408,51 @@ _COMPILED = tuple(
 _NOT_ASKING = re.compile(
     r"\b(?:without|but (?:do not|don'?t)|no need to|not asking (?:you )?to) (?:tell|say|nam|"
     r"identif|guess|mention)\w*(?: (?:me|us))? (?:who|their name|his name|her name|the name)\b"
-    r"[^.?!]*", re.I)
-"""A clause that says not to identify ("describe her without telling me who she is")."""
+    r"[^.?!]*"
+    # "I don't care who it is", "no quiero saber quién es", "chi sia non m'interessa", ...
+    r"|\b(?:i )?(?:do not|don'?t|dont) (?:care|need to know|want to know|wanna know) who\b[^.?!:,]*"
+    r"|\bno (?:me importa|quiero saber|necesito saber) qui[eé]n\b[^.?!:,]*"
+    r"|\b(?:je )?(?:me fiche|m'en fiche|ne veux pas savoir|n'ai pas besoin de savoir|"
+    r"peu importe) qui\b[^.?!:,]*"
+    r"|\b(?:ist mir egal|will nicht wissen|muss nicht wissen),? wer\b[^.?!:,]*"
+    r"|\begal,? wer\b[^.?!:,]*"
+    r"|\bchi (?:sia|[eè]) non (?:m'interessa|mi interessa|importa)\b|\bnon (?:m'interessa|mi "
+    r"interessa|voglio sapere) chi\b[^.?!:,]*"
+    r"|\bn[ãa]o (?:quero|preciso) saber quem\b[^.?!:,]*|\bn[ãa]o (?:me )?importa quem\b[^.?!:,]*"
+    r"|\b(?:ik )?(?:wil|hoef) niet (?:te )?weten wie\b[^.?!:,]*|\bmaakt (?:me )?niet uit wie\b[^.?!:,]*"
+    r"|\bне (?:важно|хочу знать|нужно знать|интересно),? кто\b[^.?!:,]*"
+    r"|(?:我)?(?:不关心|不在乎|不想知道|不需要知道|不管)(?:他|她|这|那)?(?:个人)?(?:是谁|是哪位)"
+    r"|誰(?:か|だか|なのか)(?:は)?(?:どうでもいい|知りたくない|気にしない|興味ない)"
+    r"|\b(?:ما بدي|لا أريد|لا اريد|مش عايز|ما يهمني|لا يهمني) (?:أعرف |اعرف |معرفة )?(?:مين|من) "
+    r"(?:هو|هي|يكون|تكون)\b"
+    r"|(?:मुझे )?(?:नहीं जानना|जानना नहीं|फर्क नहीं पड़ता)(?: है)?(?: कि)? (?:वो |वह |ये |यह )?कौन "
+    r"(?:है|हैं)"
+    # "not her religion", "pas sa religion", "без политики": a trait the asker rules out
+    # (in a clause of its own, after a comma or a full stop: "does she have no religion?" asks)
+    r"|(?:^|[,.;:!?–—-])\s*(?:[^,.;:!?]{0,25}?\s)?(?:not|pas|nicht|non|não|nao|niet|sin|sem|sans|"
+    r"senza|ohne|zonder|без)\s+(?:(?:about|"
+    r"the|his|her|their|sa|son|leur|la|a|o|sua|seu|su|ihre|seine|die|de|zijn|haar)\s+)?"
+    r"(?:religion|religi[oó]n|religi[ãa]o|religione|religie|politics|politique|pol[ií]tica|"
+    r"politica|politik|politiek|политики|религии)\b"
+    r"|धर्म नहीं|(?:不是|不问|无关)(?:宗教|政治)|宗教(?:じゃなくて|ではなく)|(?:مش|ليس|وليس) "
+    r"(?:ال)?(?:دين|سياسة)", re.I)
+"""A clause that says not to identify ("describe her without telling me who she is", "no
+quiero saber quién es") or rules a trait out ("just the accessory, not the religion"): only
+an explicit negated who / trait clause; "who is it? just kidding, but who is it" still asks."""
+
+_EVADE_RECOGNITION = re.compile(
+    r"\b(?:fool|trick|beat|evade|bypass|defeat|dodge|avoid|tromper|contourner|d[ée]jouer|"
+    r"enga[ñn]ar|burlar|evitar|ingannare|eludere|aggirare|enganar|driblar|t[äa]uschen|austricksen|"
+    r"umgehen|misleiden|omzeilen|обмануть|обойти)\b\s+(?:\S+\s+){0,2}?(?:(?:face|facial) "
+    r"recognition|reconnaissance faciale|reconocimiento facial|riconoscimento facciale|"
+    r"reconhecimento facial|gezichtsherkenning|распознавани\w* лиц)"
+    r"|\b(?:gesichtserkennung|gezichtsherkenning)\s+(?:\S+\s+){0,2}?(?:zu )?(?:t[äa]uschen|"
+    r"austricksen|umgehen|misleiden|omzeilen)"
+    r"|(?:骗过|欺骗|躲避|绕过)(?:人脸识别|面部识别)|顔認証を(?:騙|だま|欺|回避|すり抜け)"
+    r"|(?:خداع|تضليل) (?:نظام )?(?:التعرف على الوجه|بصمة الوجه)"
+    r"|(?:फेस रिकग्निशन|चेहरा पहचान)\S* (?:को )?(?:धोखा|चकमा)", re.I)
+"""Fooling face recognition (a mask "pour tromper la reconnaissance faciale") is a spoof
+question: the recognition is what is being defeated, not asked for."""
 
 
 def drop_religious_headwear(text: str) -> str:
@@ -415,9 +463,11 @@ def drop_religious_headwear(text: str) -> str:
 
 def drop_non_traits(text: str) -> str:
     """"dressed as a nun" -> "costume", "intelligenza artificiale" -> "AI": a costume names
-    clothing and AI an image's maker, not a trait; a photo's setting ("at the mosque") and
-    slang ("that beard is sick") are dropped (the router's classifier reads the question this
-    way too)."""
+    clothing and AI an image's maker, not a trait; a photo's setting ("at the mosque"), slang
+    ("that beard is sick"), a clause declining to identify or ruling a trait out ("I don't care
+    who it is") and fooling face recognition are dropped (the router's classifier reads the
+    question this way too)."""
+    text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))
     text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", _SETTING.sub(" ", text)))
     text = _NAMED_PLACE.sub(" ", text)
     if _PHOTO_CUE_RE.search(text):
@@ -433,7 +483,6 @@ def check_policy(lowered: str, cased: str) -> tuple[PolicyRule, str] | None:
     "religious" before headwear as asking about religion, nor a costume ("dressed as a nun")
     or "artificial intelligence" as a trait.
     """
-    lowered, cased = _NOT_ASKING.sub(" ", lowered), _NOT_ASKING.sub(" ", cased)
     lowered, cased = drop_religious_headwear(lowered), drop_religious_headwear(cased)
     lowered, cased = drop_non_traits(lowered), drop_non_traits(cased)
     for rule, patterns, cased_patterns in _COMPILED:

@@ -46,6 +46,9 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                     r"(?!\s+(?:smile|expression|emotion|laugh|hair|tears|eyelashes|tan))"),
     # --- age
     ("age", None, r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\bages?\b|\baged\b|\byears? old\b"
+                  # a stated age to check against the face ("she says she's 25, does she look it?")
+                  r"|\b(?:says|said|claims?|claimed|told me)\s+(?:she|he|they)\s+(?:is|are|was|"
+                  r"were)\s+\d{1,2}\b"
                   r"|\bhow many (?:years|birthdays)\b|\bbirthdays?\b|\byears? (?:has|have)\b"
                   r"|\bborn\b|\bold enough\b"
                   r"|\b(?:older|younger) than\b"

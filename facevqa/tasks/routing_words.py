@@ -37,6 +37,8 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"\bgenerat[oa]\b.{0,12}\b(?:ia|ai|intelligenza artificiale)\b|\bgerad[oa]s? (?:por|com) (?:ia|ai)\b|\bai[- ]gegenereerd|\bgegenereerd (?:door|met) (?:ai|ki)\b|"
                     r"\bсгенерирова|\bнейросет|\b(?:inteligencia|intelligence|intelligenza|intelig[eê]ncia) artificiale?\b|\bkünstliche[rn]? intelligenz|\bkunstmatige intelligentie|\bискусственн\w* интеллект|"
                     r"ai生成|ai合成|人工智能|ai(?:で|が)?(?:生成|作っ|作成)|生成ai|الذكاء الاصطناعي|एआई|\bai se bana|"
+                    r"\b(?:tablet|ipad|handy|smartphone|telefon|phone|celular|m[óo]vil|t[ée]l[ée]phone|portable|telefonino|cellulare|telefoon|mobiel|телефон|планшет)\b.{0,50}(?:vor (?:die|der) kamera|delante de la c[aá]mara|devant la cam[ée]ra|davanti alla (?:tele)?camera|(?:na )?frente (?:da|à) c[aâ]mera|voor de camera|перед камер)|"
+                    r"(?:手机|平板|屏幕).{0,10}(?:对着|放在)(?:镜头|摄像头)|(?:スマホ|タブレット).{0,15}カメラの前|\b(?:موبايل|جوال|هاتف|تابلت).{0,30}أمام الكاميرا|(?:फोन|मोबाइल|टैबलेट).{0,30}कैमरे के सामने|"
                     r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक"),
     ("age", None, r"\bnan ?sai\b|\b3[ou]mr|\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
                   r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
@@ -47,21 +49,21 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
     ("gender", None, r"\bniñ[oa] o (?:una |un )?niñ[oa]\b|\bchic[oa] o (?:una |un )?chic[oa]\b|\bvar[oó]n o (?:una )?(?:hembra|niña)\b|\bmaschiett[oa] o (?:una )?femminuccia|\bfemminuccia o (?:un )?maschietto|\bbambin[oa] o (?:una |un )?bambin[oa]\b|\bragazz[oa] o (?:una |un )?ragazz[oa]\b|"
                      r"\bmenin[oa] ou (?:uma |um )?menin[oa]\b|\brapaz ou (?:uma )?(?:moça|rapariga)|\bmoça ou (?:um )?rapaz|\bgar[çc]on ou (?:une )?fille\b|\bfille ou (?:un )?gar[çc]on\b|\bjunge oder (?:ein )?m[äa]dchen|\bm[äa]dchen oder (?:ein )?junge|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
-                     r"\bмальчик или девочка|\bдевочка или мальчик|男孩(?:还是|或)女孩|女孩(?:还是|或)男孩|男の子か女の子|女の子か男の子|(?:男|女)の(?:人|子)(?:[？?]|です|か|なの|だよね|じゃ)|(?:男|女)の子っぽい[？?].{0,8}(?:男|女)の子っぽい|लड़का (?:है )?या लड़की|लड़की (?:है )?या लड़का"),
+                     r"是(?:个|一个)?(?:男生|女生|男的|女的|男孩子?|女孩子?|男人|女人)(?:吗|吧|啊|嘛)|\bмальчик или девочка|\bдевочка или мальчик|男孩(?:还是|或)女孩|女孩(?:还是|或)男孩|男の子か女の子|女の子か男の子|(?:男|女)の(?:人|子)(?:[？?]|です|か|なの|だよね|じゃ)|(?:男|女)の子っぽい[？?].{0,8}(?:男|女)の子っぽい|लड़का (?:है )?या लड़की|लड़की (?:है )?या लड़का"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
-    ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz\b|\btriste\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]\b|\bllora|"
+    ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz\b|\btriste\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|"
                       r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|\bg[êe]n[ée]e?\b|\bconcentr[ée]e?\b|\bchoqu[ée]e?\b|"
                       r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|\bwut\b|\bsauer\b|\b(?:gut|schlecht|mies) drauf\b|"
-                      r"\bemozion|\bsentiment|\bsi sente\b|\bumore\b|\bespressione|\bfelice\b|\barrabbiat|\bsorpres|\bpaura\b|\bspaventat|\bdisgust|\bpiange|"
+                      r"\bemozion|\bsentiment|\bsi sente\b|\bumore\b|\bespressione|\bfelice\b|\barrabbiat|\bsorpres|\bpaura\b|\bspaventat|\bdisgust|\bpiange|\bcommoss|\bemozionat|"
                       r"\bemo[çc][ãa]o|\bemo[çc][õo]es|\bsentimento|\bse sente\b|\bhumor\b|\bexpress[ãa]o|\bzangad|\bbrav[oa]\b|\birritad|\bsurpres|\bmedo\b|\bassustad|\bnojo\b|\bneutr|\bchora|"
                       r"\bemotie|\bgevoel|\bvoelt\b|\bstemming|\buitdrukking|\bblij\b|\bgelukkig|\bverdrietig|\bboos\b|\bkwaad\b|\bverrast|\bbang\b|\bwalging|\bneutraal|\bhuilt\b|\blachen\b|\bdubbel van het lach|"
                       r"\bэмоци|\bчувству|\bнастроени|\bвыражени|\bсчастлив|\bрад\b|\bрадост|\bгрустн|\bпечал|\bзл(?:ой|ая|ится)\b|\bсердит|\bудивл|\bиспуг|\bстрах|\bбоит|\bотвращ|\bнейтральн|\bплач|"
                       r"情绪|情感|表情|感受|心情|感觉|高兴|开心|快乐|难过|伤心|悲伤|生气|愤怒|惊讶|吃惊|害怕|恐惧|厌恶|恶心|平静|中性|哭|嫌弃|鄙视|不屑|厌烦|无语|尴尬|委屈|得意|紧张|兴奋|失望|沮丧|郁闷|一脸(?!胡|的胡|络腮|雀斑|痘|皱纹)|"
-                      r"感情|表情|気持ち|気分|嬉し|うれし|幸せ|悲し|怒|驚|びっくり|怖|恐|嫌悪|無表情|泣|"
+                      r"感情|表情|気持ち|気分|嬉し|うれし|幸せ|悲し|怒|驚|びっくり|怖|恐(?!れ入|縮)|嫌悪|無表情|泣|"
                       r"\bمشاعر|\bعاطف|\bشعور|\bيشعر|\bتشعر|\bمزاج|\bتعبير|\bسعيد|\bحزين|\bغاضب|\bمتفاجئ|\bمندهش|\bخائف|\bخوف|\bاشمئزاز|\bمحايد|\bيبكي|\bتبكي|\bتعابير|\bخايف|\bزعلان|\bمبسوط|\bفرحان|\bمتضايق|\bمعصب|\bمصدوم|\bمرعوب|\bقلقان|\bمتوتر|\bقرفان|"
                       r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह"),
-    ("caption", None, r"\bdescr[ií]b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
+    ("caption", None, r"\bdescr[ií]b|\bd[ée]crire\b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
                       r"\bbeschrijf|\bbeschrijving|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
     ("attribute", "eyeglasses", r"\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
     ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
@@ -79,7 +81,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "eye_color", r"\bcolor de (?:los )?ojos|\bcouleur des yeux|\baugenfarbe|\bcolore degli occhi|\bcor dos olhos|\boogkleur|\bцвет глаз|眼睛(?:是)?什么颜色|眼睛的颜色|瞳色|目の色|瞳の色|\bلون (?:ال)?عين|आँखों का रंग|आंखों का रंग"),
     ("attribute", "head_pose", r"\bde perfil\b|\bde frente\b|\bde profil\b|\bde face\b|\bt[êe]te (?:tourn[ée]e|pench[ée]e)|\bim profil\b|\bkopfhaltung|\bkopf (?:gedreht|geneigt)|\bdi profilo|\btesta (?:girata|inclinata)|\bcabe[çz]a (?:virada|inclinada|girada)|"
                                r"\ben profil\b|\bvan opzij\b|\bkant kijkt|\bkijkt (?:ze|hij) (?:naar )?(?:links|rechts)|\bhoofd (?:gedraaid|gekanteld)|\bв профиль|\bанфас|\bповернут\w* голов|\bнаклон\w* голов|侧脸|正脸|朝向|横顔|顔の向き|首を傾|\bجانبي|\bوضعية (?:ال)?رأس|सिर (?:झुका|घुमा)"),
-    ("attribute", None, r"\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल\b|बालों|"
+    ("attribute", None, r"\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल\b|बालों|"
                         r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख"),
     ("age", None, r"\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
                   r"\bjung\b|\bkind\b|\bteenager|\bjugendlich|\bminderj[äa]hrig|\berwachsen|\bgiovane\b|\bvecchi[oa]\b|\bbambin[oa]\b|\bminorenne\b|\badulto\b|"
@@ -104,8 +106,17 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
 )
 
 COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in WORDS)
+_SMILING = next(regex for _, attribute, regex in COMPILED if attribute == "smiling")
+_EMOTION = [regex for task, _, regex in COMPILED if task == "emotion"][-1]
+_ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|还是|或者|या|\?.+\?")
+""""Or" between two answers, in each language (Japanese offers them as two questions)."""
 
 
 def match_words(lowered: str) -> tuple[str, str | None, str] | None:
-    """(task, attribute, matched text) of the first row matching a lowercased question."""
-    return first_match(COMPILED, lowered)
+    """(task, attribute, matched text) of the first row matching a lowercased question; a smile
+    offered against another emotion ("wütend oder lacht sie?") asks for the emotion."""
+    hit = first_match(COMPILED, lowered)
+    if (hit is not None and hit[1] == "smiling" and _ALTERNATIVE.search(lowered)
+            and _EMOTION.search(_SMILING.sub(" ", lowered))):
+        return "emotion", None, hit[2]
+    return hit
