@@ -35,19 +35,23 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return p
 
 
-def load_heads(args: argparse.Namespace):
-    """The classical heads for the side-by-side view, or (None, why not)."""
+def load_models(args: argparse.Namespace):
+    """(model, classical heads or None, why there are none): the heads answer beside the model
+    and share its face detector, which remembers its answers, so each photo is searched once."""
+    vqa = load_model(args)
     if args.no_classical:
-        return None, "disabled with --no-classical"
+        return vqa, None, "disabled with --no-classical"
     if args.heads == "classical" or args.model == "classical":
-        return None, "the main model already is the classical heads"
-    from facevqa import FaceVQA, FaceVQAError
+        return vqa, None, "the main model already is the classical heads"
+    from facevqa import FaceVQA, FaceVQAError, RememberingDetector
 
+    vqa.detector = RememberingDetector(vqa.detector)
     try:
-        return FaceVQA.from_pretrained("classical", device=args.device), None
+        heads = FaceVQA.from_pretrained("classical", device=args.device, detector=vqa.detector)
     except (FaceVQAError, ImportError, OSError, RuntimeError, ValueError) as e:
         log.warning("classical heads unavailable: %s", e)
-        return None, f"could not load them: {e}"
+        return vqa, None, f"could not load them: {e}"
+    return vqa, heads, None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,8 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from demo.app import build_app
     from demo.batch import Limits
 
-    vqa = load_model(args)
-    heads, heads_error = load_heads(args)
+    vqa, heads, heads_error = load_models(args)
     mb = 1024 * 1024
     limits = Limits(max_bytes=int(args.max_mb * mb), max_pixels=int(args.max_megapixels * 1e6),
                     max_images=args.max_images)

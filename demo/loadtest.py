@@ -2,7 +2,9 @@
 
 Run: facevqa demo loadtest [--model PATH] [--requests 50] [--concurrency 50] [--floor]
      facevqa demo loadtest --url http://127.0.0.1:7860/      # a demo that is already running
-Starts the demo on 127.0.0.1 (a free port) unless --url is given, sends the requests with
+Starts the demo on 127.0.0.1 (a free port) as `facevqa demo` serves it (the classical heads
+answering beside the model unless --no-classical) unless --url is given; each request uploads
+its own photo (an example photo made distinct); sends the requests with
 gradio_client from a separate client process (as real users are other machines: the client's
 threads do not share the server's interpreter lock), prints latency p50/p90/p99 and exits 1 if
 any request got no answer. --floor then runs the same load against the same app over a model
@@ -18,6 +20,7 @@ import multiprocessing
 import os
 import socket
 import statistics
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -25,7 +28,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from facevqa import Answer
-from facevqa.ask import add_model_args, load_model
+from demo.cli import load_models
+from facevqa.ask import add_model_args
 from facevqa.examples import available_examples
 
 log = logging.getLogger(__name__)
@@ -83,20 +87,39 @@ def one_request(client, image: Path, question: str) -> Result:
     return Result(time.perf_counter() - start, status)
 
 
-def run_load(url: str, requests: int, concurrency: int, timeout: float) -> list[Result]:
-    """`requests` Ask requests, `concurrency` at a time, cycling questions and example photos."""
+def distinct_photos(n: int, folder: Path) -> list[Path]:
+    """`n` upload files cycling the example photos, each made a different image (a few corner
+    pixels carry its number), as every user brings their own photo: nothing the server
+    remembers about one request can answer another."""
+    from PIL import Image
+
+    examples = list(available_examples().values())
+    if not examples:
+        raise SystemExit("no example photos installed (scikit-image / matplotlib)")
+    out = []
+    for i in range(n):
+        source = examples[i % len(examples)]
+        with Image.open(source) as im:
+            photo = im.convert("RGB")
+        photo.putpixel((0, 0), (i % 256, i // 256 % 256, 255))
+        path = folder / f"{i:04d}{source.suffix}"
+        photo.save(path, quality=95) if source.suffix.lower() in (".jpg", ".jpeg") else \
+            photo.save(path)
+        out.append(path)
+    return out
+
+
+def run_load(url: str, photos: list[Path], concurrency: int, timeout: float) -> list[Result]:
+    """One Ask request per photo, `concurrency` at a time, cycling the questions."""
     from gradio_client import Client
 
-    photos = list(available_examples().values())
-    if not photos:
-        raise SystemExit("no example photos installed (scikit-image / matplotlib)")
     # gradio_client makes a new httpx client for every upload and post; with certificate
     # checks on, each loads the CA bundle (about half the client's CPU on plain-http loopback,
     # where there is no TLS to check)
     client = Client(url, verbose=False, analytics_enabled=False, download_files=False,
                     max_workers=concurrency, httpx_kwargs={"timeout": timeout},
                     ssl_verify=urlparse(url).scheme != "http")
-    jobs = [(photos[i % len(photos)], QUESTIONS[i % len(QUESTIONS)]) for i in range(requests)]
+    jobs = [(photo, QUESTIONS[i % len(QUESTIONS)]) for i, photo in enumerate(photos)]
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         futures = [pool.submit(one_request, client, img, q) for img, q in jobs]
         return [f.result(timeout=timeout) for f in futures]
@@ -104,10 +127,13 @@ def run_load(url: str, requests: int, concurrency: int, timeout: float) -> list[
 
 def timed_load(url: str, requests: int, concurrency: int, timeout: float
                ) -> tuple[list[Result], float]:
-    """run_load() and its wall time in seconds (what the client process runs)."""
-    start = time.perf_counter()
-    results = run_load(url, requests, concurrency, timeout)
-    return results, time.perf_counter() - start
+    """run_load() over `requests` distinct photos and its wall time in seconds (what the client
+    process runs)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        photos = distinct_photos(requests, Path(tmp))
+        start = time.perf_counter()
+        results = run_load(url, photos, concurrency, timeout)
+        return results, time.perf_counter() - start
 
 
 def load_from_own_process(url: str, requests: int, concurrency: int, timeout: float
@@ -139,8 +165,8 @@ def serve(args: argparse.Namespace, model=None):
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     from demo.app import build_app
 
-    model = load_model(args) if model is None else model
-    app = build_app(model, None, max_queue=max(128, args.requests))
+    model, heads, why = load_models(args) if model is None else (model, None, "floor")
+    app = build_app(model, heads, heads_error=why, max_queue=max(128, args.requests))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -155,6 +181,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
                        description=__doc__.split("\n")[0])
     add_model_args(p)
     p.add_argument("--url", help="load-test a running demo instead of starting one")
+    p.add_argument("--no-classical", action="store_true",
+                   help="serve without the classical heads beside the model (as `facevqa demo "
+                        "--no-classical`)")
     p.add_argument("--requests", type=int, default=50)
     p.add_argument("--concurrency", type=int, default=50)
     p.add_argument("--timeout", type=float, default=300.0, help="seconds per request at most")

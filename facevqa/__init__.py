@@ -19,6 +19,7 @@ _EXPORTS = {
     "Face": "facevqa.answer",
     "FaceVQA": "facevqa.model",
     "ClassicalHeads": "facevqa.classical",
+    "RememberingDetector": "facevqa.faces",
     "Route": "facevqa.router",
     "Refusal": "facevqa.router",
     "route": "facevqa.router",
@@ -34,8 +35,8 @@ _EXPORTS = {
 }
 __all__ = [
     "AdapterMeta", "Answer", "Calibration", "ClassicalHeads", "ConfigError", "Face", "FaceVQA",
-    "FaceVQAError", "ImageError", "ModelLoadError", "Refusal", "Route", "TASKS", "build_tiny",
-    "load_image", "route",
+    "FaceVQAError", "ImageError", "ModelLoadError", "Refusal", "RememberingDetector", "Route",
+    "TASKS", "build_tiny", "load_image", "route",
 ]
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from facevqa.answer import Answer, Face
     from facevqa.classical import ClassicalHeads
     from facevqa.errors import ConfigError, FaceVQAError, ImageError, ModelLoadError
+    from facevqa.faces import RememberingDetector
     from facevqa.images import load_image
     from facevqa.model import FaceVQA
     from facevqa.router import Refusal, Route, route

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -185,6 +188,30 @@ class WholeCropRule:
         if self.verifier.crop_prob(image) >= self.min_prob:
             return [Face(box=(0, 0, image.width, image.height), score=0.0)]
         return []
+
+
+class RememberingDetector:
+    """Runs `inner` once per distinct image: its answers for the last `size` images are kept,
+    keyed by a digest of the pixels (no pixels are kept). The demo shares one between the VLM
+    and the classical heads beside it, which would otherwise search every photo twice."""
+
+    def __init__(self, inner: FaceDetector, size: int = 64):
+        self.inner, self.size = inner, size
+        self._seen: OrderedDict[tuple, tuple[Face, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def detect(self, image: Image.Image) -> list[Face]:
+        key = (image.mode, image.size, hashlib.blake2b(image.tobytes(), digest_size=16).digest())
+        with self._lock:
+            if key in self._seen:
+                self._seen.move_to_end(key)
+                return list(self._seen[key])
+        faces = self.inner.detect(image)
+        with self._lock:
+            self._seen[key] = tuple(faces)
+            while len(self._seen) > self.size:
+                self._seen.popitem(last=False)
+        return list(faces)
 
 
 def onet() -> FaceVerifier | None:

@@ -42,18 +42,20 @@ class FaceVQA:
     @classmethod
     def from_pretrained(cls, name_or_path: str | Path | None = None, *,
                         adapters: dict[str, str | Path] | None = None, load_in_4bit: bool = False,
-                        device: str = "auto", dtype: Any = None, detector: str = "default",
+                        device: str = "auto", dtype: Any = None,
+                        detector: str | FaceDetector = "default",
                         revision: str | None = None, trust_remote_code: bool = False):
         """Load a base (hub id, folder, saved FaceVQA bundle, or None for the embedded default).
 
         `name_or_path="classical"` returns the packaged classical face models instead.
+        `detector`: a registered detector's name (facevqa.faces) or a detector object.
         """
         from facevqa.loading import load_backbone
 
         if name_or_path == "classical":
             from facevqa.classical import ClassicalHeads
 
-            return ClassicalHeads(detector=get_detector(detector))
+            return ClassicalHeads(detector=detector)
         if name_or_path is None:
             from facevqa.default import default_model_dir
 
@@ -66,7 +68,8 @@ class FaceVQA:
         if adapters:
             bb.model, metas = attach_adapters(bb.model, adapters)
         dirs = {k: Path(v) for k, v in adapters.items()}
-        return cls(bb, metas, get_detector(detector), dirs)
+        found = get_detector(detector) if isinstance(detector, str) else detector
+        return cls(bb, metas, found, dirs)
 
     def save_pretrained(self, out_dir: str | Path, include_base: bool = False) -> Path:
         """Write a bundle: base reference (or copy), every adapter folder, task metadata."""

@@ -257,3 +257,30 @@ def test_whole_crop_rule_bounds():
         if found:
             assert found[0].box == (0, 0, *size) and found[0].score == 0.0
         assert WholeCropRule(_Nothing(), _Says(0.1)).detect(img) == []
+
+
+def test_remembering_detector_searches_each_distinct_image_once(astronaut):
+    from facevqa import RememberingDetector
+
+    class Counting:
+        def __init__(self):
+            self.calls = 0
+
+        def detect(self, image):
+            self.calls += 1
+            return get_detector("haar").detect(image)
+
+    inner = Counting()
+    det = RememberingDetector(inner, size=2)
+    first = det.detect(astronaut)
+    assert det.detect(astronaut.copy()) == first and inner.calls == 1  # same pixels: no search
+    first.clear()  # callers get their own list
+    assert det.detect(astronaut) and inner.calls == 1
+    changed = astronaut.copy()
+    changed.putpixel((0, 0), (1, 2, 3))
+    assert det.detect(changed) == det.detect(astronaut) and inner.calls == 2  # new pixels
+    det.detect(astronaut.resize((256, 256)))  # a third image pushes out the least recent one
+    det.detect(astronaut)
+    assert inner.calls == 3
+    det.detect(changed)
+    assert inner.calls == 4

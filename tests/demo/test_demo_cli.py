@@ -71,3 +71,32 @@ def test_demo_imports_only_public_facevqa(path):
             assert root not in ("finetune", "eval"), f"{path.name} imports {name}"
             if root == "facevqa":
                 assert name in ALLOWED_FACEVQA, f"{path.name} imports {name}"
+
+
+def test_the_heads_beside_the_model_reuse_its_face_search(monkeypatch):
+    """`facevqa demo` gives the classical heads the model's detector, which remembers: a photo
+    both answer is searched once."""
+    import demo.cli
+    from facevqa import FaceVQA, RememberingDetector
+    from facevqa.faces import WholeImage
+
+    class Model:
+        detector = WholeImage()
+
+    monkeypatch.setattr(demo.cli, "load_model", lambda args: Model())
+    vqa, heads, why = demo.cli.load_models(_parse())
+    assert why is None and isinstance(vqa.detector, RememberingDetector)
+    assert heads.detector is vqa.detector and vqa.detector.inner is Model.detector
+    assert type(heads) is type(FaceVQA.from_pretrained("classical"))
+
+
+def test_load_test_uploads_a_different_photo_per_request(tmp_path):
+    """Nothing the server remembers about one request (detections) can answer another."""
+    import hashlib
+
+    from demo.loadtest import distinct_photos
+    from facevqa import load_image
+
+    paths = distinct_photos(5, tmp_path)
+    pixels = {hashlib.sha256(load_image(p).tobytes()).hexdigest() for p in paths}
+    assert len(paths) == len(pixels) == 5
