@@ -98,6 +98,10 @@ _IMAGE_WORDS = re.compile(
     r"filtr|retoc|edita|borros|n[ií]tid|montaj|trucad|desfoc|montag|echt|gef[äa]lscht|"
     r"bearbeit|retusch|unscharf|scharf|verschwomm|nep\b|bewerkt|wazig|scherp|gefotoshopt|vals|"
     r"фейк|фотошоп|подделк|настоящ|реальн|размыт|отредакт|сгенерир|фильтр|ч[её]тк|asli|nakli|"
+    # what a spoof is shown on: "это экран телефона?", "c'est un écran ?"
+    r"экран|[ée]cran|pantalla|schermo|tela\b|scherm|bildschirm|monitor|монитор|telefon|phone|"
+    r"t[ée]l[ée]phone|handy|m[óo]vil|celular|tablet|планшет|mask|masque|m[aá]scara|maschera|"
+    r"masker|маск|распечат|ausdruck|afdruk|impres|stampa|"
     # people nouns: "is this guy ...", "es este señor ...", "è questo signore ..."
     r"se[ñn]or|t[ií][oa]\b|chic[oa]|chaval|signor|tizi|ragazz|mec\b|gars\b|meuf|monsieur|"
     r"madame|dame|type\b|mano\b|moç|rapaz|senhor|cara\b|kerel|jongen|meisje|vent\b|"
@@ -117,7 +121,9 @@ _CAPITALISED = re.compile(
 unless they end in or come before a thing ("Ray Ban glasses", "Apple Watch": a brand)."""
 _THINGS = frozenset(
     "hat cap shirt t-shirt jersey glasses sunglasses watch jacket hoodie headphones earbuds logo "
-    "costume mask filter app brand phone".split())
+    "costume mask filter app brand phone bridge tower building cathedral church temple palace "
+    "castle museum park square station statue monument beach mountain lake river street "
+    "avenue hotel stadium arena garden gardens wall gate falls".split())
 TITLE_CASE_SHARE = 0.5
 """Share of capitalised words above which a question is in title case and capitals say
 nothing ("How Old Is This Person?")."""
@@ -205,10 +211,11 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
 # of a task question is a pronoun, a demonstrative or a person noun; anything else is a name.
 _AGE_FRAMES = (
     r"\bhow old (?:is|was|does|did)", r"\bwhat age is",  # English
-    r"\bqu[eé] edad (?:tiene|ten[ií]a|aparenta)", r"\bcu[aá]ntos años (?:tiene|ten[ií]a)",
-    r"\bquel [âa]ge (?:a|avait|fait)", r"\bwie alt (?:ist|war|wirkt|sieht)",
+    r"\bqu[eé] edad (?:tiene|ten[ií]a|aparenta)", r"\bcu[aá]ntos años (?:tiene|ten[ií]a|aparenta)",
+    r"\bquel [âa]ge (?:a|avait|fait)(?: l'air d'avoir| semble avoir)?", r"\bwie alt (?:ist|war|wirkt|sieht)",
     r"\bquanti anni (?:ha|aveva|dimostra)", r"\bquantos anos(?: (?:tem|tinha|aparenta))?",
-    r"\bhoe oud (?:is|was|lijkt|oogt|ziet)", r"\bсколько лет", r"\bكم (?:يبدو |تبدو )?عمر",
+    r"\bhoe oud (?:is|was|lijkt|oogt|ziet)",
+    r"\bсколько лет(?: (?:на вид|выглядит|выглядят|выглядел[аи]?|можно дать|дашь))?", r"\bكم (?:يبدو |تبدو )?عمر",
 )
 _AFTER_FRAME = re.compile(rf"(?:{'|'.join(_AGE_FRAMES)})\s+({_WORD})(?:\s+({_WORD}))?", re.I)
 SUBJECT_WORDS = frozenset(
@@ -224,9 +231,11 @@ SUBJECT_WORDS = frozenset(
     "этот эта это этому этой тому той ему ей им его её ее моему моей ваш вашему примерно на "
     "вид может было будет peu près pres "
     "هذا هذه ذلك تلك هو هي "
-    "tem tinha aparenta".split())
+    "tem tinha aparenta "
+    "ahí aquí allí allá acá là ici qui lì là hier dort daar aí aqui ali lá тут здесь там".split())
 """Subjects of an age question other than person nouns: pronouns, demonstratives, articles,
-possessives and hedges, in the supported languages; and the frame's own verb when nothing
+possessives, hedges and place adverbs ("¿qué edad aparenta ahí?"), in the supported
+languages; and the frame's own verb when nothing
 follows it ("..., quantos anos tem?")."""
 _ARTICLE_BEFORE_NAME = frozenset("a o la il el lo le".split())
 """Articles that also go before a first name in speech ("o Neymar", "la Ferragni")."""
@@ -240,6 +249,9 @@ _FAMILY = re.compile(
 """Family nouns: "how old is grandpa here?" asks an age, not a name."""
 _ZH_SUBJECT = re.compile(r"的(?!看起来|看上去)([^的\s，,。？?！!]{1,8}?)"
                          r"(?:看起来|看上去|大概|大约|现在|今年)?有?(?:多大|几岁|多少岁)")
+_ZH_LEAD = re.compile(r"^\W*([^\W\d]{2,4}?)在(?:这张|这个|这|照片|图片|图|画面)[^，,。？?！!\s]{0,8}?"
+                      r"(?:看起来|看上去)?(?:大概|大约)?有?(?:多大|几岁|多少岁)")
+"""A Chinese age question that opens on its subject ("刘德华在这张照片里看起来多大？")."""
 _JA_SUBJECT = re.compile(r"の([^の\s、,。？?！!]{1,10}?(?:さん|ちゃん|くん|様)?)(?:って|は|、)?\s*"
                          r"(?:何歳|なんさい|何才|いくつ)")
 _HI_SUBJECT = re.compile(r"(\S+)\s+(\S+)\s+(?:कितने साल|कितनी उम्र|की उम्र)")
@@ -303,7 +315,7 @@ def named_subject(cased: str, known: Callable[[str], bool]) -> str | None:
         elif not _person_word(first, known):
             return m.group(0)
     _, zh, ja = _learned_subjects()
-    for pattern, nouns in ((_ZH_SUBJECT, zh), (_JA_SUBJECT, ja)):
+    for pattern, nouns in ((_ZH_SUBJECT, zh), (_ZH_LEAD, zh), (_JA_SUBJECT, ja)):
         for m in pattern.finditer(cased):
             if pattern is _JA_SUBJECT and _JA_CLAUSE.search(m[1]):
                 continue

@@ -101,9 +101,22 @@ _EVENTS = (r"(?:procession|procesi[oó]n|processione|prozession|semana santa|set
            r"natale|navidad|no[ëe]l|weihnacht\w*|kerst\w*|holi|diwali|eid|wedding|boda|"
            r"matrimonio|mariage|hochzeit|bruiloft|casamento|свадьб\w*|madame tussauds|"
            r"wax museum|museo delle cere|wachsfigurenkabinett|"
-           r"election(?: night)?(?: party| rally| event)?|(?:campaign )?rall(?:y|ies))")
+           r"election(?: night)?(?: party| rally| event)?|(?:campaign )?rall(?:y|ies)|"
+           # a political gathering: the photo's setting, not the person's views
+           r"campaign (?:event|speech|stop)|(?:protest|demonstration|demo)s?|"
+           r"(?:comizi|mitin|com[ií]cio|meeting|manif|manifestaci[oó]n|manifestazione|"
+           r"manifesta[çc][ãa]o|kundgebung|wahlkampf|wahlveranstaltung|betoging|"
+           r"verkiezingsbijeenkomst|митинг|демонстраци)\w*(?: (?:elettoral|electoral|[ée]lectoral|"
+           r"eleitoral|pol[ií]tic|politiqu)\w*)?|"
+           # a hospital bed or maternity ward: where the photo was taken, not a health state
+           r"hospital bed|maternity(?: ward)?|krankenhausbett\w*|kreißsaal|ziekenhuisbed\w*|"
+           r"kraam(?:afdeling|zaal)|letto d'ospedale|maternit[àé]|lit d'h[ôo]pital|"
+           r"cama d[eo] hospital|maternidad|maternidade|больничн\w* (?:койк|палат)\w*|роддом\w*)")
 _AT = (r"\b(?:at|in front of|outside|inside|near|after|during|in|en|delante de|frente a|"
        r"fuera de|despu[ée]s de|durante|davanti(?: a)?|fuori(?: da)?|dopo|nella|nel|devant|"
+       r"al|au|aux|am|beim|ao|à|"
+       r"(?:photo|foto|pic|picture|bild|immagine|imagen|imagem)(?: (?:de|del|of|from|van|von|di|"
+       r"della|do|da|du))?|"
        r"apr[èe]s|pendant|dans|bei|vor|nach|im|w[äa]hrend|bij|voor|na|tijdens|op|em|no|"
        r"em frente (?:à|ao|a)|depois d[aoe]|в|во|на|у|возле|после|перед|v|posle|u)\s+"
        r"(?:(?:the|a|an|der|die|dem|den|einer|einem|la|el|le|il|l'|une|un|una|een|de|het|o|"
@@ -116,6 +129,9 @@ _SETTING = re.compile(
     r"|[^、。？?！!\s]{0,8}(?:結婚式|お祭り)(?:で|にて)"
     r"|(?:होली|दिवाली|ईद|शादी)\s+(?:पार्टी\s+)?(?:की|के|में)\s+(?:फोटो|तस्वीर)"
     r"|(?:चुनावी\s+)?रैली\s+में"
+    r"|在[^，。？?！!\s]{0,8}(?:集会|竞选|游行|演讲|病床|产房)[^，。？?！!\s]{0,4}"
+    r"|(?:選挙)?(?:街頭)?(?:演説|集会|デモ)(?:中|で|の会場)|(?:病院の)?(?:ベッド|病床|産婦人科)で"
+    r"|\b(?:من|في|خلال|أثناء) (?:صورة )?(?:ال)?(?:تجمع|مهرجان|مسيرة|مظاهرة|حملة)(?: ال?انتخابي\w*)?"
     r"|\b(?:من|في|أمام|بعد) (?:فرح|عرس|زفاف|حفلة|خطوبة|العيد)(?: \S+)?",
     re.I)
 _WORSHIP_SETTING = re.compile(
@@ -137,6 +153,13 @@ _NAMED_PLACE = re.compile(
     r"delante de|vor|bei|an|am|im|bij|voor|em|na|no|em frente (?:à|ao)|в|на|у|возле)\s+"
     r"(?:(?:the|il|la|le|l'|el|der|die|dem|den|de|het|o|a|al|alla|du)\s+)?"
     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]*|di|de|del|of|von|van))*")
+_BEFORE_PLACE = re.compile(
+    r"\b(?:in front of|next to|delante de|frente a|junto a|devant|davanti a|accanto a|vor|neben|"
+    r"voor|naast|em frente (?:a|à|ao)|perto d[aeo]|перед|возле|у)\s+"
+    r"(?:the|la|el|le|l'|il|lo|der|dem|den|die|de|het|o|a|al|alla|au|du|do|da)\s*"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]*|di|de|del|of|von|van))*")
+"""A named place someone stands before ("in front of the Golden Gate Bridge", "delante de la
+Sagrada Familia"): an article before capitalised words names a place, not a person (cased)."""
 """A named place the photo was taken at ("taken in front of the Golden Gate Bridge"): its
 capitalised words name a place, not a person (case-sensitive, so it only acts on the text as
 typed)."""
@@ -450,9 +473,30 @@ _EVADE_RECOGNITION = re.compile(
     r"austricksen|umgehen|misleiden|omzeilen)"
     r"|(?:骗过|欺骗|躲避|绕过)(?:人脸识别|面部识别)|顔認証を(?:騙|だま|欺|回避|すり抜け)"
     r"|(?:خداع|تضليل) (?:نظام )?(?:التعرف على الوجه|بصمة الوجه)"
-    r"|(?:फेस रिकग्निशन|चेहरा पहचान)\S* (?:को )?(?:धोखा|चकमा)", re.I)
-"""Fooling face recognition (a mask "pour tromper la reconnaissance faciale") is a spoof
-question: the recognition is what is being defeated, not asked for."""
+    r"|(?:फेस रिकग्निशन|चेहरा पहचान)\S* (?:को )?(?:धोखा|चकमा)"
+    # passing an identity or biometric check with a photo, a screen or a mask
+    r"|\b(?:pass|get (?:past|through)|fool|trick|beat)\s+(?:the |an |a )?(?:id|identity|"
+    r"biometric|face|selfie|kyc|liveness)\s*(?:check|verification|control|scan)s?"
+    r"|\bpass\w* (?:la |le |une |les )?(?:v[ée]rif\w*|contr[ôo]le|check) d'identit[ée]"
+    r"|\bpass\w* (?:la |le )?(?:biom[ée]tri\w*|reconnaissance)"
+    r"|\bpasar (?:la |el )?(?:verificaci[oó]n|control|comprobaci[oó]n) de identidad"
+    r"|\bpasar (?:la )?biometr[ií]a"
+    r"|\b(?:identit[äa]tspr[üu]fung|ausweiskontrolle|biometrie)\w* (?:zu )?(?:bestehen|umgehen|"
+    r"t[äa]uschen|austricksen|passieren)|\bdurch die (?:identit[äa]tspr[üu]fung|biometrie)"
+    r"|\bsuperare (?:la |il )?(?:verifica|controllo) (?:d'|dell'|di )?identit[àa]"
+    r"|\bsuperare (?:la )?biometri\w*"
+    r"|\bpassar (?:na |pela |a )?(?:verifica[çc][ãa]o|checagem|valida[çc][ãa]o) (?:de )?identidade"
+    r"|\bpassar (?:na |pela )?biometria"
+    r"|\b(?:identiteitscontrole|id-check|biometrie)\b.{0,20}\b(?:te )?(?:passeren|omzeilen|"
+    r"misleiden|halen)|\bdoor de (?:identiteitscontrole|biometrie)"
+    r"|\bпройти (?:\S+ )?(?:биометри\w*|проверк\w* личности|верификаци\w*|идентификаци\w*)"
+    r"|(?:通过|骗过|绕过)(?:人脸|身份|实名)?(?:验证|认证|核验|识别)"
+    r"|(?:本人確認|顔認証|生体認証)を?(?:通|突破|パス|すり抜)"
+    r"|(?:اجتياز|تجاوز|يتجاوز|يجتاز) (?:ال)?(?:تحقق من الهوية|التحقق|بصمة الوجه|البصمة)"
+    r"|(?:वेरिफिकेशन|केवाईसी|बायोमेट्रिक)\S* (?:पास|को धोखा)", re.I)
+"""Fooling face recognition (a mask "pour tromper la reconnaissance faciale") or passing an
+identity check with a screen is a spoof question: the check is what is being defeated, not
+asked for."""
 
 
 def drop_religious_headwear(text: str) -> str:
@@ -469,7 +513,7 @@ def drop_non_traits(text: str) -> str:
     question this way too)."""
     text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))
     text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", _SETTING.sub(" ", text)))
-    text = _NAMED_PLACE.sub(" ", text)
+    text = _BEFORE_PLACE.sub(" ", _NAMED_PLACE.sub(" ", text))
     if _PHOTO_CUE_RE.search(text):
         text = _WORSHIP_SETTING.sub(" ", text)
     return _ARTIFICIAL_INTELLIGENCE.sub("AI", _COSTUME.sub("costume", text))
