@@ -69,6 +69,10 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                       r"|anxious|excited|smug|displeased|sorrowful|frustrated)\b"
                       r"|\blaugh\w*|\bfrown\w*|\bscowl\w*|\bpout\w*|\bsmirk\w*|\bsulk\w*"
                       r"|\btears\b"),
+    # --- "is that a guy or a girl?": a gender asked as two answers, whatever else is said
+    ("gender", None, r"\b(?:is|was) (?:that|this|it|the \w+(?: \w+)?) (?:a |an )?(?:man|woman|guy|"
+                     r"girl|boy|lady|dude|gal|male|female) or (?:a |an )?(?:man|woman|guy|girl|boy|"
+                     r"lady|dude|gal|male|female)\b"),
     # --- valued attributes (which value?)
     ("attribute", "hair_color", r"\bhair ?colou?r|\b(?:colou?r|shade)\b.{0,25}\bhair\b"
                                 r"|\bhair\b.{0,15}\bcolou?r\b|\bred ?head\b|\bginger\b|\bred hair"
@@ -179,7 +183,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                    r"|\bbun\b|\bdreadlocks\b|\bfreckle\w*|\bscars?\b|\bpiercing\w*|\bsunburn\w*"
                    r"|\btan(?:ned)?\b|\bsweat\w*|\bwrinkle\w*|\bmoles?\b|\bdimples?\b"),
     # --- what the photo shows, with no thing named above: a caption
-    ("caption", None, r"\bwhat (?:do|can|did) you see\b|\bwhat is (?:in|on) (?:this|the) "
+    ("caption", None, r"\bwhat (?:do|can|did) you see\b|\b(?:tell me|say|describe) what you (?:can )?"
+                      r"(?:see|notice)\b|\bwhat is (?:in|on) (?:this|the) "
                       r"(?:photo|picture|image|pic|shot|selfie)\b"
                       r"|\bwhat does (?:this|the) (?:photo|picture|image|pic) show\b"),
 )

@@ -39,15 +39,18 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"ai生成|ai合成|人工智能|ai(?:で|が)?(?:生成|作っ|作成)|生成ai|الذكاء الاصطناعي|एआई|\bai se bana|"
                     r"\b(?:tablet|ipad|handy|smartphone|telefon|phone|celular|m[óo]vil|t[ée]l[ée]phone|portable|telefonino|cellulare|telefoon|mobiel|телефон|планшет)\b.{0,50}(?:vor (?:die|der) kamera|delante de la c[aá]mara|devant la cam[ée]ra|davanti alla (?:tele)?camera|(?:na )?frente (?:da|à) c[aâ]mera|voor de camera|перед камер)|"
                     r"(?:手机|平板|屏幕).{0,10}(?:对着|放在)(?:镜头|摄像头)|(?:スマホ|タブレット).{0,15}カメラの前|\b(?:موبايل|جوال|هاتف|تابلت).{0,30}أمام الكاميرا|(?:फोन|मोबाइल|टैबलेट).{0,30}कैमरे के सामने|"
+                    r"\becht\w* gesicht|\bvrai visage|\bvisage r[ée]el|\brostro real|\bcara real\b|\bvolto (?:vero|reale)|\brosto real|\becht gezicht|\bdeep ?fake|дипфейк|ديب ?فيك|深度伪造|深伪|"
                     r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक"),
-    ("age", None, r"\bnan ?sai\b|\b3[ou]mr|\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
+    ("age", None, r"(?<![a-z])age\s*(?:字段|field|フィールド|項目|حقل)|年龄字段|年齢(?:フィールド|項目)|\bnan ?sai\b|\b3[ou]mr|\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
                   r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
                   r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|生まれ|"
                   r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر(?!و)|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
     # crying or laughing, a child's "boy or girl": emotion and gender before the smiling row
     # and the child nouns of the age rows
     ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
-    ("gender", None, r"\bniñ[oa] o (?:una |un )?niñ[oa]\b|\bchic[oa] o (?:una |un )?chic[oa]\b|\bvar[oó]n o (?:una )?(?:hembra|niña)\b|\bmaschiett[oa] o (?:una )?femminuccia|\bfemminuccia o (?:un )?maschietto|\bbambin[oa] o (?:una |un )?bambin[oa]\b|\bragazz[oa] o (?:una |un )?ragazz[oa]\b|"
+    ("gender", None, r"\bmaschio o (?:una )?femmina|\bfemmina o (?:un )?maschio|\bmacho o (?:una )?hembra|\bhembra o (?:un )?macho|\bm[âa]le ou (?:une )?femelle|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
+                     r"\bm[äa]nnlich oder weiblich|\bweiblich oder m[äa]nnlich|\bmasculino o femenino|\bfemenino o masculino|\bmasculin ou f[ée]minin|\bmaschile o femminile|\bmasculino ou feminino|\bmannelijk of vrouwelijk|"
+                     r"\bniñ[oa] o (?:una |un )?niñ[oa]\b|\bchic[oa] o (?:una |un )?chic[oa]\b|\bvar[oó]n o (?:una )?(?:hembra|niña)\b|\bmaschiett[oa] o (?:una )?femminuccia|\bfemminuccia o (?:un )?maschietto|\bbambin[oa] o (?:una |un )?bambin[oa]\b|\bragazz[oa] o (?:una |un )?ragazz[oa]\b|"
                      r"\bmenin[oa] ou (?:uma |um )?menin[oa]\b|\brapaz ou (?:uma )?(?:moça|rapariga)|\bmoça ou (?:um )?rapaz|\bgar[çc]on ou (?:une )?fille\b|\bfille ou (?:un )?gar[çc]on\b|\bjunge oder (?:ein )?m[äa]dchen|\bm[äa]dchen oder (?:ein )?junge|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
                      r"是(?:个|一个)?(?:男生|女生|男的|女的|男孩子?|女孩子?|男人|女人)(?:吗|吧|啊|嘛)|\bмальчик или девочка|\bдевочка или мальчик|男孩(?:还是|或)女孩|女孩(?:还是|或)男孩|男の子か女の子|女の子か男の子|(?:男|女)の(?:人|子)(?:[？?]|です|か|なの|だよね|じゃ)|(?:男|女)の子っぽい[？?].{0,8}(?:男|女)の子っぽい|लड़का (?:है )?या लड़की|लड़की (?:है )?या लड़का"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
@@ -62,6 +65,9 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"情绪|情感|表情|感受|心情|感觉|高兴|开心|快乐|难过|伤心|悲伤|生气|愤怒|惊讶|吃惊|害怕|恐惧|厌恶|恶心|平静|中性|哭|嫌弃|鄙视|不屑|厌烦|无语|尴尬|委屈|得意|紧张|兴奋|失望|沮丧|郁闷|一脸(?!胡|的胡|络腮|雀斑|痘|皱纹)|"
                       r"感情|表情|気持ち|気分|嬉し|うれし|幸せ|悲し|怒|驚|びっくり|怖|恐(?!れ入|縮)|嫌悪|無表情|泣|"
                       r"\bمشاعر|\bعاطف|\bشعور|\bيشعر|\bتشعر|\bمزاج|\bتعبير|\bسعيد|\bحزين|\bغاضب|\bمتفاجئ|\bمندهش|\bخائف|\bخوف|\bاشمئزاز|\bمحايد|\bيبكي|\bتبكي|\bتعابير|\bخايف|\bزعلان|\bمبسوط|\bفرحان|\bمتضايق|\bمعصب|\bمصدوم|\bمرعوب|\bقلقان|\bمتوتر|\bقرفان|"
+                      r"\bseri[oa]\b|\bcara seria|\bs[ée]rieu(?:x|se)|\bernst|\bserieus|\bs[ée]ri[oa]\b|\bсерь[её]зн|\bnervios|\bnervos[oa]|\bnerveu(?:x|se)|\bnerv[öo]s|\bnerveus|\bнервн|\bволну|"
+                      r"\borgullos|\bfier\b|\bfi[eè]re\b|\bfier[oa]\b|\borgulhos|\bstolz|\btrots\b|\bгорд|\bfurieu|\bfurios|\bjoyeu|\balegre|\bgioios|\bfr[öo]hlich|\bvrolijk|\bвесел|"
+                      r"\bdoe[tn]? (?:\w+ )?alsof|\bfai(?:t|re) semblant|\bfing(?:e|iendo)\b|\btut (?:\w+ )?(?:nur )?so,? als\b|\bfa finta|\bпритворя|喜ん|喜び|緊張|誇らし|骄傲|自豪|假装|\bفخور|\bmetwatt?er|\bmtwatt?er|\bm3a?s?sab|\bza3lan|\bmabsou?t|\bfar7an|\b7a?zi?n|\bkhayf|गर्व|घबरा|नर्वस|"
                       r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह"),
     ("caption", None, r"\bdescr[ií]b|\bd[ée]crire\b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
                       r"\bbeschrijf|\bbeschrijving|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
