@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from facevqa.tasks.labels import ATTRIBUTES
+
 _NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
         r"seventy|eighty|ninety|hundred|twenty[- ]one)")
@@ -21,6 +23,15 @@ _FACIAL = r"(?:beard|m(?:o|ou|u)stache|goatee|stubble)"
 _EYE_COLORS = r"(?:blue|green|brown|hazel|gr[ae]y|dark|light|amber)"
 
 RULES: tuple[tuple[str, str | None, str], ...] = (
+    # --- alt text for a screen reader is a caption (before the "screen" of spoof)
+    ("caption", None, r"\balt[- ]?(?:text|tag)s?\b|\balternative text\b|\bscreen ?readers?\b"),
+    # --- a costume's real or fake beard is the beard, not a spoofed face
+    ("attribute", "mustache", r"\b(?:fake|false|real|genuine|glued?[- ]on|stick[- ]on|costume|prop)"
+                              r"\b.{0,12}\bm(?:o|ou|u)stache|\bm(?:o|ou|u)stache\b.{0,20}\b(?:real"
+                              r"|fake|false|genuine|glued|stuck)\b"),
+    ("attribute", "beard", r"\b(?:fake|false|real|genuine|glued?[- ]on|stick[- ]on|costume|prop)\b"
+                           r".{0,12}\bbeard|\bbeard\b.{0,20}\b(?:real|fake|false|genuine|glued"
+                           r"|stuck)\b"),
     # --- spoof: liveness and presentation attacks
     ("spoof", None, r"\bspoof\w*|\banti-?spoof\w*|\bliveness\b|\bpresentation attack"
                     r"|\breplay\w*|\b(?:print|mask|screen|paper|photo|video|display) attack"
@@ -53,6 +64,10 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                   r"|\bborn\b|\bold enough\b"
                   r"|\b(?:older|younger) than\b"
                   rf"|\b(?:over|under|above|below|at least) (?:the age of )?{_NUM}\b"
+                  # adult or minor; the decade of life a person is in
+                  r"|\bunder-?aged?\b|\b(?:an )?adult or (?:a )?minor\b|\b(?:a )?minor or (?:an )?adult\b"
+                  r"|\bwhich decade (?:is|are|was|were) (?:he|she|they|the \w+)\b"
+                  r"|\bdecade (?:is|are) (?:he|she|they) in\b"
                   r"|\b(?:early |mid |late )?(?:\d0'?s|teens|twenties|thirties|forties|fifties"
                   r"|sixties|seventies|eighties|nineties)\b|\bdecade of\b"
                   rf"|\b(?:is|was|are|were) {_SUBJ} (?:still )?(?:a |an )?(?:\w+ )?(?:child|kid"
@@ -70,9 +85,12 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                       r"|\blaugh\w*|\bfrown\w*|\bscowl\w*|\bpout\w*|\bsmirk\w*|\bsulk\w*"
                       r"|\btears\b"),
     # --- "is that a guy or a girl?": a gender asked as two answers, whatever else is said
+    # ("is the person in the beanie a man or a woman?": the beanie only says which person)
     ("gender", None, r"\b(?:is|was) (?:that|this|it|the \w+(?: \w+)?) (?:a |an )?(?:man|woman|guy|"
                      r"girl|boy|lady|dude|gal|male|female) or (?:a |an )?(?:man|woman|guy|girl|boy|"
-                     r"lady|dude|gal|male|female)\b"),
+                     r"lady|dude|gal|male|female)\b"
+                     r"|\b(?:a|an) (?:man|woman|guy|girl|boy|lady|male|female) or (?:a|an) (?:man"
+                     r"|woman|guy|girl|boy|lady|male|female)\b|\bmale or female\b|\bfemale or male\b"),
     # --- valued attributes (which value?)
     ("attribute", "hair_color", r"\bhair ?colou?r|\b(?:colou?r|shade)\b.{0,25}\bhair\b"
                                 r"|\bhair\b.{0,15}\bcolou?r\b|\bred ?head\b|\bginger\b|\bred hair"
@@ -96,7 +114,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "eyewear", r"\bsun ?glasses\b|\bshades\b|\beyewear\b|\bglasses or\b"
                              r"|\b(?:kind|type|sort|style) of (?:glasses|spectacles)\b"),
     ("attribute", "head_pose", r"\bhead (?:pose|turned|tilted|orientation|position|angle|rotat)"
-                               r"|\b(?:head|face) (?:is )?(?:turned|tilted|rotated)\b|\bprofile\b"
+                               r"|\b(?:head|face) (?:is )?(?:turned|tilted|rotated)\b"
+                               r"|\bprofile\b(?! ?(?:pic|picture|photo|image|shot)s?\b)"
                                r"|\bfrontal\b|\bfacing\b|\bwhich way\b|\bhead pose\b"
                                r"|\blooking away\b"
                                r"|\bturned (?:to the |to |towards )?(?:the )?"
@@ -217,6 +236,71 @@ def first_match(rows, lowered: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+_FIELDS: dict[str, tuple[str, str | None]] = {
+    **{name: ("attribute", name) for name in ATTRIBUTES},
+    "glasses": ("attribute", "eyeglasses"), "hat": ("attribute", "wearing_hat"),
+    "smile": ("attribute", "smiling"), "earrings": ("attribute", "wearing_earrings"),
+    "necklace": ("attribute", "wearing_necklace"), "lipstick": ("attribute", "wearing_lipstick"),
+    "necktie": ("attribute", "wearing_necktie"), "makeup": ("attribute", "heavy_makeup"),
+    "age": ("age", None), "emotion": ("emotion", None), "expression": ("emotion", None),
+    "gender": ("gender", None), "sex": ("gender", None), "liveness": ("spoof", None),
+    "spoof": ("spoof", None), "real": ("spoof", None), "live": ("spoof", None),
+    "fake": ("spoof", None), "genuine": ("spoof", None), "caption": ("caption", None),
+    "alt_text": ("caption", None), "description": ("caption", None),
+}
+"""Field names of an API-style request ("return JSON {estimated_age}", "boolean wearing_hat"):
+the attributes by their own names, a few short names, and the tasks' fields."""
+_FIELD_AFFIX = re.compile(r"^(?:(?:is|has|have|wears|wearing|estimated|apparent|predicted|"
+                          r"perceived|dominant|facial|image|face|person|main|top)_)+|(?:_(?:score"
+                          r"|prob|probability|conf|confidence|estimate|years|range|group|bracket"
+                          r"|label|class|flag|bool|value|yes_no))+$")
+"""Prefixes and suffixes of a field name around the attribute or task it names."""
+_API = re.compile(r"\bjson\b|\bapi\b|\bbool(?:ean)?\b|\btrue ?/ ?false\b|\bschema\b|\bfield\b"
+                  r"|\bendpoint\b|[{}]|поле|字段|フィールド|حقل|फ़ील्ड|फील्ड|\bcampo\b|\bchamp\b"
+                  r"|\bfeld\b|\bveld\b")
+"""A developer's request: its plain words (age, emotion) are field names too."""
+_FIELD_TOKEN = re.compile(r"(?<![a-z0-9_])[a-z0-9]+(?:_[a-z0-9]+)*(?![a-z0-9_])")
+
+
+def match_field(lowered: str) -> tuple[str, str | None, str] | None:
+    """(task, attribute, field) of the first field name in an API-style request: a snake_case
+    name anywhere ("wearing_hat", "estimated_age"), a plain one only beside JSON, API or
+    boolean words. None when there is none."""
+    api = _API.search(lowered) is not None
+    for m in _FIELD_TOKEN.finditer(lowered):
+        name = m.group(0)
+        if "_" not in name and not api:
+            continue
+        key = name if name in _FIELDS else _FIELD_AFFIX.sub("", name)
+        if key in _FIELDS:
+            return (*_FIELDS[key], name)
+    return None
+
+
+_OWN_DEVICE = re.compile(
+    r"\bmy (?:(?:phone|tablet|laptop|computer|monitor)(?:'s)? )?(?:screen|display)\b"
+    r"|\bon my (?:phone|tablet|laptop|computer|monitor)\b|"
+    r"\bmi (?:pantalla|m[oó]vil|celular|tel[eé]fono)\b|\bpantalla de mi (?:m[oó]vil|celular|tel[eé]fono)\b|"
+    r"\bmon (?:[ée]cran|t[ée]l[ée]phone|portable|mobile)\b|\b[ée]cran de mon (?:t[ée]l[ée]phone|portable|mobile)\b|"
+    r"\bmein(?:em|en|e)? (?:bildschirm|display|handy(?:display|bildschirm)?|telefon)\b|\b(?:bildschirm|display) (?:von )?meine[ms] (?:handys?|telefons?)\b|"
+    r"\b(?:mio|mio piccolo) (?:schermo|telefono|cellulare)\b|\bschermo del mio (?:telefono|cellulare)\b|"
+    r"\bminha tela\b|\bmeu (?:ecr[ãa]|celular|telem[óo]vel|telefone)\b|\btela do meu (?:celular|telefone)\b|"
+    r"\bmijn (?:scherm|telefoon(?:scherm)?|mobiel)\b|\bscherm van mijn (?:telefoon|mobiel)\b|"
+    r"\b(?:мой|моём|моем|моего|мой) (?:экран|телефон)\w*|\bэкран (?:моего )?телефона у меня\b|\bу меня (?:маленький )?экран\b|"
+    r"我(?:的)?(?:手机|电脑|平板)?(?:的)?屏幕|我(?:的)?手机|"
+    r"(?:私|僕|俺|自分)の(?:スマホ|携帯|パソコン)?の?(?:画面|スクリーン)|(?:スマホ|携帯)の画面が(?:小さ|割れ|暗)|"
+    r"\bشاشتي|\bشاشة (?:جوالي|موبايلي|هاتفي|تلفوني)|\bجوالي|\bموبايلي|"
+    r"मेरे (?:फोन|फ़ोन|मोबाइल) की स्क्रीन|मेरी स्क्रीन|\bmere phone ki screen|\bmeri screen")
+"""The asker's own screen or phone ("my phone screen is too small to see"): no replay attack,
+so it is dropped before the routing words are read."""
+
+
+def drop_own_device(lowered: str) -> str:
+    """The question without the asker's own screen or phone (see _OWN_DEVICE)."""
+    return _OWN_DEVICE.sub(" ", lowered)
+
+
 def match_rule(lowered: str) -> tuple[str, str | None, str] | None:
-    """(task, attribute, matched text) of the first rule matching the lowercased question."""
-    return first_match(COMPILED, lowered)
+    """(task, attribute, matched text) of an API field name, else of the first rule matching the
+    lowercased question (the asker's own screen dropped)."""
+    return match_field(lowered) or first_match(COMPILED, drop_own_device(lowered))

@@ -14,18 +14,27 @@ from __future__ import annotations
 
 import re
 
-from facevqa.tasks.routing_rules import first_match
+from facevqa.tasks.routing_rules import drop_own_device, first_match, match_field
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
     # a fake or forced smile is an expression, not a spoofed face nor a plain smile
     ("emotion", None, r"\bfake[- ]?(?:smile|l[äa]cheln|sourire|sonrisa|sorriso|glimlach)|\b(?:gezwungen|falsch|aufgesetzt)\w* l[äa]cheln|\bsourire (?:forc[ée]|faux)|\bfaux sourire|\bsonrisa (?:falsa|forzada)|\bsorriso (?:falso|forzato|for[çc]ado|amarelo)|"
                       r"\bnep(?:pe)? glimlach|\bgeforceerde glimlach|\b(?:фальшив|натянут|неискренн)\w* улыбк|假笑|强颜欢笑|作り笑い|愛想笑い|\bابتسامة (?:مزيفة|مصطنعة|مفتعلة)|नकली मुस्कान"),
+    # alt text for a screen reader is a caption (before the screen words of spoof)
+    ("caption", None, r"\balt[- ]?(?:text|tag|tekst)|\btexto alternativo|\btexte alternatif|\balternativtext|\balternativer text|\btesto alternativo|\balternatieve tekst|\bальт(?:ернативн\w*)?[- ]?текст|替代(?:文本|文字)|代替テキスト|\bالنص البديل|\bنص بديل|वैकल्पिक (?:पाठ|टेक्स्ट)|ऑल्ट टेक्स्ट|"
+                      r"\bscreen ?reader|\blector(?:es)? de pantalla|\blecteurs? d'[ée]cran|\bbildschirmleser|\bleitor(?:es)? de (?:tela|ecr[ãa])|\blettor[ei] di schermo|\bschermlezer|\bэкранн\w* (?:чтец|диктор)|\bскринридер|读屏|屏幕阅读器|スクリーンリーダー|読み上げ|\bقارئ (?:ال)?شاشة|स्क्रीन रीडर"),
+    # a costume's real or fake beard or moustache is that attribute, not a spoofed face
+    ("attribute", "mustache", r"\b(?:bigote|mostacho)s? (?:postiz|fals|de verdad|real|pegad)|\bfausses? moustaches?|\bmoustaches? (?:postiche|fausse|vraie|coll[ée]e)|\bvraie moustache|\b(?:falsche[rn]?|echte[rn]?|angeklebte[rn]?) (?:schnurrbart|schnauzer)|\b(?:schnurrbart|schnauzer) (?:echt|falsch|angeklebt)|\bbaffi (?:fint|fals|ver|posticc)|"
+                              r"\bbigode (?:postiç|fals|de verdade|verdadeir|colad)|\bnep ?snor|\b(?:valse|echte) snor|\bнакладн\w* ус|\bус(?:ы)? (?:настоящ|накладн|фальшив)|假(?:的)?(?:小胡子|八字胡)|付け(?:口)?髭|つけひげ|\bشارب (?:مستعار|مزيف|حقيقي|اصطناعي)|नकली मूंछ|असली मूंछ"),
+    ("attribute", "beard", r"\bbarba (?:postiz|fals|de verdad|real|pegad|fint|ver[ao]\b|posticc|verdadeir|colad|de verdade)|\bbarbes? (?:postiche|fausse|vraie|coll[ée]e)|\b(?:fausse|vraie) barbe|\b(?:falsche[rn]?|echte[rn]?|angeklebte[rn]?|künstliche[rn]?) (?:voll)?bart|\b(?:voll)?bart (?:echt|falsch|angeklebt)|"
+                           r"\bnep ?baard|\b(?:valse|echte) baard|\bbaard (?:echt|nep)|\bнакладн\w* бород|\bбород\w* (?:настоящ|накладн|фальшив)|\bнастоящ\w* бород|假(?:的)?胡子|胡子是(?:真|假)|付け(?:ひげ|髭|ヒゲ)|(?:ひげ|髭|ヒゲ)は(?:本物|偽物)|\bلحية (?:مستعارة|مزيفة|حقيقية|اصطناعية)|नकली दाढ़ी|असली दाढ़ी|"
+                           r"(?:\bvraie|\bvrai|\bfausse|\breal|\bfals[ao]|\becht|\bnep|\bнастоящ\w*|\bfint[ao]|\bverdadeir[ao]|\bde verdad)\b.{0,30}\b(?:barb[ae]|bart|baard|бород\w*)\b.{0,30}\b(?:fausse|fake|falsch\w*|fals[ao]|nep|накладн\w*|fint[ao]|postiz\w*|postiche)\b"),
     ("spoof", None, r"\bfals[oa]s?\b|\bfalsificad|\bimpres[oa]\b|\bpantalla|\bm[aá]scara|\ben vivo\b|\bpersona real\b|\bfoto de una foto\b|\bsuplant|\bdeepfake|\bengañar|"
                     r"\bfau(?:x|sse)\b|\bimprim[ée]|\b[ée]cran|\bmasque|\bpersonne r[ée]elle\b|\bvraie personne\b|\bphoto d'une photo\b|\busurpation|\btromper\b|"
-                    r"\bf[äa]lschung|\bgef[äa]lscht|\bausgedruckt|\bbildschirm|\bmaske\b|\bechte[rn]? (?:person|mensch)|\bist (?:das|sie|er|es) echt\b|\bfoto eines fotos\b|\btäuschen\b|"
+                    r"\bf[äa]lschung|\bgef[äa]lscht|\bausgedruckt|\bbildschirm|\b(?:handy|smartphone|tablet|computer|laptop)bildschirm|\bmaske\b|\bechte[rn]? (?:person|mensch)|\bist (?:das|sie|er|es) echt\b|\bfoto eines fotos\b|\btäuschen\b|"
                     r"\bstampat|\bschermo|\bmaschera|\bdal vivo\b|\bpersona (?:reale|vera)\b|\bfoto di una foto\b|\bingannare\b|"
                     r"\bfraude\b|\bimpress[oa]\b|\btela\b|\becr[ãa]\b|\bao vivo\b|\bpessoa (?:real|de verdade)\b|\bfoto de uma foto\b|\benganar\b|"
-                    r"\bnep\b|\bgeprint|\bafgedrukt|\bscherm|\bmasker|\becht(?:e)? persoon\b|\bfoto van een foto\b|\bmisleiden\b|"
+                    r"\bnep\b|\bgeprint|\bafgedrukt|\bscherm|\b(?:telefoon|beeld|mobiel)scherm|\bmasker|\becht(?:e)? persoon\b|\bfoto van een foto\b|\bmisleiden\b|"
                     r"\bподделк|\bфальшив|\bненастоящ|\bнастоящ\w* (?:человек|лицо)|\bживой человек|\bреальн\w* человек|\bраспечат|\bнапечатан|\bэкран|\bмаск[аиуео]?\b|\bобмануть|\bдипфейк|"
                     r"真人|假的|假人|是假|伪造|打印|屏幕|面具|活体|翻拍|欺骗|"
                     r"本物|偽物|偽の|なりすまし|印刷|画面|スクリーン|マスク|仮面|生身|騙|ディープフェイク|"
@@ -37,14 +46,19 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"\bgenerat[oa]\b.{0,12}\b(?:ia|ai|intelligenza artificiale)\b|\bgerad[oa]s? (?:por|com) (?:ia|ai)\b|\bai[- ]gegenereerd|\bgegenereerd (?:door|met) (?:ai|ki)\b|"
                     r"\bсгенерирова|\bнейросет|\b(?:inteligencia|intelligence|intelligenza|intelig[eê]ncia) artificiale?\b|\bkünstliche[rn]? intelligenz|\bkunstmatige intelligentie|\bискусственн\w* интеллект|"
                     r"ai生成|ai合成|人工智能|ai(?:で|が)?(?:生成|作っ|作成)|生成ai|الذكاء الاصطناعي|एआई|\bai se bana|"
-                    r"\b(?:tablet|ipad|handy|smartphone|telefon|phone|celular|m[óo]vil|t[ée]l[ée]phone|portable|telefonino|cellulare|telefoon|mobiel|телефон|планшет)\b.{0,50}(?:vor (?:die|der) kamera|delante de la c[aá]mara|devant la cam[ée]ra|davanti alla (?:tele)?camera|(?:na )?frente (?:da|à) c[aâ]mera|voor de camera|перед камер)|"
+                    r"\b(?:tablet|ipad|handy|smartphone|telefon|phone|celular|m[óo]vil|t[ée]l[ée]phone|portable|telefonino|cellulare|telefoon|mobiel|телефон|планшет)\w*.{0,50}(?:vor (?:die|der) kamera|delante de la c[aá]mara|devant la cam[ée]ra|davanti alla (?:tele)?camera|(?:na )?frente (?:da|à) c[aâ]mera|voor de camera|перед камер|in die kamera|frente a la c[aá]mara|in de camera|к камере)|\b(?:handy|tablet|smartphone)-?(?:display|bildschirm)|\blive-?(?:foto|bild|aufnahme)\b|"
                     r"(?:手机|平板|屏幕).{0,10}(?:对着|放在)(?:镜头|摄像头)|(?:スマホ|タブレット).{0,15}カメラの前|\b(?:موبايل|جوال|هاتف|تابلت).{0,30}أمام الكاميرا|(?:फोन|मोबाइल|टैबलेट).{0,30}कैमरे के सामने|"
                     r"\becht\w* gesicht|\bvrai visage|\bvisage r[ée]el|\brostro real|\bcara real\b|\bvolto (?:vero|reale)|\brosto real|\becht gezicht|\bdeep ?fake|дипфейк|ديب ?فيك|深度伪造|深伪|"
                     r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक"),
     ("age", None, r"(?<![a-z])age\s*(?:字段|field|フィールド|項目|حقل)|年龄字段|年齢(?:フィールド|項目)|\bnan ?sai\b|\b3[ou]mr|\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
                   r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
                   r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|生まれ|"
-                  r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر(?!و)|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
+                  r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر(?!و|ة|ان\b)|"
+                  # the decade of life ("en qué década está", "la cinquantaine", "50代") and adult or minor
+                  r"\bd[ée]cada (?:est[aá]|anda|tiene|de (?:su )?vida|va|se encuentra)|\bqu[eé] d[ée]cada\b(?!.{0,30}\b(?:foto|imagen|tomad|sacad|fue|era))|\b(?:cinquant|quarant|trent|soixant|vingt)aine\b|\bd[ée]cennie\b(?!.{0,30}\b(?:photo|image|prise))|\bjahrzehnt\b(?!.{0,30}\b(?:foto|bild|aufgenommen))|\bin den (?:zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig|sechzig|siebzig|achtzig)ern\b|\bmitte (?:zwanzig|dreißig|vierzig|fünfzig|sechzig)\b|"
+                  r"\bdecennio\b(?!.{0,30}\b(?:foto|immagine|scattat))|\bsulla (?:ventina|trentina|quarantina|cinquantina|sessantina|settantina)\b|\bd[ée]cada (?:de vida|ele|ela)\b|\b(?:trint|quarent|cinquent|sessent)[ãa]o\b|\b(?:trint|quarent|cinquent|sessent)ona\b|\bdecennium\b(?!.{0,30}\b(?:foto|genomen))|\b(?:twintig|dertig|veertig|vijftig|zestig|zeventig)ers?\b|"
+                  r"\bдесятилети|\bза (?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят)\b|[2-9]0代|[二三四五六七八九]十代|(?:二|三|四|五|六|七|八|九)十(?:多|来)?岁|\bفي (?:ال)?(?:عشرينات|ثلاثينات|أربعينات|خمسينات|ستينات|سبعينات)|\bالعقد (?:ال)?(?:ثالث|رابع|خامس|سادس|سابع)|दशक|\b(?<!')[2-9]0'?s\b|"
+                  r"\bmajeur|\bmineur|\bvolljährig|\bminderjährig|\bmaggiorenne|\bminorenne|\bmaior de idade|\bmenor de idade|\bmeerderjarig|\bminderjarig|\bсовершеннолет|\bнесовершеннолет|未成年|成年人|成年了|\bقاصر|\bبالغ(?:ة|ا)?\b|बालिग|नाबालिग|\b(?:na)?baalig\b|\b(?:na)?balig\b|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
     # crying or laughing, a child's "boy or girl": emotion and gender before the smiling row
     # and the child nouns of the age rows
     ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
@@ -52,6 +66,8 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                      r"\bm[äa]nnlich oder weiblich|\bweiblich oder m[äa]nnlich|\bmasculino o femenino|\bfemenino o masculino|\bmasculin ou f[ée]minin|\bmaschile o femminile|\bmasculino ou feminino|\bmannelijk of vrouwelijk|"
                      r"\bniñ[oa] o (?:una |un )?niñ[oa]\b|\bchic[oa] o (?:una |un )?chic[oa]\b|\bvar[oó]n o (?:una )?(?:hembra|niña)\b|\bmaschiett[oa] o (?:una )?femminuccia|\bfemminuccia o (?:un )?maschietto|\bbambin[oa] o (?:una |un )?bambin[oa]\b|\bragazz[oa] o (?:una |un )?ragazz[oa]\b|"
                      r"\bmenin[oa] ou (?:uma |um )?menin[oa]\b|\brapaz ou (?:uma )?(?:moça|rapariga)|\bmoça ou (?:um )?rapaz|\bgar[çc]on ou (?:une )?fille\b|\bfille ou (?:un )?gar[çc]on\b|\bjunge oder (?:ein )?m[äa]dchen|\bm[äa]dchen oder (?:ein )?junge|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
+                     r"\bhombre o (?:una )?mujer|\bmujer o (?:un )?hombre|\bhomme ou (?:une )?femme|\bfemme ou (?:un )?homme|\bmann oder (?:eine )?frau|\bfrau oder (?:ein )?mann|\buomo o (?:una )?donna|\bdonna o (?:un )?uomo|\bhomem ou (?:uma )?mulher|\bmulher ou (?:um )?homem|\bman of (?:een )?vrouw|\bvrouw of (?:een )?man|"
+                     r"\bмужчина или женщина|\bженщина или мужчина|男的还是女的|女的还是男的|男还是女|男性还是女性|是男是女|男性か女性|女性か男性|\bرجل أم امرأة|\bامرأة أم رجل|\bذكر أم أنثى|पुरुष या (?:महिला|स्त्री)|महिला या पुरुष|\baadmi (?:hai )?ya aurat|\baurat (?:hai )?ya aadmi|"
                      r"是(?:个|一个)?(?:男生|女生|男的|女的|男孩子?|女孩子?|男人|女人)(?:吗|吧|啊|嘛)|\bмальчик или девочка|\bдевочка или мальчик|男孩(?:还是|或)女孩|女孩(?:还是|或)男孩|男の子か女の子|女の子か男の子|(?:男|女)の(?:人|子)(?:[？?]|です|か|なの|だよね|じゃ)|(?:男|女)の子っぽい[？?].{0,8}(?:男|女)の子っぽい|लड़का (?:है )?या लड़की|लड़की (?:है )?या लड़का"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
@@ -68,6 +84,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"\bserio\b|\b(?:cara|faccia|expresi[oó]n|espressione) seria\b|\b(?:sembra|[eè]|est[aá]) seria\b|\bs[ée]rieu(?:x|se)|\bernst|\bserieus|\bсерь[её]зн|\bnervios|\bnervos[oa]|\bnerveu(?:x|se)|\bnerv[öo]s|\bnerveus|\bнервн|\bволну|"
                       r"\borgullos|\bfier\b|\bfi[eè]re\b|\bfier[oa]\b|\borgulhos|\bstolz|\btrots\b|\bгорд|\bfurieu|\bfurios|\bjoyeu|\balegre|\bgioios|\bfr[öo]hlich|\bvrolijk|\bвесел|"
                       r"\bdoe[tn]? (?:\w+ )?alsof|\bfai(?:t|re) semblant|\bfing(?:e|iendo)\b|\btut (?:\w+ )?(?:nur )?so,? als\b|\bfa finta|\bпритворя|喜ん|喜び|緊張|誇らし|骄傲(?!游行|月|节)|自豪|假装|\bفخور|\bmetwatt?er|\bmtwatt?er|\bm3a?s?sab|\bza3lan|\bmabsou?t|\bfar7an|\b7a?zi?n|\bkhayf|गर्व|घबरा|नर्वस|"
+                      r"\bfai(?:t|re) la (?:gueule|t[êe]te)|\bboud(?:e|er|eu|euse)\b|\bgrimac|\benfurruñad|\bde morros|\bpucheros|\bmala cara|\bmueca|\bschmoll|\bbeleidigt|\beingeschnappt|\bm[üu]rrisch|\bgrimmig|\bimbronciat|\bbroncio|\b(?:fa|tiene|mette) il muso|\bemburrad|\bamuad|\bcara (?:feia|amarrada)|\bfazendo bico|\bchagrijnig|\bmokt\b|\bpruil|\bnors\b|\bдует(?:ся|сь)|\bнадул|\bобижен|\bхмур|\bнасуп|撅嘴|嘟嘴|生闷气|闹别扭|板着脸|拉着脸|绷着脸|ふくれ|むっと|ムッと|不機嫌|しかめ|仏頂面|すね|拗ね|\bعابس|\bمتجهم|\bمكشر|\bمبوز|मुंह फुला|मुँह फुला|रूठ|नाराज|\bmunh phula|\bnaraz\b|\brooth|"
                       r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह"),
     ("caption", None, r"\bdescr[ií]b|\bd[ée]crire\b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
                       r"\bbeschrijf|\bbeschrijving|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
@@ -80,15 +97,15 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "mouth_slightly_open", r"\bboca abierta|\bbouche (?:est )?ouverte|\bmund (?:ist )?(?:offen|ge[öo]ffnet)|\boffenen mund|\bbocca aperta|\bboca aberta|\bmond (?:is )?open|\bopen mond|\bрот открыт|\bоткрыт\w* рот|张(?:着|开)?嘴|嘴巴张|嘴张|口が開|口を開|\bفم(?:ه|ها)? مفتوح|मुंह खुला|मुँह खुला"),
     ("attribute", "bald", r"\bcalv[oa]\b|\bchauve|\bglatze|\bkahl|\bcareca|\bkaal\b|\bлыс|秃|はげ|ハゲ|禿|\bأصلع|\bصلع|गंज|\bganja\b|\bganji\b"),
     ("attribute", "wearing_lipstick", r"\bpintalabios|\blabial|\bl[áa]piz labial|\brouge [àa] l[èe]vres|\blippenstift|\brossetto|\bbatom|\bпомад|口红|唇膏|口紅|リップ|\bأحمر (?:ال)?شفاه|\bروج|लिपस्टिक|\blipstick"),
-    ("attribute", "heavy_makeup", r"\bmaquill|\bgeschminkt|\bmake-?up|\bschminke|\btruccat|\btrucco|\bmaquiad|\bmaquilh|\bopgemaakt|\bмакияж|\bнакрашен|化妆|化了妆|化粧|メイク|\bمكياج|\bماكياج|मेकअप|श्रृंगार"),
-    ("attribute", "wearing_earrings", r"\bpendientes\b|\baretes|\bboucles? d'oreilles|\bohrring|\borecchin|\bbrinco|\boorbel|\bсерьг|\bсер[её]ж|耳环|耳钉|イヤリング|ピアス|\bأقراط|\bقرط|कान की बाली|झुमके|बालियां"),
+    ("attribute", "heavy_makeup", r"\bmaquill|\bgeschminkt|\bmake-?up|\bmekap\b|\bschminke|\btruccat|\btrucco|\bmaquiad|\bmaquilh|\bopgemaakt|\bмакияж|\bнакрашен|化妆|化了妆|化粧|メイク|\bمكياج|\bماكياج|मेकअप|श्रृंगार"),
+    ("attribute", "wearing_earrings", r"\bpendientes\b|\baretes|\bboucles? d'oreilles|\bohrring|\borecchin|\bbrinco|\boorbel|\bсерьг|\bсер[её]ж|耳环|耳钉|イヤリング|ピアス|\bأقراط|\bقرط|कान की बाली|झुमके|बालियां|\bjhum?k[ae]\b|\bjhumke\b|\bbaaliy[ao]n\b|\bbaliyan\b|\bkaan (?:ki|mein|me) baal(?:i|iyan)\b|\bearrings?\b"),
     ("attribute", "wearing_necklace", r"\bcollar\b|\bcollier|\bhalskette|\bcollana|\bcolar\b|\bketting|\bожерель|\bцепочк|\bкулон|项链|ネックレス|\bقلادة|नेकलेस|हार पहन"),
     ("attribute", "wearing_necktie", r"\bcorbata|\bcravate|\bkrawatte|\bschlips|\bcravatta|\bgravata|\bstropdas|\bгалстук|领带|ネクタイ|\bربطة عنق|\bكرافت|टाई"),
     ("attribute", "eye_color", r"\bcolor de (?:los )?ojos|\bcouleur des yeux|\baugenfarbe|\bcolore degli occhi|\bcor dos olhos|\boogkleur|\bцвет глаз|眼睛(?:是)?什么颜色|眼睛的颜色|瞳色|目の色|瞳の色|\bلون (?:ال)?عين|आँखों का रंग|आंखों का रंग"),
-    ("attribute", "head_pose", r"\bde perfil\b|\bde frente\b|\bde profil\b|\bde face\b|\bt[êe]te (?:tourn[ée]e|pench[ée]e)|\bim profil\b|\bkopfhaltung|\bkopf (?:gedreht|geneigt)|\bdi profilo|\btesta (?:girata|inclinata)|\bcabe[çz]a (?:virada|inclinada|girada)|"
+    ("attribute", "head_pose", r"(?<!foto )(?<!fotos )(?<!imagen )(?<!photo )(?<!image )\bde perfil\b|\bde frente\b|(?<!photo )(?<!image )\bde profil\b|\bde face\b|\bt[êe]te (?:tourn[ée]e|pench[ée]e)|\bim profil\b|\bkopfhaltung|\bkopf (?:gedreht|geneigt)|\bdi profilo|\btesta (?:girata|inclinata)|\bcabe[çz]a (?:virada|inclinada|girada)|"
                                r"\ben profil\b|\bvan opzij\b|\bkant kijkt|\bkijkt (?:ze|hij) (?:naar )?(?:links|rechts)|\bhoofd (?:gedraaid|gekanteld)|\bв профиль|\bанфас|\bповернут\w* голов|\bнаклон\w* голов|侧脸|正脸|朝向|横顔|顔の向き|首を傾|\bجانبي|\bوضعية (?:ال)?رأس|सिर (?:झुका|घुमा)"),
-    ("attribute", None, r"\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल\b|बालों|"
-                        r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख"),
+    ("attribute", None, r"\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल(?![\u0900-\u097f])|बालों|\bbaal\b|\bbaalon\b|"
+                        r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख|\baankh(?:en|on)?\b"),
     ("age", None, r"\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
                   r"\bjung\b|\bkind\b|\bteenager|\bjugendlich|\bminderj[äa]hrig|\berwachsen|\bgiovane\b|\bvecchi[oa]\b|\bbambin[oa]\b|\bminorenne\b|\badulto\b|"
                   r"\bjovem\b|\bvelh[oa]\b|\bcrian[çc]a\b|\bmenor de idade\b|\b[eé] de (?:maior|menor)\b|\bmaior de idade\b|\bjong\b|\btiener|\bminderjarig|\bvolwassen|"
@@ -119,8 +136,14 @@ _ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|�
 
 
 def match_words(lowered: str) -> tuple[str, str | None, str] | None:
-    """(task, attribute, matched text) of the first row matching a lowercased question; a smile
-    offered against another emotion ("wütend oder lacht sie?") asks for the emotion."""
+    """(task, attribute, matched text) of an API field name ("верни JSON с полем wearing_hat"),
+    else of the first row matching a lowercased question, the asker's own screen dropped
+    ("我手机屏幕太小"); a smile offered against another emotion ("wütend oder lacht sie?") asks
+    for the emotion."""
+    field = match_field(lowered)
+    if field is not None:
+        return field
+    lowered = drop_own_device(lowered)
     hit = first_match(COMPILED, lowered)
     if (hit is not None and hit[1] == "smiling" and _ALTERNATIVE.search(lowered)
             and _EMOTION.search(_SMILING.sub(" ", lowered))):

@@ -71,10 +71,55 @@ ISSUE_ROUTED = [
     ("Quantos anos tem este homem?", "age", None),  # Portuguese (held-out language) age
 ]
 
+MISROUTE_ROUTED = [
+    # API-style requests name the field they want
+    ('Output JSON like {"apparent_age": 30} for this face', "age", None),
+    ("respond only with is_smiling as a boolean", "attribute", "smiling"),
+    ("devuelve un JSON con el campo has_eyeglasses", "attribute", "eyeglasses"),
+    ("返回JSON，字段 wearing_earrings 为 true 或 false", "attribute", "wearing_earrings"),
+    # alt text is a caption in every language
+    ("Can you draft alt-text for this portrait?", "caption", None),
+    ("Rédige un texte alternatif pour ce portrait", "caption", None),
+    ("Schreib einen Alternativtext für das Profilbild", "caption", None),
+    ("この写真の代替テキストを書いて", "caption", None),
+    # decades of life, adult or minor
+    ("¿En qué década de su vida anda la señora?", "age", None),
+    ("Il a la cinquantaine ou la soixantaine ?", "age", None),
+    ("Ist die Person auf dem Bild volljährig?", "age", None),
+    ("È maggiorenne la ragazza?", "age", None),
+    ("Он на фото уже совершеннолетний?", "age", None),
+    ("यह लड़का बालिग लगता है?", "age", None),
+    # headwear says which person; the question is man or woman
+    ("Is the person in the helmet a man or a woman?", "gender", None),
+    ("La persona con el sombrero, ¿es hombre o mujer?", "gender", None),
+    ("Die Person mit der Mütze, Mann oder Frau?", "gender", None),
+    # a smile offered against a sulk is the expression
+    ("Il sourit ou il boude ?", "emotion", None),
+    ("Lächelt er oder schmollt er?", "emotion", None),
+    # a costume's beard, not a spoofed face; the asker's own screen is no replay attack
+    ("Is that a real beard or a glued-on one?", "attribute", "beard"),
+    ("¿Lleva barba postiza para el disfraz?", "attribute", "beard"),
+    ("Trägt er einen falschen Bart?", "attribute", "beard"),
+    ("my laptop screen is dim, is she wearing glasses?", "attribute", "eyeglasses"),
+    ("我的手机屏幕太暗了，她戴帽子了吗？", "attribute", "wearing_hat"),
+    ("Hält er ein Tablet in die Kamera?", "spoof", None),
+    # umrah is no age; Hinglish earrings
+    ("صورة من العمرة، هل المرأة ترتدي نظارة؟", "attribute", "eyeglasses"),
+    ("kya usne jhumke pehne hain", "attribute", "wearing_earrings"),
+]
+"""Benign questions of the set-10 misroute classes, written afresh (not blind-set text)."""
+
 
 @pytest.mark.parametrize("question,task,attribute", ISSUE_ROUTED)
 def test_benign_questions_in_other_languages_reach_their_task(real_router, question, task,
                                                               attribute):
+    r = real_router.route(question)
+    assert isinstance(r, Route), r
+    assert (r.task, r.attribute) == (task, attribute)
+
+
+@pytest.mark.parametrize("question,task,attribute", MISROUTE_ROUTED)
+def test_misrouted_classes_reach_their_task(real_router, question, task, attribute):
     r = real_router.route(question)
     assert isinstance(r, Route), r
     assert (r.task, r.attribute) == (task, attribute)
