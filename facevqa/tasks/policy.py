@@ -187,26 +187,34 @@ _MOTIF = re.compile(
 """A drug's leaf or logo printed on clothing ("eine Mütze mit Cannabisblatt"): a motif on a
 thing, not drug use."""
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё'-]{2,}"
-_NOT_NAME_WORDS = (r"(?:" + _NOT_NAMES[3:-1] + r"|Photoshop|Christmas|Easter|Thanksgiving|Diwali|Eid|Hanukkah|Navidad|Halloween|"
-                   r"Carnaval|Pascua|No[ëe]l|"
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё']{2,}(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[a-zà-öø-ÿа-яё']+)*"
+"""A capitalised word, hyphenated parts included ("Willem-Alexander", "Jean-Luc")."""
+_NOT_NAME_WORDS = (r"(?:" + _NOT_NAMES[3:-1] + r"|Photoshop|Christmas|Easter|Thanksgiving|Diwali|"
+                   r"Eid|Hanukkah|Navidad|Halloween|Carnaval|Pascua|No[ëe]l|"
                    r"Natale|Natal|Weihnachten|Kerst|Pasqua|P[aâ]ques|Ostern|Pasen|Verdad|Verdade|"
                    r"Vero|Vera|Vrai|Echt|Waar|Правда|Falso|Falsa|Faux|Foto|Bild|Selfie|Imagen|"
                    r"Immagine|Imagem|Afbeelding|Фото)")
 _IS_IT = (r"(?i:\b(?:is (?:it|that|this|he|she)|isn'?t (?:it|that|this)|was (?:it|that|this)|"
-          r"(?:no )?es|ser[aá]|c'est|ce serait|est-ce|(?:non )?è|e'|sar[aà]|(?:n[ãa]o )?é|"
+          r"(?:no )?es|ser[aá]|c'est|c est|ce serait|est-ce|(?:non )?è|e'|sar[aà]|(?:n[ãa]o )?é|"
           r"seria|is (?:dat|dit|het)|(?:dat|dit) is|это(?: не)?|неужели это))"
-          r"\s+(?i:(?:the|el|la|le|il|lo|o|a)\s+|l')?")
+          r"\s+(?i:(?:the|el|la|le|il|lo|o|a)\s+|l')?"
+          # a title before the name ("is dit koning Willem-Alexander ...")
+          r"(?:(?:king|queen|prince|princess|president|pope|rey|reina|pr[ií]ncipe|princesa|roi|reine|"
+          r"prince|princesse|pr[ée]sident|pape|re|regina|principe|papa|rei|rainha|koning|koningin|"
+          r"prins|prinses|paus|k[öo]nig|k[öo]nigin|prinz|prinzessin|papst|король|королева|принц|"
+          r"принцесса|президент)\s+)?")
 _WHERE_OR_LOOK = (
     # English
     r"(?:in|at|on) the (?:back|background|front|foreground|middle|center|centre|corner|left|right|"
     r"crowd|end|edge|side)\b|in (?:the|this|that) (?:photo|pic|picture|shot|image|selfie|video)\b|"
     r"with (?:the |a |his |her |short |long |no )?(?:\w+ )?(?:hair|beard|glasses|hat|cap|"
-    r"mustache|moustache|haircut|tattoos?|sunglasses)\b|without (?:\w+ )?(?:makeup|beard|glasses)\b|"
+    r"mustache|moustache|haircut|tattoos?|sunglasses)\b|"
+    r"without (?:\w+ )?(?:makeup|beard|glasses)\b|"
     r"(?:next to|behind|beside|standing|sitting|over there|from behind)\b|"
     # Spanish
-    r"(?:el|la|los|las) (?:del|de la|de los|que)\b|(?:en|al) (?:el )?fondo\b|(?:a|de) la (?:izquierda|"
-    r"derecha)\b|en (?:el|la|esta|esa) (?:foto|imagen|esquina|centro|medio)\b|detr[aá]s\b|"
+    r"(?:el|la|los|las) (?:del|de la|de los|que)\b|(?:en|al) (?:el )?fondo\b|"
+    r"(?:a|de) la (?:izquierda|derecha)\b|detr[aá]s\b|"
+    r"en (?:el|la|esta|esa) (?:foto|imagen|esquina|centro|medio)\b|"
     r"(?:de|con) (?:el |la |los |las |unas? )?(?:pelo|cabello|barba|gafas|bigote|gorra|sombrero)\b|"
     r"sin (?:barba|gafas|maquillaje|bigote)\b|"
     # Italian
@@ -220,7 +228,8 @@ _WHERE_OR_LOOK = (
     # French
     r"(?:à|a) (?:gauche|droite)\b|au fond\b|(?:en|à l')arri[èe]re[- ]plan\b|derri[èe]re\b|"
     r"(?:sur|dans) (?:la|cette) photo\b|avec (?:les |la |le |des |une? )?(?:cheveux|barbe|lunettes|"
-    r"moustache|casquette|chapeau)\b|sans (?:barbe|lunettes|maquillage)\b|(?:celui|celle) (?:de|du|qui)\b|"
+    r"moustache|casquette|chapeau)\b|sans (?:barbe|lunettes|maquillage)\b|"
+    r"(?:celui|celle) (?:de|du|qui)\b|"
     # Dutch
     r"(?:links|rechts|achteraan|vooraan)\b|op de achtergrond\b|(?:op|in) (?:de|deze) foto\b|"
     r"met (?:het |de |een |kort |lang )?(?:\w+ )?(?:haar|baard|bril|snor|pet|hoed)\b|zonder "
@@ -298,8 +307,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:go|goes|going|attends?|attending) (?:to )?(?:the )?(?:church|mosque|synagogue|"
         r"temple|mass)\b|\ba regular at (?:the )?(?:church|mosque|synagogue|temple)\b",
         # religiosity: never missing a service, praying every day
-        r"\b(?:miss(?:es|ed)?|skips?|skipped) (?:\w+ )?(?:church|mass|sunday service|friday prayers?|"
-        r"prayers?|temple|synagogue|shabbat|sabbath)\b"
+        r"\b(?:miss(?:es|ed)?|skips?|skipped) (?:\w+ )?(?:church|mass|sunday service|"
+        r"friday prayers?|prayers?|temple|synagogue|shabbat|sabbath)\b"
         r"|\b(?:church|mass) (?:every|each) (?:sunday|week)\b")),
     PolicyRule("orientation",
                "FaceVQA does not infer sexual orientation or gender identity from a face.", (
@@ -462,11 +471,11 @@ RULES: tuple[PolicyRule, ...] = (
         rf"real|really|actually|just|natural|you|what|how)\b)(?: [a-z][\w'-]*){{1,3}} {_UNDONE}",
         r"\b(?:looks?|seems?) familiar\b|\bring (?:a|any) bells?\b|\bfamiliar face\b",
         # the same person in two photos, said with a person noun ("is it the same guy?")
-        r"\b(?:it'?s|it is|they'?re|they are|is (?:it|this|that|he|she)|are (?:they|these|those|both|"
-        r"the two)|was (?:it|this|that))(?: \w+){0,2} (?:the )?same (?:guy|girl|man|woman|dude|lady|"
-        r"individual|bloke|chick|boy|fella|kid)\b",
-        r"\b(?:these|those|both|the two|two) (?:faces|photos|pictures|pics|selfies|images) (?:\w+ ){0,4}"
-        r"(?:match|belong to (?:the same|one))\b",
+        r"\b(?:it'?s|it is|they'?re|they are|is (?:it|this|that|he|she)|are (?:they|these|"
+        r"those|both|the two)|was (?:it|this|that))(?: \w+){0,2} (?:the )?same (?:guy|girl|man|"
+        r"woman|dude|lady|individual|bloke|chick|boy|fella|kid)\b",
+        r"\b(?:these|those|both|the two|two) (?:faces|photos|pictures|pics|selfies|images) "
+        r"(?:\w+ ){0,4}(?:match|belong to (?:the same|one))\b",
         # a look-alike among film or sports stars ("which bollywood star do I look like?")
         r"\b(?:which|what) (?:\w+ )?(?:stars?|idols?|celeb\w*|singers?|rappers?|footballers?|"
         r"cricketers?|athletes?|players?|models?|youtubers?|superstars?|heroes|heroines?)\b.{0,30}"
@@ -474,8 +483,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:bollywood|hollywood|tollywood|kollywood|nollywood)\b(?! (?:style|makeup|glam|look|"
         r"themed?|party|costume|filter|smile))",
         # a name asked beside another task ("tell me her age and her name", "age and name")
-        r"\b(?:age|gender|emotion|mood|expression)s? (?:and|&|\+) (?:(?:his|her|their|the) )?(?:full |"
-        r"real |first |last )?names?\b|\bnames? (?:and|&|\+) (?:age|gender)s?\b",
+        r"\b(?:age|gender|emotion|mood|expression)s? (?:and|&|\+) (?:(?:his|her|their|the) )?"
+        r"(?:full |real |first |last )?names?\b|\bnames? (?:and|&|\+) (?:age|gender)s?\b",
         r"\bwho (?:dat|dis)\b|\bhoo (?:is|dis)\b",
         _JA_NAME, _ZH_NAME,
         # a few other languages: "who is this" / "what is their name"
