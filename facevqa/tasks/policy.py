@@ -187,6 +187,82 @@ _MOTIF = re.compile(
 """A drug's leaf or logo printed on clothing ("eine Mütze mit Cannabisblatt"): a motif on a
 thing, not drug use."""
 
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё']{2,}(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[a-zà-öø-ÿа-яё']+)*"
+"""A capitalised word, hyphenated parts included ("Willem-Alexander", "Jean-Luc")."""
+_NOT_NAME_WORDS = (r"(?:" + _NOT_NAMES[3:-1] + r"|Photoshop|Christmas|Easter|Thanksgiving|Diwali|"
+                   r"Eid|Hanukkah|Navidad|Halloween|Carnaval|Pascua|No[ëe]l|"
+                   r"Natale|Natal|Weihnachten|Kerst|Pasqua|P[aâ]ques|Ostern|Pasen|Verdad|Verdade|"
+                   r"Vero|Vera|Vrai|Echt|Waar|Правда|Falso|Falsa|Faux|Foto|Bild|Selfie|Imagen|"
+                   r"Immagine|Imagem|Afbeelding|Фото)")
+_IS_IT = (r"(?i:\b(?:is (?:it|that|this|he|she)|isn'?t (?:it|that|this)|was (?:it|that|this)|"
+          r"(?:no )?es|ser[aá]|c'est|c est|ce serait|est-ce|(?:non )?è|e'|sar[aà]|(?:n[ãa]o )?é|"
+          r"seria|is (?:dat|dit|het)|(?:dat|dit) is|это(?: не)?|неужели это))"
+          r"\s+(?i:(?:the|el|la|le|il|lo|o|a)\s+|l')?"
+          # a title before the name ("is dit koning Willem-Alexander ...")
+          r"(?:(?:king|queen|prince|princess|president|pope|rey|reina|pr[ií]ncipe|princesa|roi|reine|"
+          r"prince|princesse|pr[ée]sident|pape|re|regina|principe|papa|rei|rainha|koning|koningin|"
+          r"prins|prinses|paus|k[öo]nig|k[öo]nigin|prinz|prinzessin|papst|король|королева|принц|"
+          r"принцесса|президент)\s+)?")
+_WHERE_OR_LOOK = (
+    # English
+    r"(?:in|at|on) the (?:back|background|front|foreground|middle|center|centre|corner|left|right|"
+    r"crowd|end|edge|side)\b|in (?:the|this|that) (?:photo|pic|picture|shot|image|selfie|video)\b|"
+    r"with (?:the |a |his |her |short |long |no )?(?:\w+ )?(?:hair|beard|glasses|hat|cap|"
+    r"mustache|moustache|haircut|tattoos?|sunglasses)\b|"
+    r"without (?:\w+ )?(?:makeup|beard|glasses)\b|"
+    r"(?:next to|behind|beside|standing|sitting|over there|from behind)\b|"
+    # Spanish
+    r"(?:el|la|los|las) (?:del|de la|de los|que)\b|(?:en|al) (?:el )?fondo\b|"
+    r"(?:a|de) la (?:izquierda|derecha)\b|detr[aá]s\b|"
+    r"en (?:el|la|esta|esa) (?:foto|imagen|esquina|centro|medio)\b|"
+    r"(?:de|con) (?:el |la |los |las |unas? )?(?:pelo|cabello|barba|gafas|bigote|gorra|sombrero)\b|"
+    r"sin (?:barba|gafas|maquillaje|bigote)\b|"
+    # Italian
+    r"quell[oa]\b|(?:a|sulla) (?:sinistra|destra)\b|(?:sullo|nello|in) sfondo\b|dietro\b|"
+    r"(?:in|nella) foto\b|(?:con|coi) (?:i |la |il |gli |le |l')?(?:capelli|barba|occhiali|baffi|"
+    r"cappello|berretto)\b|senza (?:barba|occhiali|trucco|baffi)\b|"
+    # Portuguese
+    r"(?:de|com) (?:o |a |os )?(?:cabelo|barba|[óo]culos|bigode|bon[ée]|chap[ée]u)\b|(?:no|ao) "
+    r"fundo\b|(?:na|à) (?:esquerda|direita)\b|atr[áa]s\b|(?:nessa|nesta|na) foto\b|"
+    r"sem (?:barba|[óo]culos|maquiagem|bigode)\b|(?:o|a) (?:da|do)\b|"
+    # French
+    r"(?:à|a) (?:gauche|droite)\b|au fond\b|(?:en|à l')arri[èe]re[- ]plan\b|derri[èe]re\b|"
+    r"(?:sur|dans) (?:la|cette) photo\b|avec (?:les |la |le |des |une? )?(?:cheveux|barbe|lunettes|"
+    r"moustache|casquette|chapeau)\b|sans (?:barbe|lunettes|maquillage)\b|"
+    r"(?:celui|celle) (?:de|du|qui)\b|"
+    # Dutch
+    r"(?:links|rechts|achteraan|vooraan)\b|op de achtergrond\b|(?:op|in) (?:de|deze) foto\b|"
+    r"met (?:het |de |een |kort |lang )?(?:\w+ )?(?:haar|baard|bril|snor|pet|hoed)\b|zonder "
+    r"(?:baard|bril|snor)\b|"
+    # Russian
+    r"(?:слева|справа|сзади|на заднем плане|в центре|на фото|на фотке)|с (?:короткой|длинной|"
+    r"бородой|усами|очками)|в (?:очках|кепке|шляпе)|без (?:бороды|очков|макияжа|усов)")
+"""Where a person stands in the photo or how they look ("la del fondo", "de cabelo curto",
+"in the back", "quello a sinistra"), in lowercase: after "is it <Name>" it says which face is
+meant, so the question still asks who that face is."""
+_IS_IT_NAMED = (rf"{_IS_IT}(?!{_NOT_NAME_WORDS}\b){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+                rf"\s*,?\s+(?:{_WHERE_OR_LOOK})")
+"""'¿es Shakira la del fondo?', 'é o Neymar de cabelo curto?', 'is that Messi in the back?': a
+yes/no question whether a face is a capitalised name, said with the face's place or look."""
+_IS_IT_NAMED_ALONE = (r"(?i:\b(?:(?:no )?es|ser[aá]|(?:non )?è|e'|sar[aà]|(?:n[ãa]o )?é|seria|"
+                      r"это(?: не)?|неужели это))\s+(?i:(?:el|la|il|lo|o|a)\s+)?"
+                      rf"(?!{_NOT_NAME_WORDS}\b){_NAME_WORD}(?:\s+{_NAME_WORD})?\s*[?!.]*\s*$")
+"""'¿es Shakira?', 'è Totti?', 'é a Anitta?': a capitalised word after a bare 'is' ending the
+question (languages that do not capitalise nouns)."""
+_JA_NAME = (r"(?:のは|って|これ|あれ|それ|この人|あの人|その人)(?:は|って|、)?\s*"
+            r"(?![一-龯々]*(?:加工|画像|写真|合成|編集|生成|偽|本物|人形|仮面|化粧|整形|修正|撮影))"
+            r"(?:(?![一-龯々]{2}(?:男性|女性|男子|女子)|[一-龯々]{3}(?:人|生|者|児|供|性|士|員))"
+            r"[一-龯々]{4}(?![一-龯々])"
+            r"|[一-龯々]{2,4}(?:さん|選手|氏|様|監督))"
+            r"(?:じゃない|じゃね|ではない|ですか|なの|か|でしょ|だよね)?\s*[？?]")
+"""Japanese '写ってるのは大谷翔平?': four kanji (a full name; not a noun ending in 人, 性, 生 ...)
+or a name with an honorific after 'is it' (のは, って)."""
+_ZH_NAME = (r"(?:是不是|就是|是)(?:刘|李|陈|杨|赵|吴|徐|孙|胡|郭|何|郑|梁|谢|宋|唐|韩|冯|邓|曹|彭|"
+            r"曾|萧|蔡|潘|杜|蒋|魏|吕|沈|姚|卢|崔|钟|谭|陆|汪|廖|贾|邹|孟|秦|邱|薛|闫|郝|龚|邵|覃|"
+            r"戴|孔|汤|周(?![末围边岁年日]))(?![式剧系版风国装体服])[^\s吗吧呢啊呀的了？?，,。]{2}(?:本人)?(?:吗|吧)?\s*[？?]?\s*$")
+"""Chinese '背景里的是刘德华吗': a common surname and two more characters after 'is it'."""
+
+
 @dataclass(frozen=True)
 class PolicyRule:
     """One refusal category: why it is refused and the patterns that detect it."""
@@ -229,7 +305,11 @@ RULES: tuple[PolicyRule, ...] = (
         r"god[- ]?fearing)\b",
         r"\b(?:faith|worship|prays?)\b",
         r"\b(?:go|goes|going|attends?|attending) (?:to )?(?:the )?(?:church|mosque|synagogue|"
-        r"temple|mass)\b|\ba regular at (?:the )?(?:church|mosque|synagogue|temple)\b")),
+        r"temple|mass)\b|\ba regular at (?:the )?(?:church|mosque|synagogue|temple)\b",
+        # religiosity: never missing a service, praying every day
+        r"\b(?:miss(?:es|ed)?|skips?|skipped) (?:\w+ )?(?:church|mass|sunday service|"
+        r"friday prayers?|prayers?|temple|synagogue|shabbat|sabbath)\b"
+        r"|\b(?:church|mass) (?:every|each) (?:sunday|week)\b")),
     PolicyRule("orientation",
                "FaceVQA does not infer sexual orientation or gender identity from a face.", (
         r"\b(?:gay|lesbian|bi-?sexual|bi(?!-)|homosexual|heterosexual|queer|asexual|pansexual|"
@@ -288,7 +368,12 @@ RULES: tuple[PolicyRule, ...] = (
         rf"\b(?:is|are) {_WHO} on something\b",
         r"\b(?:bun in the oven|with child|in the family way|up the duff|knocked up)\b",
         r"\b(?:uses?|using|does|do|doing|takes?|taking|on|smokes?|smoking|high on) (?:hard )?"
-        r"(?:drugs|weed|pot|crack|coke|a joint|joints|blunts?)\b")),
+        r"(?:drugs|weed|pot|crack|coke|a joint|joints|blunts?)\b",
+        # having drunk, psychiatric medication
+        r"\b(?:been drinking|had (?:a few|too many|one too many)|sloshed|boozed|blazed|"
+        r"zooted|drinks? (?:too much|a lot|heavily))\b",
+        r"\b(?:anti-?depressants?|antipsychotics?|benzos?|xanax|adderall|ritalin|prozac|"
+        r"psych meds|sedatives?|tranquili[sz]ers?)\b")),
     PolicyRule("character", "FaceVQA does not judge character (trustworthiness, criminality, "
                "intelligence, wealth or class) from a face, nor rate how attractive a person is.", (
         r"\b(?:trust\w*|honest\w*|dishonest|liar|lies|criminals?|criminality|crimes?|crook|"
@@ -326,7 +411,10 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:pretty|beautiful|handsome|attractive|cute|hot|gorgeous|sexy|good[- ]looking) or "
         r"(?:ugly|plain|unattractive|homely)\b",
         r"\b(?:ugly|unattractive|plain|homely) or (?:pretty|beautiful|handsome|attractive|cute|hot|"
-        r"gorgeous|sexy|good[- ]looking)\b")),
+        r"gorgeous|sexy|good[- ]looking)\b",
+        # lending money on a face's say-so; "would you smash?"
+        r"\blend (?:\w+ ){0,4}money\b|\bloan (?:him|her|them|this \w+|that \w+) (?:\w+ )?money\b",
+        r"\bwould (?:you|u) (?:smash|bang|tap that|hit that|date (?:her|him|them))\b")),
     PolicyRule("identity", "FaceVQA does not identify people or search for them (names, "
                "'who is this', finding other photos of a person).", (
         r"\bwho'?s\b(?!\s+(?:looking|holding|standing|sitting|behind|next|with|in the background))",
@@ -382,6 +470,23 @@ RULES: tuple[PolicyRule, ...] = (
         rf"\b(?:is|was) (?:this|that|it)\b{_NOT_SOMEONE}(?! (?:a|an|the|my|your|her|his|their|"
         rf"real|really|actually|just|natural|you|what|how)\b)(?: [a-z][\w'-]*){{1,3}} {_UNDONE}",
         r"\b(?:looks?|seems?) familiar\b|\bring (?:a|any) bells?\b|\bfamiliar face\b",
+        # the same person in two photos, said with a person noun ("is it the same guy?")
+        r"\b(?:it'?s|it is|they'?re|they are|is (?:it|this|that|he|she)|are (?:they|these|"
+        r"those|both|the two)|was (?:it|this|that))(?: \w+){0,2} (?:the )?same (?:guy|girl|man|"
+        r"woman|dude|lady|individual|bloke|chick|boy|fella|kid)\b",
+        r"\b(?:these|those|both|the two|two) (?:faces|photos|pictures|pics|selfies|images) "
+        r"(?:\w+ ){0,4}(?:match|belong to (?:the same|one))\b",
+        # a look-alike among film or sports stars ("which bollywood star do I look like?")
+        r"\b(?:which|what) (?:\w+ )?(?:stars?|idols?|celeb\w*|singers?|rappers?|footballers?|"
+        r"cricketers?|athletes?|players?|models?|youtubers?|superstars?|heroes|heroines?)\b.{0,30}"
+        r"\b(?:look|looks|resembl\w*|remind\w*|similar)\b",
+        r"\b(?:bollywood|hollywood|tollywood|kollywood|nollywood)\b(?! (?:style|makeup|glam|look|"
+        r"themed?|party|costume|filter|smile))",
+        # a name asked beside another task ("tell me her age and her name", "age and name")
+        r"\b(?:age|gender|emotion|mood|expression)s? (?:and|&|\+) (?:(?:his|her|their|the) )?"
+        r"(?:full |real |first |last )?names?\b|\bnames? (?:and|&|\+) (?:age|gender)s?\b",
+        r"\bwho (?:dat|dis)\b|\bhoo (?:is|dis)\b",
+        _JA_NAME, _ZH_NAME,
         # a few other languages: "who is this" / "what is their name"
         r"(?<!de )\bqui[eé]n es\b|\bc[oó]mo se llama\b|(?<!ce )\bqui est\b|\bcomment s'appelle\b"
         r"|\bwer ist\b|\bwie hei(?:ß|ss)t\b|\bchi [eè]\b|\bcome si chiama\b|(?<!de )\bquem [eé]\b"
@@ -398,7 +503,8 @@ RULES: tuple[PolicyRule, ...] = (
                r")\s+(?!(?i:foto|bild|photo|selfie|image|imagen|immagine|imagem|afbeelding|фото)"
                r"\b)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s*[?.!]*\s*$",
                r"(?i:\b(?:es este|es esta|c'est|est-ce|[eè] questo|[eè] questa|[eé] este|"
-               r"[eé] esta|это|is dit|is dat))\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s*[?.!]*\s*$")),
+               r"[eé] esta|это|is dit|is dat))\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+\s*[?.!]*\s*$",
+               _IS_IT_NAMED, _IS_IT_NAMED_ALONE)),
     PolicyRule("injection", "The question tries to override FaceVQA's instructions.", (
         r"\b(?:ignore|disregard|forget|override|bypass|drop)\b.{0,40}\b(?:instructions?|rules|"
         r"prompts?|guidelines|polic(?:y|ies)|restrictions|filters?|safety|guardrails|"
