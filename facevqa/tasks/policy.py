@@ -648,9 +648,9 @@ _FILLER = re.compile(
     r"بصراحة|بكل صراحة"
     # Italian "tipo" and French "genre" as fillers ("allora tipo è più sui 40"), Russian
     # "это самое" ("ну это самое, какого цвета"): not a type, a genre or a subject
-    r"|(?:^|(?<=allora )|(?<=cioè )|(?<=ma )|(?<=e ))tipo\b(?=,? (?:[èeé]|ha|sembra|quanti|"
-    r"com|di|sui|sul|più))|(?:^|(?<=mais )|(?<=et )|(?<=bah )|(?<=du coup ))genre\b(?=,? (?:il|"
-    r"elle|on|c'est|ça|est-ce|t'as|tu))|\bэто самое\b",
+    r"|(?:^|(?<=\ballora )|(?<=\bcioè )|(?<=\bma )|(?<=\be ))tipo\b(?=,? (?:[èeé]|ha|sembra|"
+    r"quanti|com|di|sui|sul|più)\b)|(?:^|(?<=\bmais )|(?<=\bet )|(?<=\bbah )|(?<=\bdu coup ))"
+    r"genre\b(?=,? (?:il|elle|on|c'est|ça|est-ce|t'as|tu)\b)|\bэто самое\b",
     re.I)
 """Fillers ("honestly", "ehrlich gesagt", "说实话") that contain a character word: the asker's
 manner of speech, not a question about the person's honesty."""
@@ -662,11 +662,11 @@ _DRAWING = re.compile(
 """A drawn character ("a character reference from this photo", "Charakterdesign"): art, not
 the person's character."""
 _FOR_SOCIAL = re.compile(
-    r"\b(?:for|para|pa'?|pro|pour|f[üu]r|per|voor|для|на)\s+(?:(?:my|mi|mon|ma|meu|minha|mein|"
+    r"\b(?:for|para|pa'?|pro|pour|f[üu]r|per|voor|для)\s+(?:(?:my|mi|mon|ma|meu|minha|mein|"
     r"meinen|il mio|mijn|мой|el|le|o|a|un|una|um|uma|a|an)\s+)?(?:instagram|insta|ig|tiktok|"
     r"facebook|fb|twitter|snapchat|whatsapp|linkedin|story|stories|post|reel|инстаграм\w*)\b"
     r"|(?:发|用于|配)(?:朋友圈|小红书|抖音|微博|ins)|インスタ(?:用|に(?:載せ|投稿))"
-    r"|(?:لل|على )?(?:انستغرام|انستجرام|انستا)|इंस्टाग्राम (?:के लिए|पर)",
+    r"|(?<!\S)لل?(?:انستغرام|انستجرام|انستا)|इंस्टाग्राम के लिए",
     re.I)
 """Where a caption will be posted ("un caption pa' instagram"): a destination, not the person's
 account (the caption word is required, see _CAPTION_WORD)."""
