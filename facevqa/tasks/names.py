@@ -87,8 +87,9 @@ _ARTICLES = frozenset(
     "haar его её ее".split())
 """A first word that starts a noun phrase ("is this a deepfake?"), not a name."""
 PHOTO_NOUNS = frozenset("foto bild photo selfie image imagen immagine imagem afbeelding фото "
-                        "снимок".split())
-"""A first word that is the photo itself: "ist das Foto KI-generiert?" says what it is."""
+                        "снимок face gesicht visage cara rosto viso volto gezicht лицо".split())
+"""A first word that is the photo or the face itself: "ist das Foto KI-generiert?", "ist das
+Gesicht KI-generiert?" say what it is."""
 
 _IMAGE_WORDS = re.compile(
     r"(?:photoshop|edit|filter|retouch|fake|real|genuine|legit|blur|sharp|grain|pixel|stag|pos|"
@@ -98,6 +99,8 @@ _IMAGE_WORDS = re.compile(
     r"filtr|retoc|edita|borros|n[ií]tid|montaj|trucad|desfoc|montag|echt|gef[äa]lscht|"
     r"bearbeit|retusch|unscharf|scharf|verschwomm|nep\b|bewerkt|wazig|scherp|gefotoshopt|vals|"
     r"фейк|фотошоп|подделк|настоящ|реальн|размыт|отредакт|сгенерир|фильтр|ч[её]тк|asli|nakli|"
+    # German KI (AI), natural / made-up looks: "c'est naturel ?", "ist das KI-generiert?"
+    r"ki\b|ki-|natur|естеств|натурал|maquill|geschmink|truccat|maquiad|"
     # what a spoof is shown on: "это экран телефона?", "c'est un écran ?"
     r"экран|[ée]cran|pantalla|schermo|tela\b|scherm|bildschirm|monitor|монитор|telefon|phone|"
     r"t[ée]l[ée]phone|handy|m[óo]vil|celular|tablet|планшет|mask|masque|m[aá]scara|maschera|"

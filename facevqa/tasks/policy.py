@@ -92,10 +92,18 @@ _PHOTO_CUE = (r"(?:photo|foto|pic|picture|image|imagen|immagine|imagem|afbeeldin
               r"selfie|taken|scattat|fatt[ao]|prise|tomad|tirad|gemacht|genomen|снят|снимок|"
               r"фото|照片|拍|写真|撮|صورة|फोटो|तस्वीर)")
 _PHOTO_CUE_RE = re.compile(_PHOTO_CUE, re.I)
+_THIS_IS_MY = re.compile(
+    r"\b(?:this is|that is|here is|esse é|essa é|este é|esta é|aqui (?:está|é)|este es|esta es|"
+    r"aquí está|c'est|voici|voilà|das ist|hier ist|dit is|hier is|questo è|questa è|ecco|это|вот)"
+    r" (?:my|meu|minha|mi|mis|mon|ma|mes|mein|meine|mijn|mio|mia|il mio|la mia|o meu|a minha|"
+    r"мой|моя|мои|наш|наша)\b", re.I)
+"""Introducing one's own relative ("esse é meu avô no terreiro"): the question is about a photo,
+as with a photo word."""
 _WORSHIP_PLACES = (r"(?:mosques?|moschea|mezquita|mosqu[ée]e|moschee|moskee|mesquita|мечет\w*|"
                    r"churche?s?|chiesa|iglesia|[ée]glise|kirche|kerk|igreja|церкв\w*|церков\w*|"
                    r"храм\w*|tserkv\w*|cathedral|cattedrale|catedral|cath[ée]drale|dom|temples?|"
-                   r"tempio|templo|tempel|synagogue|sinagoga|synagoge)")
+                   r"tempio|templo|tempel|synagogue|sinagoga|synagoge|terreiros?|shrines?|"
+                   r"santu[áa]rios?|sanctuaires?|pagod[ae]s?|gurdwaras?)")
 _EVENTS = (r"(?:procession|procesi[oó]n|processione|prozession|semana santa|settimana santa|"
            r"easter|pasqua|pascua|p[âa]ques|ostern|pasen|p[áa]scoa|пасх\w*|paskhal\w*|christmas|"
            r"natale|navidad|no[ëe]l|weihnacht\w*|kerst\w*|holi|diwali|eid|wedding|boda|"
@@ -539,17 +547,23 @@ _NOT_ASKING = re.compile(
     r"identif|guess|mention)\w*(?: (?:me|us))? (?:who|their name|his name|her name|the name)\b"
     r"[^.?!]*"
     # "I don't care who it is", "no quiero saber quién es", "chi sia non m'interessa", ...
-    r"|\b(?:i )?(?:do not|don'?t|dont) (?:care|need to know|want to know|wanna know) who\b[^.?!:,]*"
-    r"|\bno (?:me importa|quiero saber|necesito saber) qui[eé]n\b[^.?!:,]*"
+    r"|\b(?:i )?(?:do not|don'?t|dont) (?:care|need to know|want to know|wanna know) who\b"
+    r"[^.?!:,;–—]*"
+    r"|\bno (?:me importa|quiero saber|necesito saber) qui[eé]n\b[^.?!:,;–—]*"
+    r"|\b(?:me )?da (?:igual|lo mismo) qui[eé]n\b[^.?!:,;–—]*|\btanto faz quem\b[^.?!:,;–—]*"
+    r"|\bnon (?:m')?importa chi\b[^.?!:,;–—]*|\b(?:je )?m'en fous (?:de )?qui\b[^.?!:,;–—]*"
+    r"|\b(?:мне )?(?:вс[её] равно|неважно|пофиг),? кто\b[^.?!:,;–—]*"
     r"|\b(?:je )?(?:me fiche|m'en fiche|ne veux pas savoir|n'ai pas besoin de savoir|"
-    r"peu importe) qui\b[^.?!:,]*"
-    r"|\b(?:ist mir egal|will nicht wissen|muss nicht wissen),? wer\b[^.?!:,]*"
-    r"|\begal,? wer\b[^.?!:,]*"
+    r"peu importe) qui\b[^.?!:,;–—]*"
+    r"|\b(?:ist mir egal|will nicht wissen|muss nicht wissen),? wer\b[^.?!:,;–—]*"
+    r"|\begal,? wer\b[^.?!:,;–—]*"
     r"|\bchi (?:sia|[eè]) non (?:m'interessa|mi interessa|importa)\b|\bnon (?:m'interessa|mi "
-    r"interessa|voglio sapere) chi\b[^.?!:,]*"
-    r"|\bn[ãa]o (?:quero|preciso) saber quem\b[^.?!:,]*|\bn[ãa]o (?:me )?importa quem\b[^.?!:,]*"
-    r"|\b(?:ik )?(?:wil|hoef) niet (?:te )?weten wie\b[^.?!:,]*|\bmaakt (?:me )?niet uit wie\b[^.?!:,]*"
-    r"|\bне (?:важно|хочу знать|нужно знать|интересно),? кто\b[^.?!:,]*"
+    r"interessa|voglio sapere) chi\b[^.?!:,;–—]*"
+    r"|\bn[ãa]o (?:quero|preciso) saber quem\b[^.?!:,;–—]*"
+    r"|\bn[ãa]o (?:me )?importa quem\b[^.?!:,;–—]*"
+    r"|\b(?:ik )?(?:wil|hoef) niet (?:te )?weten wie\b[^.?!:,;–—]*"
+    r"|\bmaakt (?:me )?niet uit wie\b[^.?!:,;–—]*"
+    r"|\bне (?:важно|хочу знать|нужно знать|интересно),? кто\b[^.?!:,;–—]*"
     r"|(?:我)?(?:不关心|不在乎|不想知道|不需要知道|不管)(?:他|她|这|那)?(?:个人)?(?:是谁|是哪位)"
     r"|誰(?:か|だか|なのか)(?:は)?(?:どうでもいい|知りたくない|気にしない|興味ない)"
     r"|\b(?:ما بدي|لا أريد|لا اريد|مش عايز|ما يهمني|لا يهمني) (?:أعرف |اعرف |معرفة )?(?:مين|من) "
@@ -573,7 +587,7 @@ _EVADE_RECOGNITION = re.compile(
     r"\b(?:fool|trick|beat|evade|bypass|defeat|dodge|avoid|tromper|contourner|d[ée]jouer|"
     r"enga[ñn]ar|burlar|evitar|ingannare|eludere|aggirare|enganar|driblar|t[äa]uschen|austricksen|"
     r"umgehen|misleiden|omzeilen|обмануть|обойти)\b\s+(?:\S+\s+){0,2}?(?:(?:face|facial) "
-    r"recognition|reconnaissance faciale|reconocimiento facial|riconoscimento facciale|"
+    r"recognition|reconnaissance facial\w*|reconocimiento facial|riconoscimento faccial\w*|"
     r"reconhecimento facial|gezichtsherkenning|распознавани\w* лиц)"
     r"|\b(?:gesichtserkennung|gezichtsherkenning)\s+(?:\S+\s+){0,2}?(?:zu )?(?:t[äa]uschen|"
     r"austricksen|umgehen|misleiden|omzeilen)"
@@ -605,6 +619,178 @@ identity check with a screen is a spoof question: the check is what is being def
 asked for."""
 
 
+_CUSTODY_VISIT = re.compile(
+    r"\b(?:(?:prison|jail)(?:'s)? (?:visit\w*|visiting (?:room|hours|day))|visiting (?:room|hours|"
+    r"day)(?: (?:at|in|of) (?:the |a )?(?:prison|jail))?"
+    r"|visit(?:ing|ed)? (?:\w+ ){0,3}(?:at|in|to) (?:the |a )?(?:prison|jail))\b"
+    r"|\bvisitas? (?:\w+ ){0,3}(?:en|a) (?:la |el )?(?:c[áa]rcel|prisi[óo]n|penal|"
+    r"penitenciar[ií]a|reclusorio)\b"
+    r"|\bsala de visitas(?: de la (?:c[áa]rcel|prisi[óo]n))?"  # Spanish
+    r"|\bparloir(?: de (?:la )?(?:prison|maison d'arr[êe]t))?"
+    r"|\bvisites? (?:\w+ ){0,3}(?:en|à la|a la) prison\b"  # French
+    r"|\bgef[äa]ngnisbesuch\w*|\bbesuch\w* (?:\w+ ){0,3}(?:im|ins) gef[äa]ngnis\b|\bbesuch\w* "
+    r"(?:in der|in die) (?:jva|haftanstalt)\b|\bbesucherraum (?:des|im) gef[äa]ngnis\w*"  # German
+    r"|\b(?:visita|colloqui\w*) (?:\w+ ){0,3}in (?:carcere|prigione)\b|\bsala (?:dei )?colloqui"
+    r"(?: del carcere)?"  # Italian
+    r"|\bvisitas? (?:\w+ ){0,3}(?:na|à|a|no) (?:pris[ãa]o|cadeia|penitenci[áa]ria|pres[íi]dio)\b"
+    r"|\bdia de visita(?: na cadeia| no pres[íi]dio)?"  # Portuguese
+    r"|\bbezoek\w* (?:\w+ ){0,3}(?:aan|in) de gevangenis\b|\bgevangenisbezoek\w*|\bbezoekruimte"
+    r"(?: van de gevangenis)?"  # Dutch
+    r"|\bсвидани\w* (?:\w+ ){0,3}в (?:тюрьм|колони|сизо)\w*|\bв (?:тюрьм|колони|сизо)\w* на "
+    r"свидании|\bкомнат\w* свиданий"  # Russian
+    r"|(?:在)?监狱(?:里)?(?:探视|探访|探望|会见)(?:室)?|探监|探视室|会见室"  # Chinese
+    r"|(?:刑務所|拘置所|留置場)(?:での|の|で)?面会(?:室)?|面会室"  # Japanese
+    r"|زيارة (?:\S+ ){0,2}(?:في |إلى |الى )?(?:ال|لل)?سجن\S*"  # Arabic
+    r"|जेल में मुलाकात|जेल (?:की )?मुलाकात|\bjail (?:me|mein|main) (?:mulakat|milne)",  # Hindi
+    re.I)
+"""A prison visit ("visita familiar en la cárcel", "au parloir", "监狱探视", "刑務所の面会"): the
+photo's setting, not the person's record, so it is dropped. Only the visit: "is he in prison?",
+"¿tiene pinta de haber estado en la cárcel?" still refuse."""
+_HOSPITAL_SETTING = re.compile(
+    r"\b(?:(?:photo|pic|picture|selfie|shot)s? (?:\w+ ){0,2}?(?:from|at|in) (?:the |a )?hospital|"
+    r"taken (?:at|in) (?:the |a )?hospital|(?:hospital|clinic|doctor's|er) (?:waiting room|"
+    r"corridor|hallway|lobby|cafeteria|parking lot|entrance)|waiting room)\b"
+    r"|\b(?:foto|selfie)s? (?:\w+ ){0,2}?(?:del|en el|de un|en un) hospital\b"
+    r"|\b(?:tomad|sacad)\w* en (?:el |un )?hospital\b"
+    r"|\bsala de espera(?: del hospital| de urgencias)?"  # Spanish
+    r"|\b(?:photo|selfie)s? (?:prises? )?(?:à|a) l'h[ôo]pital|\bprises? (?:à|a) l'h[ôo]pital|"
+    r"\bsalle d'attente(?: de l'h[ôo]pital| des urgences)?"  # French
+    r"|\b(?:foto|bild|selfie)\w* (?:\w+ ){0,2}?(?:aus dem|im) krankenhaus\b|\bim krankenhaus "
+    r"(?:gemacht|aufgenommen)|\b(?:krankenhaus)?wartezimmer\w*|\bwartebereich\w*"  # German
+    r"|\b(?:foto|selfie) (?:\w+ ){0,2}?(?:in |dall'|all')ospedale\b|\b(?:scattat|fatt)\w* in "
+    r"ospedale\b|\bsala d'attesa(?: dell'ospedale)?"  # Italian
+    r"|\b(?:foto|selfie)s? (?:\w+ ){0,2}?(?:do|no|num) hospital\b|\b(?:tirad|feit)\w* no hospital\b"
+    r"|\bsala de espera(?: do hospital)?"  # Portuguese
+    r"|\b(?:foto|selfie)\w* (?:\w+ ){0,2}?(?:uit|in) het ziekenhuis\b|\bin het ziekenhuis "
+    r"(?:genomen|gemaakt)|\bwachtkamer\w*"  # Dutch
+    r"|\b(?:фото\w*|снимок|селфи) (?:\w+ ){0,2}?(?:из|в) больниц\w*|\b(?:сделан|снят)\w* в "
+    r"больнице|\bв больнице (?:сделан|снят)\w*|\bбольничн\w* (?:коридор|холл|при[её]мн)\w*"
+    r"|\bзал\w* ожидания"  # Russian
+    r"|(?<!精神)(?:在)?医院(?:的)?(?:病房|候诊室|走廊|大厅|门口)?里?(?:拍|照)的?|(?:在)?(?:病房|候诊室)里?拍的?"
+    r"|(?<!精神)病院(?:の(?:待合室|ロビー|廊下|病室|前))?で(?:撮(?:った|影した)?|の写真)|(?:病院の)?待合室(?:で|にて)"
+    r"|(?:صورة|سيلفي) (?:\S+ ){0,2}?(?:من|في) (?:ال)?مستشفى|(?:التقطت|ملتقطة|مأخوذة) في "
+    r"(?:ال)?مستشفى|غرفة (?:ال)?انتظار"  # Arabic
+    r"|अस्पताल (?:में|की|के) (?:ली गई |खींची गई )?(?:फोटो|तस्वीर)|(?:अस्पताल के )?वेटिंग रूम",
+    re.I)
+"""A photo taken at a hospital or in a waiting room ("фото из больницы", "病院の待合室で撮った"):
+where it was taken, not the person's health. Being there is still a health question ("is
+she in hospital?")."""
+_POSTER = re.compile(
+    r"\b(?:election|campaign|electoral) (?:posters?|billboards?|flyers?|leaflets?)|\bwahlplakat\w*"
+    r"|\baffiches? (?:[ée]lectorale?s?|de campagne)|\bcartel\w* (?:electoral\w*|de campaña)"
+    r"|\bmanifest\w* elettoral\w*|\bcartaz\w* (?:eleitora\w*|de campanha)|\bverkiezings(?:poster|"
+    r"affiche|bord)\w*|\b(?:предвыборн|агитационн)\w* (?:плакат|баннер|листовк)\w*"
+    r"|(?:竞选|选举|競選)海报|選挙ポスター|ملصق\S* (?:ال)?انتخابي\S*|(?:चुनावी|चुनाव) (?:पोस्टर|बैनर)",
+    re.I)
+"""An election poster is what the photo shows, not the person's views: read as a plain poster
+in the question's script ("which party is the candidate on this poster from?" still refuses)."""
+
+
+def _plain_poster(m: re.Match) -> str:
+    for word in ("海报", "ポスター", "ملصق", "पोस्टर"):
+        if word in m.group(0):
+            return word
+    return "poster"
+
+
+_ALT_TEXT = re.compile(r"\balt[- ]?te(?:xt|xte|xto|sto)\b", re.I)
+""""Alt text" is an image description (a caption), not text about the person."""
+
+_HEARSAY_MARK = (
+    r"apparently|supposedly|allegedly|reportedly|so[- ]called|they (?:say|said|claim)|people say|"
+    r"rumou?r has it|word is"
+    r"|dicen que|supuestamente|al parecer|se supone que|seg[úu]n dicen|me dijeron que|supuest[oa]"
+    r"|apparemment|soi-disant|para[îi]t-il|il para[îi]t que|on dit que|on m'a dit que|"
+    r"pr[ée]tendu\w*"
+    r"|angeblich\w*|anscheinend|man sagt|es hei(?:ß|ss)t|sogenannt\w*|vermeintlich\w*"
+    r"|dicono che|si dice che|a quanto pare|presunt[oa]|cosiddett[oa]|mi hanno detto che"
+    r"|dizem que|supostamente|aparentemente|pelo visto|disseram que|falaram que|supost[oa]"
+    r"|naar verluidt|blijkbaar|schijnbaar|ze zeggen(?: dat)?|zogenaamd\w*|vermeend\w*"
+    r"|говорят(?:,? что)?|якобы|по слухам|так называем\w*|мне сказали(?:,? что)?"
+    r"|据说|听说|有人说|号称|所谓的?|いわゆる"
+    r"|يقولون|يقال|قالوا|على ما يبدو|ما يسمى|بيقولوا"
+    r"|कहते हैं(?: कि)?|सुना है(?: कि)?|कहा जाता है(?: कि)?|तथाकथित|\bsuna hai|\bkehte hain")
+_SPOOF_ASKED = (
+    r"deep ?fake|fake|f[äa]lschung|gef[äa]lscht|ki-gener|ai[- ]?gener|photoshop|mask|masque|"
+    r"m[áa]scara|maschera|maske|masker|маск|фейк|дипфейк|screen|[ée]cran|pantalla|schermo|"
+    r"bildschirm|scherm|экран|面具|假脸|换脸|深度伪造|屏幕|マスク|ディープフェイク|偽|قناع|مزيف|"
+    r"شاشة|मास्क|डीपफेक|स्क्रीन|नकली")
+_HEARSAY = re.compile(
+    rf"(?:(?:\b|(?<=\W)|^)(?:{_HEARSAY_MARK})[^.,;:!?–—،，。？！、]{{0,80}}(?=[.,;:!?–—،，。？！、])"
+    r")"
+    rf"(?=.*?(?:{_SPOOF_ASKED}))", re.I | re.S)
+"""Hearsay about the person ("apparently this is a leaked celeb pic", "Angeblich ist das ein
+Bundestagsabgeordneter", "dicono che sia un boss mafioso"), when the question goes on to ask
+whether the face is a deepfake or a mask: the asker states a rumour, the question asks a
+spoof, so the rumour is dropped. Without a spoof question ("they say he's a criminal, is it
+true?") nothing is dropped; a capitalised name in the rumour is kept for the name checks."""
+_INDEFINITE = r"(?:a|an|ein|eine|einer|einen|un|una|uno|une|um|uma|een|некий|какой-то)\s"
+_NAME_IN_CLAUSE = re.compile(
+    r"(?<!\ba )(?<!\ban )(?<!\bein )(?<!\beine )(?<!\bun )(?<!\buna )(?<!\buno )(?<!\bune )"
+    r"(?<!\bum )(?<!\buma )(?<!\been )(?<=\s)(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё]+)"
+    # "this is <x>" with no indefinite article: a name, even in lowercase ("this is tom hanks")
+    r"|\b(?:this is|that is|it is|it's|he is|he's|she is|she's|das ist|ist das|ist er|ist sie|"
+    r"sia|sei|es|est|c'est|è|é|это|dit is|is dit|dat is)\s+(?!" + _INDEFINITE + r")\w", re.I)
+"""What keeps a rumour for the name checks: a capitalised word not after an indefinite article,
+or a copula not followed by one ("apparently this is tom hanks")."""
+_INDEFINITE_OTHER = re.compile(r"(?:是|像)?(?:一)?(?:个|位|名)|\bएक\b|\b(?:واحد|واحدة|أحد|إحدى)\b")
+"""Chinese, Hindi and Arabic "a ..." in a rumour ("据说是个议员"): a role, not a name."""
+
+
+def _drop_hearsay(m: re.Match) -> str:
+    clause = m.group(0)
+    if re.search(r"[a-zа-яё]", clause, re.I):
+        keep = _NAME_IN_CLAUSE.search(clause)
+    else:
+        keep = not _INDEFINITE_OTHER.search(clause)
+    return clause if keep else " "
+
+
+_FILLER = re.compile(
+    r"\b(?:honestly|to be honest|tbh|in all honesty|frankly|sinceramente|honn[êe]tement|"
+    r"franchement|ehrlich gesagt|offen gesagt|onestamente|francamente|eerlijk gezegd|"
+    r"честно говоря|если честно|по правде говоря)\b"
+    r"|说实话|老实说|说真的|正直(?:に言うと|なところ|言って)|ईमानदारी से|\bsach (?:kahun|bolun)\b|"
+    r"بصراحة|بكل صراحة"
+    # Italian "tipo" and French "genre" as fillers ("allora tipo è più sui 40"), Russian
+    # "это самое" ("ну это самое, какого цвета"): not a type, a genre or a subject
+    r"|(?:^|(?<=\ballora )|(?<=\bcioè )|(?<=\bma )|(?<=\be ))tipo\b(?=,? (?:[èeé]|ha|sembra|"
+    r"quanti|com|di|sui|sul|più)\b)|(?:^|(?<=\bmais )|(?<=\bet )|(?<=\bbah )|(?<=\bdu coup ))"
+    r"genre\b(?=,? (?:il|elle|on|c'est|ça|est-ce|t'as|tu)\b)|\bэто самое\b",
+    re.I)
+"""Fillers ("honestly", "ehrlich gesagt", "说实话") that contain a character word: the asker's
+manner of speech, not a question about the person's honesty."""
+_DRAWING = re.compile(
+    r"\b(?:character|charakter|karakter) ?(?:references?|ref|design|sheets?|art|sketch\w*|"
+    r"concepts?|models?|referenz\w*|entw[üu]rf\w*|bogen|skizze\w*|ontwerp\w*)\b"
+    r"|\b(?:original|an? (?:anime|cartoon|game|comic|fictional)) characters?\b",
+    re.I)
+"""A drawn character ("a character reference from this photo", "Charakterdesign"): art, not
+the person's character."""
+_FOR_SOCIAL = re.compile(
+    r"\b(?:for|para|pa'?|pro|pour|f[üu]r|per|voor|для)\s+(?:(?:my|mi|mon|ma|meu|minha|mein|"
+    r"meinen|il mio|mijn|мой|el|le|o|a|un|una|um|uma|a|an)\s+)?(?:instagram|insta|ig|tiktok|"
+    r"facebook|fb|twitter|snapchat|whatsapp|linkedin|story|stories|post|reel|инстаграм\w*)\b"
+    r"|(?:发|用于|配)(?:朋友圈|小红书|抖音|微博|ins)|インスタ(?:用|に(?:載せ|投稿))"
+    r"|(?<!\S)لل?(?:انستغرام|انستجرام|انستا)|इंस्टाग्राम के लिए",
+    re.I)
+"""Where a caption will be posted ("un caption pa' instagram"): a destination, not the person's
+account (the caption word is required, see _CAPTION_WORD)."""
+_CAPTION_WORD = re.compile(
+    r"caption|alt[- ]?text|descri|légende|legende|pie de foto|didascalia|legenda|bijschrift|"
+    r"bildunterschrift|beschrift|подпис|описа|文案|配文|描述|キャプション|説明|تعليق|وصف|कैप्शन|"
+    r"विवरण|post|texto", re.I)
+_RUBBER = re.compile(r"\b(m[áa]scaras?|luvas?|bonec[oa]s?|rosto|pele|feit[oa]s?) de borracha\b",
+                     re.I)
+"""Portuguese "de borracha" is rubber ("máscara de borracha"), not Spanish "borracha"
+(drunk)."""
+_ARABIC_PHOTO_OF_MINE = re.compile(
+    r"(?<!هل )\b((?:هذه|هذي|دي|هاي) (?:ال)?صورة) (?:أخي|اخي|أختي|اختي|زوجي|زوجتي|صديقي|صديقتي|"
+    r"خطيبي|خطيبتي)\b(?!\s*(?:[؟?]|أم\b|او\b|أو\b|ولا\b|والا\b))")
+"""A statement that the photo is of the asker's brother, wife, friend ("هذه صورة أخي لحظة ..."):
+the asker says who it is; "هل هذه صورة أخي؟" still asks."""
+
+
 def drop_religious_headwear(text: str) -> str:
     """"a religious headscarf" -> "a headscarf": headwear is an appearance attribute (the
     router's classifier reads the question this way too)."""
@@ -620,7 +806,13 @@ def drop_non_traits(text: str) -> str:
     text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))
     text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", _SETTING.sub(" ", text)))
     text = _BEFORE_PLACE.sub(" ", _NAMED_PLACE.sub(" ", text))
-    if _PHOTO_CUE_RE.search(text):
+    text = _HOSPITAL_SETTING.sub(" ", _CUSTODY_VISIT.sub(" ", _POSTER.sub(_plain_poster, text)))
+    text = _HEARSAY.sub(_drop_hearsay, _FILLER.sub(" ", _DRAWING.sub("drawing", text)))
+    text = _RUBBER.sub(r"\1 rubber", _ARABIC_PHOTO_OF_MINE.sub(r"\1", text))
+    text = _ALT_TEXT.sub("description", text)
+    if _CAPTION_WORD.search(text):
+        text = _FOR_SOCIAL.sub(" ", text)
+    if _PHOTO_CUE_RE.search(text) or _THIS_IS_MY.search(text):
         text = _WORSHIP_SETTING.sub(" ", text)
     return _ARTIFICIAL_INTELLIGENCE.sub("AI", _COSTUME.sub("costume", text))
 
