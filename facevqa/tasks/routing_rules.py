@@ -27,9 +27,9 @@ EMOTION_EMOJI = (r"[\U0001F600-\U0001F636\U0001F641-\U0001F644\U0001F910\U0001F9
                  r"\U0001F979\U0001F97A\u2639\u263a]\ufe0f?")
 """A face emoji that shows a feeling (smileys, frowns, tears, anger; not a mask or a fever)."""
 EMOJI_CHOICE = (rf"{EMOTION_EMOJI}\s*(?:or|/|,|\||vs\.?|o|ou|oder|of|или|还是|或者?|か|、|أم|أو|ولا|या|ya)"
-                rf"\s*{EMOTION_EMOJI}|^[\s?!.,¿¡]*(?:{EMOTION_EMOJI}[\s?!.,/¿¡]*)+$")
-"""Feelings offered as emoji ("😠 or 😢?", "😀/😐?") or a question of emotion emoji only: the
-emotion, in every language (two emoji side by side are mere decoration)."""
+                rf"\s*{EMOTION_EMOJI}")
+"""Feelings offered as emoji choices ("😠 or 😢?", "😀/😐?"): the emotion, in every language.
+Emoji side by side ("🙂🙂🙂", "😀❓") are decoration or unreadable: they choose nothing."""
 
 RULES: tuple[tuple[str, str | None, str], ...] = (
     # --- alt text for a screen reader is a caption (before the "screen" of spoof)
