@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (the multilingual own-device and own-sight lists are data, one language a line)
 """Routing rules as data: ordered (task, attribute, regex) rows over the lowercased question.
 
 The first matching row wins, so specific rows come before general ones: spoof, age, emotion,
@@ -21,6 +22,14 @@ _SUBJ = (rf"(?:he|she|they|it|this|that|the {_PERSON}|this {_PERSON}|that {_PERS
 _HAIR_COLORS = r"(?:black|brown|blond|blonde|gr[ae]y|red|white|silver|dark|light|ginger|auburn)"
 _FACIAL = r"(?:beard|m(?:o|ou|u)stache|goatee|stubble)"
 _EYE_COLORS = r"(?:blue|green|brown|hazel|gr[ae]y|dark|light|amber)"
+EMOTION_EMOJI = (r"[\U0001F600-\U0001F636\U0001F641-\U0001F644\U0001F910\U0001F914\U0001F917"
+                 r"\U0001F922-\U0001F925\U0001F928-\U0001F92F\U0001F970\U0001F972\U0001F973"
+                 r"\U0001F979\U0001F97A\u2639\u263a]\ufe0f?")
+"""A face emoji that shows a feeling (smileys, frowns, tears, anger; not a mask or a fever)."""
+EMOJI_CHOICE = (rf"{EMOTION_EMOJI}\s*(?:or|/|,|\||vs\.?|o|ou|oder|of|или|还是|或者?|か|、|أم|أو|ولا|या|ya)"
+                rf"\s*{EMOTION_EMOJI}")
+"""Feelings offered as emoji choices ("😠 or 😢?", "😀/😐?"): the emotion, in every language.
+Emoji side by side ("🙂🙂🙂", "😀❓") are decoration or unreadable: they choose nothing."""
 
 RULES: tuple[tuple[str, str | None, str], ...] = (
     # --- alt text for a screen reader is a caption (before the "screen" of spoof)
@@ -75,7 +84,9 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                   r"|toddler|teen|teenager|adolescent|minor|adult|grown-?up|senior|elderly|old"
                   r"|pensioner|newborn|school ?kid|retiree)\b"),
     # --- emotion
-    ("emotion", None, r"\bemotion\w*|\bemot\w*|\bfeel(?:s|ing|ings)?\b|\bmood\b|\bexpression\b"
+    ("emotion", None, EMOJI_CHOICE + r"|\bwhat (?:kind of |sort of )?face (?:is|was|are|were) "
+                      r"(?:he|she|they|it|the \w+) (?:making|pulling)\b|\b(?:making|pulling) (?:a |that "
+                      r"|this )?(?:funny |weird |strange |sour )?face\b|\bemotion\w*|\bemot\w*|\bfeel(?:s|ing|ings)?\b|\bmood\b|\bexpression\b"
                       r"|\bexpress(?:es|ing)?\b|\bvibe\b|\b(?:happy|happiness|sad|sadness|unhappy"
                       r"|angry|anger|mad|furious|annoyed|irritated|upset|surprised?|shocked"
                       r"|astonished|amazed|scared|afraid|fear(?:ful)?|frightened|terrified"
@@ -203,8 +214,11 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                    r"|\btan(?:ned)?\b|\bsweat\w*|\bwrinkle\w*|\bmoles?\b|\bdimples?\b"),
     # --- what the photo shows, with no thing named above: a caption
     ("caption", None, r"\bwhat (?:do|can|did) you see\b|\b(?:tell me|say|describe) what you (?:can )?"
-                      r"(?:see|notice)\b|\bwhat is (?:in|on) (?:this|the) "
-                      r"(?:photo|picture|image|pic|shot|selfie)\b"
+                      r"(?:see|notice)\b|\bwhat(?:'?s| is)? (?:in|on) (?:this|the|that) "
+                      r"(?:photo|picture|image|pic|shot|selfie|snap)\b"
+                      # what is happening in it, what can be seen, what is shown
+                      r"|\bwhat(?:'?s| is) (?:happening|going on|shown|visible|depicted)\b"
+                      r"|\bwhat (?:can|could) (?:be|one|i|we) (?:seen?|make out)\b"
                       r"|\bwhat does (?:this|the) (?:photo|picture|image|pic) show\b"),
 )
 """Routing rows in priority order: (task, attribute or None, regex)."""
@@ -277,6 +291,29 @@ def match_field(lowered: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+_OWN_SIGHT = re.compile(
+    r"\b(?:i(?:'m| am) (?:not wearing|without) |i (?:don't|do not|didn't|did not) (?:have|bring|wear) (?:on )?"
+    r"|i (?:forgot|lost|left|broke) |without )?my (?:eyes?|eye ?sight|vision|sight|(?:eye|reading )?glasses|specs"
+    r"|spectacles|contacts|contact lenses)\b(?: on\b)?|\bi(?:'m| am) (?:half[- ])?blind\b|\bi(?:'m| am) (?:visually impaired"
+    r"|(?:short|near|far|long)[- ]?sighted)\b|\bi (?:can(?:'|no)?t|cannot|can not) see (?:well"
+    r"|clearly|properly|very well|much|a thing|anything|it)\b|\bi (?:have|got) (?:bad|poor|weak"
+    r"|low|terrible) (?:eye ?sight|vision|eyes)\b|"
+    r"\bmis (?:ojos|gafas|lentes|anteojos)\b|\bmi (?:vista|visi[oó]n)\b|\b(?:no (?:tengo|llevo)|olvid[eé]|perd[ií]) (?:puest[ao]s )?(?:las |los |mis )?(?:gafas|lentes|anteojos)(?: puest[ao]s)?\b|\bsin mis (?:gafas|lentes|anteojos)\b|\bveo (?:muy |bastante )?(?:mal|fatal|poco)\b|\bno veo (?:bien|nada)\b|"
+    r"\bmes (?:yeux|lunettes)\b|\bma (?:vue|vision)\b|\b(?:je n'ai pas|j'ai pas|j'ai oubli[ée]|sans) mes lunettes\b|\bje (?:ne )?vois (?:mal|pas bien|rien)\b|\bj'y vois (?:mal|rien)\b|"
+    r"\bmeine(?:n|r)? (?:augen|brille|sehkraft|sicht)\b|\bohne meine brille\b|\bich (?:seh|sehe) (?:so |sehr |ziemlich |echt |nicht )?(?:schlecht|gut)\b|\bich (?:kann|kan) (?:das |es )?(?:nicht|kaum) (?:gut |richtig )?(?:sehen|erkennen)\b|"
+    r"\b(?:i )?miei (?:occhi|occhiali)\b|\b(?:la )?mia vista\b|\bnon ho (?:gli |i miei )?occhiali\b|\bsenza (?:i )?miei occhiali\b|\b(?:ci )?vedo (?:poco|male)\b|\bnon ci vedo\b|"
+    r"\bmeus (?:olhos|[óo]culos)\b|\bminha (?:vista|vis[ãa]o)\b|\b(?:estou|to|tô|t[ôo]) sem (?:os |meus )?[óo]culos\b|\bn[ãa]o (?:tenho|estou com|to com|tô com) (?:os |meus )?[óo]culos\b|\besqueci (?:os |meus )?[óo]culos\b|\b(?:n[ãa]o )?enxergo (?:mal|bem|direito|nada)\b|\bvejo mal\b|"
+    r"\bmijn (?:ogen|bril|zicht)\b|\bzonder mijn bril\b|\bik zie (?:het )?(?:slecht|niet goed|weinig)\b|"
+    r"\bмои (?:глаза|очки)\b|\bмо[её] зрение\b|\bу меня (?:\w+ )?зрение\b|\bу меня глаза\b|\bя (?:сейчас |сегодня )?без очков\b|\bзабыл[аи]? (?:свои |мои )?очки\b|\bплохо вижу\b|\bзрение (?:плохое|слабое|село|подводит)\b|"
+    r"我(?:的)?(?:眼神|眼睛|视力|眼镜)(?:不好|不太好|很差|差|不行|不太行|花了?)?|我(?:没|没有)(?:戴|带)眼镜|我(?:看不清|看不太清|眼花)|老花眼?|"
+    r"(?:私|僕|俺|自分)の(?:目|視力|メガネ|眼鏡)|目が(?:悪|わる)(?:い|くて)|視力が(?:弱|悪|落ち)\w*|老眼|(?:メガネ|眼鏡|めがね)を(?:忘れ|なくし)|(?:メガネ|眼鏡|めがね)が(?:なくて|ないので|手元に)|(?:私|僕|俺|自分)(?:は|、)?(?:今)?(?:メガネ|眼鏡|めがね)を?(?:かけてない|かけていない|していない|してない)|よく見えな(?:い|くて)|よく見えません|"
+    r"\bنظري\b|\bعيوني\b|\bنظار(?:تي|اتي)\b|\bلا أرى جيدا|\bما بشوف منيح|"
+    r"मेरी (?:आँखें|आंखें|आँखे|आंखे|नज़र|नजर|दृष्टि)|मेरा चश्मा|मेरे चश्मे|मुझे (?:ठीक से |साफ़ |साफ |अच्छे से )?(?:नहीं )?दिख(?:ता|ाई)|"
+    r"\bmeri (?:aankh(?:en|ein|e)?|ankh(?:en|ein|e)?|nazar|najar)\b|\bmera chashma\b|\bmere chashme\b|\bmujhe (?:theek se |thik se |saaf )?(?:nahi|nahin) dikh\w*")
+"""The asker's own eyes, glasses or sight ("my eyes are bad", "no tengo las gafas puestas",
+"我眼神不好"): nothing about the person in the photo, so dropped before the routing words are
+read (like the asker's own screen below)."""
+
 _OWN_DEVICE = re.compile(
     r"\bmy (?:(?:phone|tablet|laptop|computer|monitor)(?:'s)? )?(?:screen|display)\b"
     r"|\bon my (?:phone|tablet|laptop|computer|monitor)\b|"
@@ -296,8 +333,9 @@ so it is dropped before the routing words are read."""
 
 
 def drop_own_device(lowered: str) -> str:
-    """The question without the asker's own screen or phone (see _OWN_DEVICE)."""
-    return _OWN_DEVICE.sub(" ", lowered)
+    """The question without the asker's own screen or phone, eyes, glasses or sight (see
+    _OWN_DEVICE and _OWN_SIGHT)."""
+    return _OWN_SIGHT.sub(" ", _OWN_DEVICE.sub(" ", lowered))
 
 
 def match_rule(lowered: str) -> tuple[str, str | None, str] | None:

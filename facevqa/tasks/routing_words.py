@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
-from facevqa.tasks.routing_rules import drop_own_device, first_match, match_field
+from facevqa.tasks.routing_rules import EMOJI_CHOICE, drop_own_device, first_match, match_field
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
-    # a fake or forced smile is an expression, not a spoofed face nor a plain smile
-    ("emotion", None, r"\bfake[- ]?(?:smile|l[äa]cheln|sourire|sonrisa|sorriso|glimlach)|\b(?:gezwungen|falsch|aufgesetzt)\w* l[äa]cheln|\bsourire (?:forc[ée]|faux)|\bfaux sourire|\bsonrisa (?:falsa|forzada)|\bsorriso (?:falso|forzato|for[çc]ado|amarelo)|"
+    # feelings offered as emoji ("😠 ou 😢?"); a fake or forced smile is an expression, not a
+    # spoofed face nor a plain smile
+    ("emotion", None, EMOJI_CHOICE + r"|\bfake[- ]?(?:smile|l[äa]cheln|sourire|sonrisa|sorriso|glimlach)|\b(?:gezwungen|falsch|aufgesetzt)\w* l[äa]cheln|\bsourire (?:forc[ée]|faux)|\bfaux sourire|\bsonrisa (?:falsa|forzada)|\bsorriso (?:falso|forzato|for[çc]ado|amarelo)|"
                       r"\bnep(?:pe)? glimlach|\bgeforceerde glimlach|\b(?:фальшив|натянут|неискренн)\w* улыбк|假笑|强颜欢笑|作り笑い|愛想笑い|\bابتسامة (?:مزيفة|مصطنعة|مفتعلة)|नकली मुस्कान"),
     # alt text for a screen reader is a caption (before the screen words of spoof)
     ("caption", None, r"\balt[- ]?(?:text|tag|tekst)|\btexto alternativo|\btexte alternatif|\balternativtext|\balternativer text|\btesto alternativo|\balternatieve tekst|\bальт(?:ернативн\w*)?[- ]?текст|替代(?:文本|文字)|代替テキスト|\bالنص البديل|\bنص بديل|वैकल्पिक (?:पाठ|टेक्स्ट)|ऑल्ट टेक्स्ट|"
@@ -50,37 +51,43 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"(?:手机|平板|屏幕).{0,10}(?:对着|放在)(?:镜头|摄像头)|(?:スマホ|タブレット).{0,15}カメラの前|\b(?:موبايل|جوال|هاتف|تابلت).{0,30}أمام الكاميرا|(?:फोन|मोबाइल|टैबलेट).{0,30}कैमरे के सामने|"
                     r"\becht\w* gesicht|\bvrai visage|\bvisage r[ée]el|\brostro real|\bcara real\b|\bvolto (?:vero|reale)|\brosto real|\becht gezicht|\bdeep ?fake|дипфейк|ديب ?فيك|深度伪造|深伪|"
                     r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक"),
-    ("age", None, r"(?<![a-z])age\s*(?:字段|field|フィールド|項目|حقل)|年龄字段|年齢(?:フィールド|項目)|\bnan ?sai\b|\b3[ou]mr|\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
+    ("age", None, r"\bet[áa]ri[oa]s?\b|"
+                  # over or under a number of years ("tem mais de 60?", "ему за 60?", "60歳以上"): age, whoever it is asked of
+                  r"\b(?:m[aá]s|menos|mayor|menor|plus|moins|più|meno|mais|meer|minder) (?:de |di |que |dan )?(?:los |les |i |os )?(?:1[2-9]|[2-9]\d)(?=\s*(?:años|anos|ans|anni|jaar)\b|\s*[?!.,)]|\s*$)|"
+                  r"(?:\büber|\bunter|\bälter als|\bjünger als|\bouder dan|\bjonger dan|\bboven de|\bonder de|\bsopra i|\bsotto i|\bacima d?os|\babaixo d?os|\bстарше|\bмоложе|\bмладше|\bбольше|\bменьше|\bза) (?:1[2-9]|[2-9]\d)(?=\s*(?:jahre|jaar|anni|anos|лет)\b|\s*[?!.,)]|\s*$)|"
+                  r"(?:超过|大于|小于|不到|不满)(?:1[2-9]|[2-9]\d)(?![\d人个张位])|(?<!\d)(?:1[2-9]|[2-9]\d)(?:以上|以下|未満|を超え|超え)|\b(?:أكثر|أقل|أكبر|أصغر) من (?:1[2-9]|[2-9]\d)\b|(?<!\d)(?:1[2-9]|[2-9]\d) (?:साल |वर्ष )?से (?:ज़्यादा|ज्यादा|अधिक|ऊपर|कम|बड़ा|बड़ी)|\b(?:1[2-9]|[2-9]\d) (?:saal )?se (?:zyada|jyada|upar|kam|bada|badi)\b|"
+                  r"(?<![a-z])age\s*(?:字段|field|フィールド|項目|حقل)|年龄字段|年齢(?:フィールド|項目)|\bnan ?sai\b|\b3[ou]mr|\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
                   r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
-                  r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|生まれ|"
+                  r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|なんさい|何才|生まれ|"
                   r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر(?!و|ة|ان\b)|"
                   # the decade of life ("en qué década está", "la cinquantaine", "50代") and adult or minor
                   r"\bd[ée]cada (?:est[aá]|anda|tiene|de (?:su )?vida|va|se encuentra)|\bqu[eé] d[ée]cada\b(?!.{0,30}\b(?:foto|imagen|tomad|sacad|fue|era))|\b(?:cinquant|quarant|trent|soixant|vingt)aine\b|\bd[ée]cennie\b(?!.{0,30}\b(?:photo|image|prise))|\bjahrzehnt\b(?!.{0,30}\b(?:foto|bild|aufgenommen))|\bin den (?:zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig|sechzig|siebzig|achtzig)ern\b|\bmitte (?:zwanzig|dreißig|vierzig|fünfzig|sechzig)\b|"
                   r"\bdecennio\b(?!.{0,30}\b(?:foto|immagine|scattat))|\bsulla (?:ventina|trentina|quarantina|cinquantina|sessantina|settantina)\b|\bd[ée]cada (?:de vida|ele|ela)\b|\b(?:trint|quarent|cinquent|sessent)[ãa]o\b|\b(?:trint|quarent|cinquent|sessent)ona\b|\bdecennium\b(?!.{0,30}\b(?:foto|genomen))|\b(?:twintig|dertig|veertig|vijftig|zestig|zeventig)ers?\b|"
                   r"\bдесятилети|\bза (?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят)\b|[2-9]0代|[二三四五六七八九]十代|(?:二|三|四|五|六|七|八|九)十(?:多|来)?岁|\bفي (?:ال)?(?:عشرينات|ثلاثينات|أربعينات|خمسينات|ستينات|سبعينات)|\bالعقد (?:ال)?(?:ثالث|رابع|خامس|سادس|سابع)|दशक|\b(?<!')[2-9]0'?s\b|"
-                  r"\bmajeur|\bmineur|\bvolljährig|\bminderjährig|\bmaggiorenne|\bminorenne|\bmaior de idade|\bmenor de idade|\bmeerderjarig|\bminderjarig|\bсовершеннолет|\bнесовершеннолет|未成年|成年人|成年了|\bقاصر|\bبالغ(?:ة|ا)?\b|बालिग|नाबालिग|\b(?:na)?baalig\b|\b(?:na)?balig\b|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
+                  r"\bmajeur|\bmineur|\bvolljährig|\bminderjährig|\bmaggiorenne|\bminorenne|\bmaior de idade|\bmenor de idade|\bmeerderjarig|\bminderjarig|\bсовершеннолет|\bнесовершеннолет|未成年|成年人|成年了|\bقاصر|\bبالغ(?:ة|ا)?\b|बालिग|नाबालिग|\b(?:naa?)?baa?lig\b|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
     # crying or laughing, a child's "boy or girl": emotion and gender before the smiling row
     # and the child nouns of the age rows
     ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
     ("gender", None, r"\bmaschio o (?:una )?femmina|\bfemmina o (?:un )?maschio|\bmacho o (?:una )?hembra|\bhembra o (?:un )?macho|\bm[âa]le ou (?:une )?femelle|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
                      r"\bm[äa]nnlich oder weiblich|\bweiblich oder m[äa]nnlich|\bmasculino o femenino|\bfemenino o masculino|\bmasculin ou f[ée]minin|\bmaschile o femminile|\bmasculino ou feminino|\bmannelijk of vrouwelijk|"
                      r"\bniñ[oa] o (?:una |un )?niñ[oa]\b|\bchic[oa] o (?:una |un )?chic[oa]\b|\bvar[oó]n o (?:una )?(?:hembra|niña)\b|\bmaschiett[oa] o (?:una )?femminuccia|\bfemminuccia o (?:un )?maschietto|\bbambin[oa] o (?:una |un )?bambin[oa]\b|\bragazz[oa] o (?:una |un )?ragazz[oa]\b|"
-                     r"\bmenin[oa] ou (?:uma |um )?menin[oa]\b|\brapaz ou (?:uma )?(?:moça|rapariga)|\bmoça ou (?:um )?rapaz|\bgar[çc]on ou (?:une )?fille\b|\bfille ou (?:un )?gar[çc]on\b|\bjunge oder (?:ein )?m[äa]dchen|\bm[äa]dchen oder (?:ein )?junge|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
+                     r"\bm[ei]nin[oa] ou (?:uma |um )?m[ei]nin[oa]\b|\bпарен[ьяю]? или девушк|\bдевушк\w* или парен|男生还是女生|女生还是男生|\brapaz ou (?:uma )?(?:moça|rapariga)|\bmoça ou (?:um )?rapaz|\bgar[çc]on ou (?:une )?fille\b|\bfille ou (?:un )?gar[çc]on\b|\bjunge oder (?:ein )?m[äa]dchen|\bm[äa]dchen oder (?:ein )?junge|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
                      r"\bhombre o (?:una )?mujer|\bmujer o (?:un )?hombre|\bhomme ou (?:une )?femme|\bfemme ou (?:un )?homme|\bmann oder (?:eine )?frau|\bfrau oder (?:ein )?mann|\buomo o (?:una )?donna|\bdonna o (?:un )?uomo|\bhomem ou (?:uma )?mulher|\bmulher ou (?:um )?homem|\bman of (?:een )?vrouw|\bvrouw of (?:een )?man|"
-                     r"\bмужчина или женщина|\bженщина или мужчина|男的还是女的|女的还是男的|男还是女|男性还是女性|是男是女|男性か女性|女性か男性|\bرجل أم امرأة|\bامرأة أم رجل|\bذكر أم أنثى|पुरुष या (?:महिला|स्त्री)|महिला या पुरुष|\baadmi (?:hai )?ya aurat|\baurat (?:hai )?ya aadmi|"
+                     r"\bмужчина или женщина|\bженщина или мужчина|男的还是女的|女的还是男的|男还是女|男性还是女性|是男是女|男性か女性|女性か男性|(?:男性|女性|男|女)(?:の(?:人|方|子))?(?:です|でしょう|だ)?か[、,？?\s]*(?:男性|女性|男|女)(?:の(?:人|方|子))?(?:です|でしょう|だ)?か|男性[・/／]女性|女性[・/／]男性|男女(?:の)?どちら|男性と女性のどちら|女性と男性のどちら|\bرجل أم امرأة|\bامرأة أم رجل|\bذكر أم أنثى|पुरुष या (?:महिला|स्त्री)|(?:महिला|स्त्री) या पुरुष|(?:आदमी|मर्द) (?:है )?या (?:औरत|महिला)|(?:औरत|महिला) (?:है )?या (?:आदमी|मर्द)|\baadmi (?:hai )?ya aurat|\baurat (?:hai )?ya aadmi|\bmard (?:hai )?ya aurat|\baurat (?:hai )?ya mard|"
                      r"是(?:个|一个)?(?:男生|女生|男的|女的|男孩子?|女孩子?|男人|女人)(?:吗|吧|啊|嘛)|\bмальчик или девочка|\bдевочка или мальчик|男孩(?:还是|或)女孩|女孩(?:还是|或)男孩|男の子か女の子|女の子か男の子|(?:男|女)の(?:人|子)(?:[？?]|です|か|なの|だよね|じゃ)|(?:男|女)の子っぽい[？?].{0,8}(?:男|女)の子っぽい|लड़का (?:है )?या लड़की|लड़की (?:है )?या लड़का"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
-    ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz\b|\btriste\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|"
+    ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz(?:es)?\b|\btristes?\b|\btristi\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]s?\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|"
                       r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|\bg[êe]n[ée]e?\b|\bconcentr[ée]e?\b|\bchoqu[ée]e?\b|"
                       r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|\bwut\b|\bsauer\b|\b(?:gut|schlecht|mies) drauf\b|"
-                      r"\bemozion|\bsentiment|\bsi sente\b|\bumore\b|\bespressione|\bfelice\b|\barrabbiat|\bsorpres|\bpaura\b|\bspaventat|\bdisgust|\bpiange|\bcommoss|\bemozionat|"
-                      r"\bemo[çc][ãa]o|\bemo[çc][õo]es|\bsentimento|\bse sente\b|\bhumor\b|\bexpress[ãa]o|\bzangad|\bbrav[oa]\b|\birritad|\bsurpres|\bmedo\b|\bassustad|\bnojo\b|\bneutr|\bchora|"
+                      r"\bemozion|\bsentiment|\bsi sente\b|\bumore\b|\bespressione|\bfelic[ei]\b|\barrabbiat|\bsorpres|\bpaura\b|\bspaventat|\bdisgust|\bpiange|\bcommoss|\bemozionat|"
+                      r"\bemo[çc][ãa]o|\bemo[çc][õo]es|\bsentimento|\bse sente\b|\bhumor\b|\bexpress[ãa]o|\bzangad|\bbrav[oa]s?\b|\bfelizes\b|\birritad|\bsurpres|\bmedo\b|\bassustad|\bnojo\b|\bneutr|\bchora|"
                       r"\bemotie|\bgevoel|\bvoelt\b|\bstemming|\buitdrukking|\bblij\b|\bgelukkig|\bverdrietig|\bboos\b|\bkwaad\b|\bverrast|\bbang\b|\bwalging|\bneutraal|\bhuilt\b|\blachen\b|\bdubbel van het lach|"
-                      r"\bэмоци|\bчувству|\bнастроени|\bвыражени|\bсчастлив|\bрад\b|\bрадост|\bгрустн|\bпечал|\bзл(?:ой|ая|ится)\b|\bсердит|\bудивл|\bиспуг|\bстрах|\bбоит|\bотвращ|\bнейтральн|\bплач|"
+                      r"\bэмоци|\bчувству|\bнастроени|\bвыражени|\bсчастлив|\bрад\b|\bрадост|\bгруст|\bпечал|\bзл(?:ой|ая|ится)\b|\bсердит|\bудивл|\bиспуг|\bстрах|\bбоит|\bотвращ|\bнейтральн|\bплач|"
                       r"情绪|情感|表情|感受|心情|感觉|高兴|开心|快乐|难过|伤心|悲伤|生气|愤怒|惊讶|吃惊|害怕|恐惧|厌恶|恶心|平静|中性|哭|嫌弃|鄙视|不屑|厌烦|无语|尴尬|委屈|得意|紧张|兴奋|失望|沮丧|郁闷|一脸(?!胡|的胡|络腮|雀斑|痘|皱纹)|"
-                      r"感情|表情|気持ち|気分|嬉し|うれし|幸せ|悲し|怒|驚|びっくり|怖|恐(?!れ入|縮)|嫌悪|無表情|泣|"
+                      r"感情|表情|気持ち|気分|楽しそう|楽しげ|嬉し|うれし|幸せ|悲し|怒|驚|びっくり|怖|恐(?!れ入|縮)|嫌悪|無表情|泣|"
                       r"\bمشاعر|\bعاطف|\bشعور|\bيشعر|\bتشعر|\bمزاج|\bتعبير|\bسعيد|\bحزين|\bغاضب|\bمتفاجئ|\bمندهش|\bخائف|\bخوف|\bاشمئزاز|\bمحايد|\bيبكي|\bتبكي|\bتعابير|\bخايف|\bزعلان|\bمبسوط|\bفرحان|\bمتضايق|\bمعصب|\bمصدوم|\bمرعوب|\bقلقان|\bمتوتر|\bقرفان|"
+                      r"\bqu[eé] cara (?:pone|est[aá] poniendo)\b|\bquelle t[êe]te (?:il |elle )?fait\b|\bwas für ein gesicht (?:macht|zieht)|\bche faccia (?:fa|sta facendo)\b|\bque cara (?:ele |ela )?(?:faz|est[aá] fazendo)\b|\bwat voor gezicht (?:trekt|maakt)|\bкакую (?:рожу|мину|гримасу|рожицу) (?:корчит|делает|строит)|做(?:了)?什么鬼脸|どんな顔をして|"
                       r"\bserio\b|\b(?:cara|faccia|expresi[oó]n|espressione) seria\b|\b(?:sembra|[eè]|est[aá]) seria\b|\bs[ée]rieu(?:x|se)|\bernst|\bserieus|\bсерь[её]зн|\bnervios|\bnervos[oa]|\bnerveu(?:x|se)|\bnerv[öo]s|\bnerveus|\bнервн|\bволну|"
                       r"\borgullos|\bfier\b|\bfi[eè]re\b|\bfier[oa]\b|\borgulhos|\bstolz|\btrots\b|\bгорд|\bfurieu|\bfurios|\bjoyeu|\balegre|\bgioios|\bfr[öo]hlich|\bvrolijk|\bвесел|"
                       r"\bdoe[tn]? (?:\w+ )?alsof|\bfai(?:t|re) semblant|\bfing(?:e|iendo)\b|\btut (?:\w+ )?(?:nur )?so,? als\b|\bfa finta|\bпритворя|喜ん|喜び|緊張|誇らし|骄傲(?!游行|月|节)|自豪|假装|\bفخور|\bmetwatt?er|\bmtwatt?er|\bm3a?s?sab|\bza3lan|\bmabsou?t|\bfar7an|\b7a?zi?n|\bkhayf|गर्व|घबरा|नर्वस|"
@@ -121,18 +128,19 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                    r"\bосвещени|\bфон\b|\bразмыт|\bнеч[её]тк|\bкачеств|\bразрешени|光线|灯光|背景|模糊|清晰|画质|分辨率|室内|室外|照明|ぼやけ|ピンぼけ|画質|解像度|屋内|屋外|"
                    r"\b(?:ال)?إضاءة|\bضوء|\b(?:ال)?خلفية|\bضباب|\bغير واضح|\bجودة|\broshni\b|\bbackground\b|रोशनी|प्रकाश|घर के अंदर|अंदर (?:ली|खींची)|बाहर (?:ली|खींची)|पृष्ठभूमि|बैकग्राउंड|धुंधल|गुणवत्ता|क्वालिटी"),
     # what the photo shows, with no thing named by a row above: a caption
-    ("caption", None, r"\bqu[eé] (?:ves|veis|puedes ver|hay|se ve|aparece)\b|\bque (?:vois-tu|voyez-vous)\b|\bqu'est-ce que (?:tu vois|vous voyez|tu peux voir|l'on voit|on voit)\b|\bqu'(?:y a-t-il|est-ce qu'il y a) (?:sur|dans)\b|\btu vois quoi\b|"
-                      r"\bwas (?:siehst du|sehen sie|seht ihr|erkennst du|ist (?:auf|in) (?:dem|diesem) (?:foto|bild)|zeigt (?:das|dieses) (?:foto|bild))\b|\b(?:che )?cosa (?:vedi|vede|si vede|c'[eè]|mostra)\b|\bche vedi\b|"
-                      r"\bo que (?:voc[eê] )?(?:v[eê]|tem|h[aá]|aparece|mostra)\b|\bwat (?:zie je|ziet u|zien jullie|staat er op|is er te zien|toont)\b|\bчто (?:ты )?(?:видишь|видите|изображено|показано|на (?:фото|снимке|фотографии|картинке|изображении))\b|"
-                      r"(?:照片|图片|图像|相片|画面|图)(?:里|中|上|里面)(?:有|是)什么|你?看到了?什么|何が(?:写って|見え|映って)|(?:写真|画像)(?:に|には|で)(?:何|なに)|何を見|"
-                      r"\bماذا (?:ترى|تشاهد|يوجد|في)\b|\bما (?:الذي )?(?:تراه|يظهر)\b|\bشو (?:في|بتشوف|تشوف)\b|\bايش (?:في|تشوف)\b|क्या दिख|(?:फोटो|फ़ोटो|तस्वीर|चित्र) में क्या|\bkya dikh"),
+    ("caption", None, r"\bqu[eé] (?:ves|veis|puedes ver|hay|se ve|se puede ver|aparece|(?:est[aá] )?pasa(?:ndo)?|ocurre|sucede)\b|\bque (?:vois-tu|voyez-vous)\b|\bqu'est-ce que (?:tu vois|vous voyez|tu peux voir|l'on voit|on voit)\b|\bqu'(?:y a-t-il|est-ce qu'il y a) (?:sur|dans)\b|\btu vois quoi\b|\bque se passe-t-il\b|\bqu'est-ce qui se passe\b|\bil se passe quoi\b|\bque voit-on\b|\bqu'(?:est-ce qu')?on (?:peut )?voi[tr]\b|"
+                      r"\bwas (?:siehst du|sehen sie|seht ihr|erkennst du|sieht man|kann man sehen|ist zu sehen|passiert|ist (?:hier )?los|ist? (?:denn )?(?:alles )?(?:auf|in) (?:dem|diesem|den|das) (?:foto|bild)|zeigt (?:das|dieses) (?:foto|bild))\b|\b(?:che )?cosa (?:vedi|vede|si vede|si pu[oò] vedere|c'[eè]|mostra|(?:sta )?succede(?:ndo)?|sta accadendo)\b|\bche succede\b|\bche vedi\b|"
+                      r"\bo que (?:voc[eê] )?(?:v[eê]|tem|h[aá]|aparece|mostra|se v[eê]|d[aá] (?:para|pra) ver|(?:est[aá] |t[aá] )?acontece(?:ndo)?|se passa)\b|\bwat (?:zie je|ziet u|zien jullie|staat er op|is er te zien|valt er te zien|kun je zien|toont|gebeurt er)\b|\bчто (?:ты )?(?:видишь|видите|видно|можно увидеть|изображено|показано|(?:тут |здесь )?происходит|на (?:фото|снимке|фотографии|картинке|изображении))\b|"
+                      r"(?:照片|图片|图像|相片|画面|图)(?:里|中|上|里面)(?:有|是)(?:什么|啥)|你?看到了?什么|(?:能|可以)看到什么|发生了什么|(?:何|なに)が(?:写って|見え|映って|起き|起こ)|(?:写真|画像)(?:に|には|で)(?:何|なに)|何を見|"
+                      r"\bماذا (?:ترى|تشاهد|يوجد|في|يحدث)\b|\bما الذي يحدث\b|\bشو (?:عم )?(?:يصير|بصير)\b|\bايش (?:يصير|قاعد يصير)\b|\bما (?:الذي )?(?:تراه|يظهر)\b|\bشو (?:في|بتشوف|تشوف)\b|\bايش (?:في|تشوف)\b|क्या दिख|(?:फोटो|फ़ोटो|तस्वीर|चित्र) में क्या|क्या हो रहा|\bkya dikh|\bkya ho raha|\b(?:photo|foto|pic|picture|image|tasveer|tasvir) (?:me|mein|mai|mei) kya\b"),
 )
 
 COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in WORDS)
 _SMILING = next(regex for _, attribute, regex in COMPILED if attribute == "smiling")
 _EMOTION = [regex for task, _, regex in COMPILED if task == "emotion"][-1]
-_ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|还是|或者|या|\?.+\?")
-""""Or" between two answers, in each language (Japanese offers them as two questions)."""
+_ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|还是|或者|या|\bya\b|\?.+\?|か[、,]")
+""""Or" between two answers, in each language (Japanese offers them as two questions:
+"笑っていますか、怒っていますか")."""
 
 
 def match_words(lowered: str) -> tuple[str, str | None, str] | None:

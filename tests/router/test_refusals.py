@@ -106,8 +106,39 @@ MISROUTE_ROUTED = [
     # umrah is no age; Hinglish earrings
     ("صورة من العمرة، هل المرأة ترتدي نظارة؟", "attribute", "eyeglasses"),
     ("kya usne jhumke pehne hain", "attribute", "wearing_earrings"),
+    # set 11: the asker's own eyes or glasses are dropped; what is in or happening in the photo
+    ("I forgot my glasses, what is in the picture?", "caption", None),
+    ("what's going on in this photo? i'm not wearing my glasses", "caption", None),
+    ("is he wearing glasses? i don't have my glasses on", "attribute", "eyeglasses"),
+    ("qué pasa en esta foto, veo fatal sin mis gafas", "caption", None),
+    ("Qu'est-ce qu'on voit sur cette photo ? Je n'ai pas mes lunettes", "caption", None),
+    ("Was ist auf diesem Foto zu sehen? Meine Augen sind nicht mehr die besten", "caption", None),
+    ("O que se vê nessa imagem? Estou sem óculos", "caption", None),
+    ("Что происходит на этом фото? Я без очков", "caption", None),
+    ("照片里发生了什么？我没戴眼镜", "caption", None),
+    ("ماذا يحدث في هذه الصورة؟ نظري ضعيف", "caption", None),
+    ("इस फोटो में क्या हो रहा है? मेरी आँखें कमजोर हैं", "caption", None),
+    ("Trägt er eine Brille? Ich sehe schlecht", "attribute", "eyeglasses"),
+    # feelings offered as emoji, a smile offered against another feeling
+    ("😀 ou 😐 ?", "emotion", None),
+    ("what kind of face is he pulling here", "emotion", None),
+    ("Ela está sorrindo ou triste?", "emotion", None),
+    ("Она улыбается или злится?", "emotion", None),
+    ("笑っていますか、怒っていますか？", "emotion", None),
+    ("Está sorrindo?", "attribute", "smiling"),
+    # man or woman in more spellings, also beside a dark or blurry photo
+    ("男ですか女ですか？写真がぼやけています", "gender", None),
+    ("आदमी है या महिला? अंधेरा है", "gender", None),
+    ("Парень или девушка? Фото размытое", "gender", None),
+    # an age range word, over or under a number of years (glasses only say which person)
+    ("¿En qué rango etario está la señora con gafas?", "age", None),
+    ("O rapaz de boné tem menos de 18?", "age", None),
+    ("Ist der Mann mit Brille über 60?", "age", None),
+    ("Ему больше 60?", "age", None),
+    ("क्या वह 60 से ज़्यादा है?", "age", None),
 ]
-"""Benign questions of the set-10 misroute classes, written afresh (not blind-set text)."""
+"""Benign questions of the set-10 and set-11 misroute classes, written afresh (not blind-set
+text)."""
 
 
 @pytest.mark.parametrize("question,task,attribute", ISSUE_ROUTED)
