@@ -72,6 +72,13 @@ _KATAKANA_LEAD = re.compile(r"^\s*([ァ-ヺー・]{2,})(?:じゃね|じゃない
 _HINGLISH = re.compile(rf"\b(?:ye|yeh|yah|ya|wo|woh){_TWO}\s+(?:hai|h|he|hain)\b", re.I)
 """Romanised Hindi "ye <name> hai": spelling varies too much to trust one unknown word, so
 it too needs two (first name and surname)."""
+HINGLISH_NOT_NAMES = frozenset(
+    "ladki ladka ladke larki larka aadmi admi aurat bachcha bacha bachchi bachi banda bandi "
+    "insaan uncle aunty didi bhai baba dada dadi nana nani rahi raha rahe rha rhi gaya gayi gya "
+    "gyi hua hui huyi sakta sakti sakte lagta lagti lagte bahut bohot kaafi kafi thoda thodi "
+    "zyada jyada nahi nahin bhi".split())
+"""Romanised Hindi person nouns, progressive/perfect auxiliaries and adverbs: "ye ladki naabalig
+hai" and "wo muskura rahi hai" are a noun and an adjective, or a verb phrase, not a name."""
 MIN_NAME_LEN = 3
 _KATAKANA = re.compile(r"(?:これ|それ|あれ|この人|その人|あの人|こいつ|この(?:男性|女性|子))"
                        r"(?:って|は|、)?\s*([ァ-ヺー・]{2,})(?=\s*(?:[?？!！。]|じゃ|だよね|です|でしょ|か|$))")
@@ -184,6 +191,8 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
                 continue
             if surname and (len(words) < 2 or words[0][0].isupper() != words[1][0].isupper()):
                 continue  # "Ist das Kleinkind verärgert?": a noun and an adjective, not a name
+            if pattern is _HINGLISH and any(w.lower() in HINGLISH_NOT_NAMES for w in words):
+                continue
             odd = [len(w) >= MIN_NAME_LEN and not _ordinary(w.lower(), known) for w in words]
             if odd[-1] if surname else any(odd):
                 return m.group(0)
@@ -257,6 +266,9 @@ _ZH_LEAD = re.compile(r"^\W*([^\W\d]{2,4}?)在(?:这张|这个|这|照片|图片
 """A Chinese age question that opens on its subject ("刘德华在这张照片里看起来多大？")."""
 _JA_SUBJECT = re.compile(r"の([^の\s、,。？?！!]{1,10}?(?:さん|ちゃん|くん|様)?)(?:って|は|、)?\s*"
                          r"(?:何歳|なんさい|何才|いくつ)")
+_JA_KIN = re.compile(r"^(?:お?(?:ばあ|じい|ばば|じじ|ねえ|にい|かあ|とう|婆|爺|姉|兄|母|父)|おば|おじ|"
+                     r"赤|息子|娘|孫|祖母|祖父|妹|弟|奥|旦那|嫁)(?:さん|ちゃん|くん|様|さま)?$")
+"""Japanese kinship nouns with or without an honorific ("このおばあちゃん何歳？"): not a name."""
 _HI_SUBJECT = re.compile(r"(\S+)\s+(\S+)\s+(?:कितने साल|कितनी उम्र|की उम्र)")
 ZH_PERSON_NOUNS = frozenset(
     "人 男人 女人 男性 女性 男子 女子 男生 女生 孩子 小孩 小孩子 宝宝 婴儿 老人 女孩 "
@@ -320,7 +332,7 @@ def named_subject(cased: str, known: Callable[[str], bool]) -> str | None:
     _, zh, ja = _learned_subjects()
     for pattern, nouns in ((_ZH_SUBJECT, zh), (_ZH_LEAD, zh), (_JA_SUBJECT, ja)):
         for m in pattern.finditer(cased):
-            if pattern is _JA_SUBJECT and _JA_CLAUSE.search(m[1]):
+            if pattern is _JA_SUBJECT and (_JA_CLAUSE.search(m[1]) or _JA_KIN.match(m[1])):
                 continue
             if m[1] not in nouns and not any(m[1].endswith(n) for n in nouns):
                 return m.group(0)
