@@ -79,6 +79,17 @@ HINGLISH_NOT_NAMES = frozenset(
     "zyada jyada nahi nahin bhi".split())
 """Romanised Hindi person nouns, progressive/perfect auxiliaries and adverbs: "ye ladki naabalig
 hai" and "wo muskura rahi hai" are a noun and an adjective, or a verb phrase, not a name."""
+_REPORTED = re.compile(
+    r"\b(?:meint|meinen|sagt|sagen|glaubt|glauben|behauptet|denkt|schw[öo]rt|zegt|zeggen|"
+    r"beweert|vindt),? (?:dass |dat )?(?:das|dies|dit|dat|es|er|sie|hij|zij) (?:ist|sei|w[äa]re|is) "
+    r"([A-ZÄÖÜ][\w'-]+)\s*[.?!,]\s*(?i:stimmt das|ist das (?:richtig|wahr)|ha[ts] (?:sie|er) recht|"
+    r"klopt (?:dat|het)|is dat (?:zo|waar)|heeft (?:ze|hij) gelijk)"  # German, Dutch
+    r"|\b(?:dice|dicen|cree|creen|jura|piensa|crede|credono|giura|pensa|diz|dizem|acha|acham)"
+    r",? (?:que|che) (?:es|[eè]|é|sia|seja|era) ([A-ZÁÉÍÓÚÀÈÌÒÙ][\w'-]+)\s*[.?!,]\s*[¿¡]?"
+    r"(?i:es (?:verdad|cierto)|tiene raz[oó]n|[eèé] (?:vero|verdade|ele|ela|lui|lei)|ha ragione|"
+    r"tem raz[ãa]o|lo es|ser[aá])")  # es, it, pt
+"""Someone's claim of who it is, to check ("Mein Opa meint, das ist Karajan. Stimmt das?",
+"mi tía dice que es Raffaella, ¿es verdad?"): one capitalised word no question uses is a name."""
 MIN_NAME_LEN = 3
 _KATAKANA = re.compile(r"(?:これ|それ|あれ|この人|その人|あの人|こいつ|この(?:男性|女性|子))"
                        r"(?:って|は|、)?\s*([ァ-ヺー・]{2,})(?=\s*(?:[?？!！。]|じゃ|だよね|です|でしょ|か|$))")
@@ -196,6 +207,10 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
             odd = [len(w) >= MIN_NAME_LEN and not _ordinary(w.lower(), known) for w in words]
             if odd[-1] if surname else any(odd):
                 return m.group(0)
+    for m in _REPORTED.finditer(cased):
+        word = m[1] or m[2]
+        if len(word) >= MIN_NAME_LEN and not _ordinary(word.lower(), known):
+            return m.group(0)
     m = _NAMED_ALONE.search(lowered)
     if m and len(m[1]) >= MIN_NAME_LEN and not _ordinary(m[1], known):
         return m.group(0)

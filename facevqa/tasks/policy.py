@@ -125,13 +125,14 @@ _AT = (r"\b(?:at|in front of|outside|inside|near|after|during|in|en|delante de|f
        r"al|au|aux|am|beim|ao|à|"
        r"(?:photo|foto|pic|picture|bild|immagine|imagen|imagem)(?: (?:de|del|of|from|van|von|di|"
        r"della|do|da|du))?|"
-       r"apr[èe]s|pendant|dans|bei|vor|nach|im|w[äa]hrend|bij|voor|na|tijdens|op|em|no|"
-       r"em frente (?:à|ao|a)|depois d[aoe]|в|во|на|у|возле|после|перед|v|posle|u)\s+"
+       r"apr[èe]s|pendant|dans|bei|vom|vor|nach|im|w[äa]hrend|bij|voor|na|tijdens|op|em|no|"
+       r"em frente (?:à|ao|a)|depois d[aoe]|в|во|на|у|с|со|возле|после|перед|v|posle|u)\s+"
        r"(?:(?:the|a|an|der|die|dem|den|einer|einem|la|el|le|il|l'|une|un|una|een|de|het|o|"
        r"al|alla|allo|della|del|des|du|da|do)\s+)?(?:[\w'-]+\s+){0,2}?")
 _OF_TOWN = r"(?:\s+(?:di|de|of|in|von|van) (?:[\w'-]+\s+)?[\w'-]+)?"
 _SETTING = re.compile(
-    rf"{_AT}{_EVENTS}\b{_OF_TOWN}"
+    rf"{_AT}{_EVENTS}\b(?:\s+(?:religios[oa]s?|religieuses?|religi[öo]se?[nr]?|religieuze?|"
+    rf"religious|религиозн\w*|cat[oó]lic[oa]s?|catholiques?|cattolic[oa]))?{_OF_TOWN}"
     # the same with the place first (Chinese, Japanese, Hindi, Arabic)
     r"|在[^，。？?！!\s]{0,8}(?:庙会|婚礼|春节)[^，。？?！!\s]{0,4}"
     r"|[^、。？?！!\s]{0,8}(?:結婚式|お祭り)(?:で|にて)"
@@ -142,6 +143,23 @@ _SETTING = re.compile(
     r"|\b(?:من|في|خلال|أثناء) (?:صورة )?(?:ال)?(?:تجمع|مهرجان|مسيرة|مظاهرة|حملة)(?: ال?انتخابي\w*)?"
     r"|\b(?:من|في|أمام|بعد) (?:فرح|عرس|زفاف|حفلة|خطوبة|العيد)(?: \S+)?",
     re.I)
+_PRIDE = (r"(?:(?:gay |lgbt\w*\+? )?pride(?: (?:parade|march|festival|event|week|month))?|"
+          r"(?:gay|lgbt\w*\+?|queer|rainbow) (?:parade|march|pride)|"
+          r"(?:desfile|marcha|fiesta) del orgullo(?: gay| lgbt\w*\+?)?|orgullo (?:gay|lgbt\w*\+?)|"
+          r"marche des fiert[ée]s|gay pride|csd|christopher street day|"
+          r"parada (?:do orgulho(?: gay| lgbt\w*\+?)?|gay|lgbt\w*\+?)|"
+          r"parata (?:del pride|gay|lgbt\w*\+?)|canal ?parade|pride ?parade|roze zaterdag|"
+          r"гей-парад\w*|парад\w* (?:гордости|лгбт)|прайд\w*)")
+_PRIDE_SETTING = re.compile(
+    rf"{_AT}{_PRIDE}\b{_OF_TOWN}"
+    r"|(?:同性恋|同志|LGBT|彩虹)(?:骄傲)?(?:大)?游行|骄傲游行"
+    r"|(?:レインボー|プライド)(?:パレード|マーチ)(?:で|にて|の)?"
+    r"|\b(?:مسيرة|موكب|مهرجان) (?:ال)?(?:فخر|مثليين|مثلية)\S*"
+    r"|(?:प्राइड|गे) (?:परेड|मार्च)(?: की| में| के)?",
+    re.I)
+"""A pride parade as where a photo was taken ("Foto vom CSD in Köln", "parada LGBT de São
+Paulo"): dropped in a question about a photo, like a place of worship ("is he gay? photo from
+pride" still refuses on "gay")."""
 _WORSHIP_SETTING = re.compile(
     rf"{_AT}{_WORSHIP_PLACES}\b{_OF_TOWN}"
     r"|在[^，。？?！!\s]{0,8}(?:寺|庙|教堂|清真寺)[^，。？?！!\s]{0,4}"
@@ -286,7 +304,9 @@ class PolicyRule:
 RULES: tuple[PolicyRule, ...] = (
     PolicyRule("race", "FaceVQA does not infer race, ethnicity, caste, nationality or "
                "immigration status from a face.", (
-        r"\brac(?:e|es|ial|ially)\b", r"\bethnic\w*", r"\bnationalit\w*", r"\bcitizenship\b",
+        # "which race did she just run?": a running race
+        r"\brac(?:e|es|ial|ially)\b(?!\s+(?:did|does|do|is|was|were|are)\s+(?:she|he|they|it)\s+"
+        r"(?:just\s+)?(?:run|ran|win|won|finish|enter|compete|do)\b)", r"\bethnic\w*", r"\bnationalit\w*", r"\bcitizenship\b",
         rf"\bwhere (?:is|are|was|were|do|does|did) {_WHO}\b.{{0,30}}\b(?:from|born)\b",
         r"\b(?:what|which) (?:country|continent|part of the world)\b",
         r"\b(?:country|place|region|continent) of (?:origin|birth)\b",
@@ -347,7 +367,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:trump|biden|obama|harris|putin|brexit)\b")),
     PolicyRule("health", "FaceVQA does not infer physical or mental health (pregnancy and "
                "disability included) from a face.", (
-        r"\bpregnan\w*", r"\bexpecting (?:a )?(?:baby|child)\b",
+        r"\bpregnan\w*", r"\bpreg(?:ant|nat|nent|enant)\b|\bpreggo\b|\bpreggers\b", r"\bexpecting (?:a )?(?:baby|child)\b",
         r"\b(?:sick(?! (?:of|and tired|with (?:worry|fear|anger|jealousy|envy))\b)|ill|illness|"
         r"ailments?|diseases?|diseased|disorders?|syndrome|cancer|tumou?r|"
         r"diabet\w*|autis\w*|adhd|depression|depressed|anxiety|schizo\w*|bipolar|ocd|ptsd|"
@@ -687,7 +707,10 @@ _HOSPITAL_SETTING = re.compile(
     r"|(?<!精神)病院(?:の(?:待合室|ロビー|廊下|病室|前))?で(?:撮(?:った|影した)?|の写真)|(?:病院の)?待合室(?:で|にて)"
     r"|(?:صورة|سيلفي) (?:\S+ ){0,2}?(?:من|في) (?:ال)?مستشفى|(?:التقطت|ملتقطة|مأخوذة) في "
     r"(?:ال)?مستشفى|غرفة (?:ال)?انتظار"  # Arabic
-    r"|अस्पताल (?:में|की|के) (?:ली गई |खींची गई )?(?:फोटो|तस्वीर)|(?:अस्पताल के )?वेटिंग रूम",
+    r"|अस्पताल (?:में|की|के) (?:ली गई |खींची गई )?(?:फोटो|तस्वीर)|(?:अस्पताल के )?वेटिंग रूम"
+    # a GP surgery or a clinic front desk taking a patient-file photo
+    r"|\b(?:gp'?s?|doctors?'?s?|dental|dentist'?s?|vet'?s?) surger(?:y|ies)\b"
+    r"|诊所(?:的)?(?:前台|挂号处)?|病历(?:照片|照|档案|卡)?",
     re.I)
 """A photo taken at a hospital or in a waiting room ("фото из больницы", "病院の待合室で撮った"):
 where it was taken, not the person's health. Being there is still a health question ("is
@@ -814,6 +837,36 @@ def drop_religious_headwear(text: str) -> str:
     return _RELIGIOUS_HEADWEAR.sub(lambda m: m[1] or "", text)
 
 
+_ZH_CLINIC = re.compile(r"诊所|病历|建档|挂号")
+"""A Chinese clinic's paperwork: there 病人 / 患者 is "the patient", not "sick"."""
+_THING_COLOUR = re.compile(
+    r"\b((?:cappell|berrett|vestit|abit|magli|maglion|magliett|camici|giacc|cappott|felp|gonn|"
+    r"pantalon|sciarp|foulard|bors|zain|occhial|montatur|sfond|mur|macchin|scarp|guant|"
+    r"cravatt|capell|barb)[oaie]|chapeaux?|casquettes?|bonnets?|robes?|t-shirts?|tee-shirts?|"
+    r"chemises?|vestes?|manteaux?|pulls?|jupes?|pantalons?|[ée]charpes?|foulards?|voiles?|sacs?|"
+    r"lunettes|montures?|fond|murs?|voitures?|cravates?|chaussures?|cheveux|barbe)"
+    r" (?:è|e'|est|sont|sono|sembra|semble|para[iî]t) "
+    r"(?=(?:tout |tutt[oa] |un peu |pi[uù] |plus )?(?:ner[oaie]|noire?s?|bianc[oaih]+|"
+    r"blanc(?:he)?s?)\b)", re.I)
+"""A thing's colour ("il cappello è nero", "le chapeau est noir"): "è nero" of a person asks
+race, of a hat its colour, so the verb is replaced before the rules read the question."""
+_KYC = re.compile(
+    r"\b(?:e-?kyc|kyc)\b|\b(?:identity|id) verification\b|\bv[ée]rification d'identit[ée]\b"
+    r"|\bidentit[äa]tspr[üu]fung\b|\bverifica (?:dell'|d')identit[àa]\b|\bverifica[çc][ãa]o de "
+    r"identidade\b|\bverificaci[oó]n de identidad\b|\bidentiteitsverificatie\b|\bпроверк\w* "
+    r"личности\b|本人確認|身元確認|实名认证|身份(?:验证|认证|核验)|\bالتحقق من الهوية\b|"
+    r"पहचान (?:सत्यापन|जांच)", re.I)
+_LIVENESS = re.compile(
+    r"\blive(?:ness)?\b|\breplay|\bscreen|\bprint(?:ed|out)|\bspoof|\bdeepfake|\ben direct\b"
+    r"|\b[ée]cran|\bimprim|\blive-|\bbildschirm|\babfotografiert|\bdal vivo\b|\bschermo|\bstampat"
+    r"|\bao vivo\b|\btela\b|\bimpress[ao]|\ben vivo\b|\bpantalla|\bscherm|\bgeprint|\bвживую\b"
+    r"|\bэкран|\bраспечат|ライブ|再撮影|画面|印刷|なりすまし|活体|翻拍|屏幕|打印|\bشاشة|\bمطبوع"
+    r"|लाइव|स्क्रीन", re.I)
+"""eKYC wording in a liveness question ("本人確認（eKYC）… ライブ撮影ですか"): the check is
+live capture against a replayed screen or a print (spoof), so the verification words are
+dropped; matching a selfie to an ID document still refuses on its own words."""
+
+
 def drop_non_traits(text: str) -> str:
     """"dressed as a nun" -> "costume", "intelligenza artificiale" -> "AI": a costume names
     clothing and AI an image's maker, not a trait; a photo's setting ("at the mosque"), slang
@@ -827,10 +880,15 @@ def drop_non_traits(text: str) -> str:
     text = _HEARSAY.sub(_drop_hearsay, _FILLER.sub(" ", _DRAWING.sub("drawing", text)))
     text = _RUBBER.sub(r"\1 rubber", _ARABIC_PHOTO_OF_MINE.sub(r"\1", text))
     text = _ALT_TEXT.sub("description", text)
+    text = _THING_COLOUR.sub(r"\1 colour ", text)
+    if _LIVENESS.search(text):
+        text = _KYC.sub(" ", text)
+    if _ZH_CLINIC.search(text):
+        text = text.replace("病人", "人").replace("患者", "人")
     if _CAPTION_WORD.search(text):
         text = _FOR_SOCIAL.sub(" ", text)
     if _PHOTO_CUE_RE.search(text) or _THIS_IS_MY.search(text):
-        text = _WORSHIP_SETTING.sub(" ", text)
+        text = _PRIDE_SETTING.sub(" ", _WORSHIP_SETTING.sub(" ", text))
     return _ARTIFICIAL_INTELLIGENCE.sub("AI", _COSTUME.sub("costume", text))
 
 
