@@ -873,6 +873,8 @@ def drop_non_traits(text: str) -> str:
     ("that beard is sick"), a clause declining to identify or ruling a trait out ("I don't care
     who it is") and fooling face recognition are dropped (the router's classifier reads the
     question this way too)."""
+    if _ZH_CLINIC.search(text):  # before the clinic setting is dropped
+        text = text.replace("病人", "人").replace("患者", "人")
     text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))
     text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", _SETTING.sub(" ", text)))
     text = _BEFORE_PLACE.sub(" ", _NAMED_PLACE.sub(" ", text))
@@ -883,8 +885,6 @@ def drop_non_traits(text: str) -> str:
     text = _THING_COLOUR.sub(r"\1 colour ", text)
     if _LIVENESS.search(text):
         text = _KYC.sub(" ", text)
-    if _ZH_CLINIC.search(text):
-        text = text.replace("病人", "人").replace("患者", "人")
     if _CAPTION_WORD.search(text):
         text = _FOR_SOCIAL.sub(" ", text)
     if _PHOTO_CUE_RE.search(text) or _THIS_IS_MY.search(text):
