@@ -81,7 +81,8 @@ HINGLISH_NOT_NAMES = frozenset(
 hai" and "wo muskura rahi hai" are a noun and an adjective, or a verb phrase, not a name."""
 _REPORTED = re.compile(
     r"\b(?:meint|meinen|sagt|sagen|glaubt|glauben|behauptet|denkt|schw[öo]rt|zegt|zeggen|"
-    r"beweert|vindt),? (?:dass |dat )?(?:das|dies|dit|dat|es|er|sie|hij|zij) (?:ist|sei|w[äa]re|is) "
+    r"beweert|vindt),? (?:dass |dat )?(?:das|dies|dit|dat|es|er|sie|hij|zij) "
+    r"(?:ist|sei|w[äa]re|is) "
     r"([A-ZÄÖÜ][\w'-]+)\s*[.?!,]\s*(?i:stimmt das|ist das (?:richtig|wahr)|ha[ts] (?:sie|er) recht|"
     r"klopt (?:dat|het)|is dat (?:zo|waar)|heeft (?:ze|hij) gelijk)"  # German, Dutch
     r"|\b(?:dice|dicen|cree|creen|jura|piensa|crede|credono|giura|pensa|diz|dizem|acha|acham)"
@@ -281,7 +282,8 @@ _ZH_LEAD = re.compile(r"^\W*([^\W\d]{2,4}?)在(?:这张|这个|这|照片|图片
 """A Chinese age question that opens on its subject ("刘德华在这张照片里看起来多大？")."""
 _JA_SUBJECT = re.compile(r"の([^の\s、,。？?！!]{1,10}?(?:さん|ちゃん|くん|様)?)(?:って|は|、)?\s*"
                          r"(?:何歳|なんさい|何才|いくつ)")
-_JA_KIN = re.compile(r"^(?:お?(?:ばあ|じい|ばば|じじ|ねえ|にい|かあ|とう|婆|爺|姉|兄|母|父)|おば|おじ|"
+_JA_KIN = re.compile(r"^(?:お?(?:ばあ|じい|ばば|じじ|ねえ|にい|かあ|とう|婆|爺|姉|兄|母|父)|"
+                     r"おば|おじ|"
                      r"赤|息子|娘|孫|祖母|祖父|妹|弟|奥|旦那|嫁)(?:さん|ちゃん|くん|様|さま)?$")
 """Japanese kinship nouns with or without an honorific ("このおばあちゃん何歳？"): not a name."""
 _HI_SUBJECT = re.compile(r"(\S+)\s+(\S+)\s+(?:कितने साल|कितनी उम्र|की उम्र)")

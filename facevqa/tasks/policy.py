@@ -306,7 +306,8 @@ RULES: tuple[PolicyRule, ...] = (
                "immigration status from a face.", (
         # "which race did she just run?": a running race
         r"\brac(?:e|es|ial|ially)\b(?!\s+(?:did|does|do|is|was|were|are)\s+(?:she|he|they|it)\s+"
-        r"(?:just\s+)?(?:run|ran|win|won|finish|enter|compete|do)\b)", r"\bethnic\w*", r"\bnationalit\w*", r"\bcitizenship\b",
+        r"(?:just\s+)?(?:run|ran|win|won|finish|enter|compete|do)\b)",
+        r"\bethnic\w*", r"\bnationalit\w*", r"\bcitizenship\b",
         rf"\bwhere (?:is|are|was|were|do|does|did) {_WHO}\b.{{0,30}}\b(?:from|born)\b",
         r"\b(?:what|which) (?:country|continent|part of the world)\b",
         r"\b(?:country|place|region|continent) of (?:origin|birth)\b",
@@ -367,7 +368,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:trump|biden|obama|harris|putin|brexit)\b")),
     PolicyRule("health", "FaceVQA does not infer physical or mental health (pregnancy and "
                "disability included) from a face.", (
-        r"\bpregnan\w*", r"\bpreg(?:ant|nat|nent|enant)\b|\bpreggo\b|\bpreggers\b", r"\bexpecting (?:a )?(?:baby|child)\b",
+        r"\bpregnan\w*", r"\bpreg(?:ant|nat|nent|enant)\b|\bpreggo\b|\bpreggers\b",
+        r"\bexpecting (?:a )?(?:baby|child)\b",
         r"\b(?:sick(?! (?:of|and tired|with (?:worry|fear|anger|jealousy|envy))\b)|ill|illness|"
         r"ailments?|diseases?|diseased|disorders?|syndrome|cancer|tumou?r|"
         r"diabet\w*|autis\w*|adhd|depression|depressed|anxiety|schizo\w*|bipolar|ocd|ptsd|"
@@ -606,7 +608,8 @@ _NOT_ASKING = re.compile(
     r"訊きません)"
     r"|\b(?:لا|ما|مش) (?:أسأل|اسأل|بسأل|بسال|أسألك|اسالك)(?: عن)? (?:مين|من) (?:هو|هي|يكون|تكون)\b"
     r"|नहीं पूछ (?:रहा|रही|रहे)(?: हूँ| हूं)?(?: कि)? (?:वो |वह |ये |यह )?कौन (?:है|हैं)"
-    r"|\bnahi(?:n)? puch (?:raha|rahi)(?: hu| hoon)?(?: ki)? (?:wo |woh |ye |yeh )?kaun (?:hai|he|h)\b"
+    r"|\bnahi(?:n)? puch (?:raha|rahi)(?: hu| hoon)?(?: ki)? (?:wo |woh |ye |yeh )?kaun "
+    r"(?:hai|he|h)\b"
     # "not her religion", "pas sa religion", "без политики": a trait the asker rules out
     # (in a clause of its own, after a comma or a full stop: "does she have no religion?" asks)
     r"|(?:^|[,.;:!?–—-])\s*(?:[^,.;:!?]{0,25}?\s)?(?:not|pas|nicht|non|não|nao|niet|sin|sem|sans|"

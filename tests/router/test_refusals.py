@@ -191,7 +191,8 @@ CONTEXT_NOT_TRAIT = [
     "我不问他是谁，只想知道他开心吗？", "誰かは聞かないので、笑っているかだけ教えて。",
     "ما بسأل مين هو، بس هل هو مبسوط؟", "मैं नहीं पूछ रही कि यह कौन है, बस बताओ वह खुश है?",
     # identifying an expression or an age, not a person
-    "Consegue identificar a expressão dessa mulher?", "帮我识别一下他的情绪", "能识别这个人的年龄吗？",
+    "Consegue identificar a expressão dessa mulher?", "帮我识别一下他的情绪",
+    "能识别这个人的年龄吗？",
     # Hinglish noun + adjective or verb phrase, a Japanese kinship noun, "who among them" + hat
     "kya wo ladka gussa hai?", "wo ro raha hai kya?", "この赤ちゃんなんさい？",
     "这几个人里谁最年轻？", "照片里的两个人中谁穿着红衣服？",
