@@ -45,7 +45,7 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("spoof", None, r"\bspoof\w*|\banti-?spoof\w*|\bliveness\b|\bpresentation attack"
                     r"|\breplay\w*|\b(?:print|mask|screen|paper|photo|video|display) attack"
                     r"|\bbona ?fide\b|\bdeep ?fakes?\b"
-                    r"|\bai[- ]?generated\b|\b(?:generated|made|created|rendered|produced) "
+                    r"|\bai[- ]?(?:generated|made|gen)\b|\b(?:real|fake|legit) or (?:ai|a\.i\.)\b|\bai or (?:real|not)\b|\b(?:generated|made|created|rendered|produced) "
                     r"(?:by|with|using) (?:an? |the )?(?:ai|artificial intelligence|midjourney"
                     r"|stable diffusion|dall-?e)\b|\bartificial intelligence\b"
                     r"|\bsynthetic (?:face|image|photo|person)\b"
@@ -71,6 +71,12 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                   r"were)\s+\d{1,2}\b"
                   r"|\bhow many (?:years|birthdays)\b|\bbirthdays?\b|\byears? (?:has|have)\b"
                   r"|\bborn\b|\bold enough\b"
+                  # terse guesses: "30 or 40?", "30ish", "25 yo", "she's like 30"
+                  r"|\b(?:1[2-9]|[2-9]\d)(?:ish|\+)? ?(?:or|/|-) ?(?:1[2-9]|[2-9]\d)(?:ish|\+)?\b(?! ?(?:%|percent|people"
+                  r"|persons|faces|photos|pics|pictures|images|kg|lbs?|pounds|cm|mm|m\b|meters|feet|ft|min|sec|degrees|fps|mp))"
+                  r"|\b(?:1[2-9]|[2-9]\d)ish\b|\b\d{1,2} ?(?:yo|y/o|yrs?|yr old)\b|\byrs? old\b"
+                  r"|\b(?:he|she|they)(?:'?s| is| are) (?:like |about |around |maybe |prob(?:ably)? |roughly )?"
+                  r"(?:1[2-9]|[2-9]\d)\s*[?.!]*$"
                   r"|\b(?:older|younger) than\b"
                   rf"|\b(?:over|under|above|below|at least) (?:the age of )?{_NUM}\b"
                   # adult or minor; the decade of life a person is in
@@ -100,6 +106,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("gender", None, r"\b(?:is|was) (?:that|this|it|the \w+(?: \w+)?) (?:a |an )?(?:man|woman|guy|"
                      r"girl|boy|lady|dude|gal|male|female) or (?:a |an )?(?:man|woman|guy|girl|boy|"
                      r"lady|dude|gal|male|female)\b"
+                     r"|(?<![\w/])(?:m ?(?:/|or) ?f|f ?(?:/|or) ?m|h ?/ ?f)(?![\w/])"
+                     r"|\b(?:man|woman|guy|girl|boy|male|female) ?/ ?(?:man|woman|guy|girl|boy|male|female)\b"
                      r"|\b(?:a|an) (?:man|woman|guy|girl|boy|lady|male|female) or (?:a|an) (?:man"
                      r"|woman|guy|girl|boy|lady|male|female)\b|\bmale or female\b|\bfemale or male\b"),
     # --- valued attributes (which value?)
@@ -200,7 +208,7 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                      rf"|\b(?:is|was) (?:{_SUBJ}|the {_PERSON} in the \w+)\s+(?:a|an)\s+"
                      r"(?:man|woman|guy|girl|boy|lady|dude|gentleman|gal|male|female)\s*[?.!]*$"),
     # --- caption
-    ("caption", None, r"\bdesc\w*b\w*|\bdescription\b|\bcaption\w*|\bappearance\b|\bsummari[sz]e\b"
+    ("caption", None, r"\bdesc\w*b\w*|\bdescr?\b|\bdescription\b|\bcaption\w*|\bappearance\b|\bsummari[sz]e\b"
                       r"|\bwhat does\b.{0,25}\blook like\b|\bfacial features\b"
                       r"|\bnotable features\b|\btell me about (?:this|the|him|her)\b"
                       r"|\bin words\b"),
@@ -213,7 +221,7 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                    r"|\bbun\b|\bdreadlocks\b|\bfreckle\w*|\bscars?\b|\bpiercing\w*|\bsunburn\w*"
                    r"|\btan(?:ned)?\b|\bsweat\w*|\bwrinkle\w*|\bmoles?\b|\bdimples?\b"),
     # --- what the photo shows, with no thing named above: a caption
-    ("caption", None, r"\bwhat (?:do|can|did) you see\b|\b(?:tell me|say|describe) what you (?:can )?"
+    ("caption", None, r"\bwh?at (?:do|can|did) (?:you|u|ya) see\b|\bwh?at(?:'?s| is|s)? (?:in|on) (?:da |dis |ur )?(?:pic|photo|picture|image|img|selfie)\b|\b(?:tell me|say|describe) what you (?:can )?"
                       r"(?:see|notice)\b|\bwhat(?:'?s| is)? (?:in|on) (?:this|the|that) "
                       r"(?:photo|picture|image|pic|shot|selfie|snap)\b"
                       # what is happening in it, what can be seen, what is shown
@@ -340,5 +348,9 @@ def drop_own_device(lowered: str) -> str:
 
 def match_rule(lowered: str) -> tuple[str, str | None, str] | None:
     """(task, attribute, matched text) of an API field name, else of the first rule matching the
-    lowercased question (the asker's own screen dropped)."""
-    return match_field(lowered) or first_match(COMPILED, drop_own_device(lowered))
+    lowercased question (the asker's own screen dropped), else of a transliterated or terse row
+    (facevqa.tasks.routing_words.ROMANIZED: "skolko emu let" can pass as English)."""
+    from facevqa.tasks.routing_words import match_romanized  # imports this module
+
+    return (match_field(lowered) or first_match(COMPILED, drop_own_device(lowered))
+            or match_romanized(lowered))

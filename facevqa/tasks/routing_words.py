@@ -50,7 +50,10 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"\b(?:tablet|ipad|handy|smartphone|telefon|phone|celular|m[óo]vil|t[ée]l[ée]phone|portable|telefonino|cellulare|telefoon|mobiel|телефон|планшет)\w*.{0,50}(?:vor (?:die|der) kamera|delante de la c[aá]mara|devant la cam[ée]ra|davanti alla (?:tele)?camera|(?:na )?frente (?:da|à) c[aâ]mera|voor de camera|перед камер|in die kamera|frente a la c[aá]mara|in de camera|к камере)|\b(?:handy|tablet|smartphone)-?(?:display|bildschirm)|\blive-?(?:foto|bild|aufnahme)\b|"
                     r"(?:手机|平板|屏幕).{0,10}(?:对着|放在)(?:镜头|摄像头)|(?:スマホ|タブレット).{0,15}カメラの前|\b(?:موبايل|جوال|هاتف|تابلت).{0,30}أمام الكاميرا|(?:फोन|मोबाइल|टैबलेट).{0,30}कैमरे के सामने|"
                     r"\becht\w* gesicht|\bvrai visage|\bvisage r[ée]el|\brostro real|\bcara real\b|\bvolto (?:vero|reale)|\brosto real|\becht gezicht|\bdeep ?fake|дипфейк|ديب ?فيك|深度伪造|深伪|"
-                    r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक"),
+                    r"\basli\b|\bnakli\b|असली|नकली|नक़ली|फर्जी|प्रिंट|स्क्रीन|मास्क|जीवित|धोखा|डीपफेक|"
+                    # real or AI ("vraie ou IA", "echt of AI", "real ou ia", "настоящее или ИИ"), made with AI
+                    r"\b(?:real|reale?|reais|r[ée]el(?:le)?s?|vrai(?:e)?s?|verdadeir[oa]s?|de verdad|ver[oa]|echt|настоящ\w*|реальн\w*)\s+(?:o|ou|oder|of|или)\s+(?:una |uma |een |eine |un'|l'|la |a )?(?:ia|ai|ki|ии)\b|"
+                    r"\bai[- ]?gemaakt|\bgemaakt (?:door|met) (?:de |een )?(?:ai|ki)\b|\bki[- ]gemacht|\bmit (?:der )?ki gemacht|\bai (?:se|ne) (?:bani|banayi|banaya)\b|\bai (?:से|ने) (?:बन|बना|जनरेट)"),
     ("age", None, r"\bet[áa]ri[oa]s?\b|"
                   # over or under a number of years ("tem mais de 60?", "ему за 60?", "60歳以上"): age, whoever it is asked of
                   r"\b(?:m[aá]s|menos|mayor|menor|plus|moins|più|meno|mais|meer|minder) (?:de |di |que |dan )?(?:los |les |i |os )?(?:1[2-9]|[2-9]\d)(?=\s*(?:años|anos|ans|anni|jaar)\b|\s*[?!.,)]|\s*$)|"
@@ -58,17 +61,17 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                   r"(?:超过|大于|小于|不到|不满)(?:1[2-9]|[2-9]\d)(?![\d人个张位])|(?<!\d)(?:1[2-9]|[2-9]\d)(?:以上|以下|未満|を超え|超え)|\b(?:أكثر|أقل|أكبر|أصغر) من (?:1[2-9]|[2-9]\d)\b|(?<!\d)(?:1[2-9]|[2-9]\d) (?:साल |वर्ष )?से (?:ज़्यादा|ज्यादा|अधिक|ऊपर|कम|बड़ा|बड़ी)|\b(?:1[2-9]|[2-9]\d) (?:saal )?se (?:zyada|jyada|upar|kam|bada|badi)\b|"
                   r"(?<![a-z])age\s*(?:字段|field|フィールド|項目|حقل)|年龄字段|年齢(?:フィールド|項目)|\bnan ?sai\b|\b3[ou]mr|\bedad\b|\bcu[aá]ntos años\b|\bnaci[oó]\b|\ba[nñ]o naci|\b[âa]ge\b|\bquel [âa]ge\b|\bann[ée]e de naissance|\balter\b|\bwie alt\b|\bjahre alt\b|\bgeboren\b|\bgeburtsjahr|"
                   r"\bet[àa]\b|\bquanti anni\b|\banno di nascita|\bidade\b|\bquantos anos\b|\bnasceu\b|\bleeftijd|\bhoe oud\b|\bjaar oud\b|\bgeboortejaar|"
-                  r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|なんさい|何才|生まれ|"
+                  r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|なんさい|何才|生まれ|アラ(?:サー|フォー|フィフ|カン|還|ハタ)|"
                   r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر(?!و|ة|ان\b)|"
                   # the decade of life ("en qué década está", "la cinquantaine", "50代") and adult or minor
                   r"\bd[ée]cada (?:est[aá]|anda|tiene|de (?:su )?vida|va|se encuentra)|\bqu[eé] d[ée]cada\b(?!.{0,30}\b(?:foto|imagen|tomad|sacad|fue|era))|\b(?:cinquant|quarant|trent|soixant|vingt)aine\b|\bd[ée]cennie\b(?!.{0,30}\b(?:photo|image|prise))|\bjahrzehnt\b(?!.{0,30}\b(?:foto|bild|aufgenommen))|\bin den (?:zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig|sechzig|siebzig|achtzig)ern\b|\bmitte (?:zwanzig|dreißig|vierzig|fünfzig|sechzig)\b|"
                   r"\bdecennio\b(?!.{0,30}\b(?:foto|immagine|scattat))|\bsulla (?:ventina|trentina|quarantina|cinquantina|sessantina|settantina)\b|\bd[ée]cada (?:de vida|ele|ela)\b|\b(?:trint|quarent|cinquent|sessent)[ãa]o\b|\b(?:trint|quarent|cinquent|sessent)ona\b|\bdecennium\b(?!.{0,30}\b(?:foto|genomen))|\b(?:twintig|dertig|veertig|vijftig|zestig|zeventig)ers?\b|"
                   r"\bдесятилети|\bза (?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят)\b|[2-9]0代|[二三四五六七八九]十代|(?:二|三|四|五|六|七|八|九)十(?:多|来)?岁|\bفي (?:ال)?(?:عشرينات|ثلاثينات|أربعينات|خمسينات|ستينات|سبعينات)|\bالعقد (?:ال)?(?:ثالث|رابع|خامس|سادس|سابع)|दशक|\b(?<!')[2-9]0'?s\b|"
-                  r"\bmajeur|\bmineur|\bvolljährig|\bminderjährig|\bmaggiorenne|\bminorenne|\bmaior de idade|\bmenor de idade|\bmeerderjarig|\bminderjarig|\bсовершеннолет|\bнесовершеннолет|未成年|成年人|成年了|\bقاصر|\bبالغ(?:ة|ا)?\b|बालिग|नाबालिग|\b(?:naa?)?baa?lig\b|\bكم سنة|\bسن(?:ه|ها)\b|\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
+                  r"\bmajeur|\bmineur|\bvolljährig|\bminderjährig|\bmaggiorenne|\bminorenne|\bmaior de idade|\bmenor de idade|\bmeerderjarig|\bminderjarig|\bсовершеннолет|\bнесовершеннолет|未成年|成年人|成年了|\bقاصر|\bبالغ(?:ة|ا)?\b|बालिग|नाबालिग|\b(?:naa?)?baa?lig\b|\bكم سنة|\bسن(?:ه|ها)\b|(?<!هذا )(?<!هاد )(?<!هادا )(?<!ده )\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
     # crying or laughing, a child's "boy or girl": emotion and gender before the smiling row
     # and the child nouns of the age rows
     ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
-    ("gender", None, r"\bmaschio o (?:una )?femmina|\bfemmina o (?:un )?maschio|\bmacho o (?:una )?hembra|\bhembra o (?:un )?macho|\bm[âa]le ou (?:une )?femelle|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
+    ("gender", None, r"(?:\b(?:ist|is) (?:das|des|es|er|sie|die person|der typ) (?:ein|eine|n|'n|ne|'ne) (?:mann|frau|junge|m[äa]dchen|kerl|typ)|\b(?:es|eso es|esto es) (?:un|una) (?:hombre|mujer|chico|chica|niñ[oa])|\bc'est (?:un|une) (?:homme|femme|mec|meuf|gar[çc]on|fille)|\b(?:[èe]|[èe] un|[èe] una) (?:uomo|donna|ragazz[oa]|maschio|femmina)|\b(?:[ée]|é um|é uma|e um|e uma) (?:homem|mulher|rapaz|moça|menin[oa])|\b(?:is (?:het|dit|dat)|is ie|is hij|is ze) (?:een |n )?(?:man|vrouw|jongen|meisje)|\b(?:это|eto) (?:мужчин\w*|женщин\w*|парен\w*|девушк\w*|мальчик\w*|девочк\w*|muzh\w*|zhensh\w*|paren\w*|devushk\w*|malchik\w*|devochk\w*)|(?:^|\s)(?:هذا|هذه|هذي|هاد|هادا|هاي|ده|دي|هو|هي) (?:بنت|ولد|رجل|راجل|امرأة|امراة|مرة|مره|شاب|صبي|فتاة|ست|زلمة)|\b(?:ye|yeh|yah|wo|woh) (?:ladka|ladki|larka|larki|aadmi|aurat|mard) (?:hai|h|he)(?: kya)?|(?:ये|यह|वो|वह) (?:लड़का|लड़की|आदमी|औरत|मर्द|महिला) (?:है)(?: क्या)?)\s*[?？؟.!]*$|\bmaschio o (?:una )?femmina|\bfemmina o (?:un )?maschio|\bmacho o (?:una )?hembra|\bhembra o (?:un )?macho|\bm[âa]le ou (?:une )?femelle|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
                      r"\bm[äa]nnlich oder weiblich|\bweiblich oder m[äa]nnlich|\bmasculino o femenino|\bfemenino o masculino|\bmasculin ou f[ée]minin|\bmaschile o femminile|\bmasculino ou feminino|\bmannelijk of vrouwelijk|"
                      r"\bniñ[oa] o (?:una |un )?niñ[oa]\b|\bchic[oa] o (?:una |un )?chic[oa]\b|\bvar[oó]n o (?:una )?(?:hembra|niña)\b|\bmaschiett[oa] o (?:una )?femminuccia|\bfemminuccia o (?:un )?maschietto|\bbambin[oa] o (?:una |un )?bambin[oa]\b|\bragazz[oa] o (?:una |un )?ragazz[oa]\b|"
                      r"\bm[ei]nin[oa] ou (?:uma |um )?m[ei]nin[oa]\b|\bпарен[ьяю]? или девушк|\bдевушк\w* или парен|男生还是女生|女生还是男生|\brapaz ou (?:uma )?(?:moça|rapariga)|\bmoça ou (?:um )?rapaz|\bgar[çc]on ou (?:une )?fille\b|\bfille ou (?:un )?gar[çc]on\b|\bjunge oder (?:ein )?m[äa]dchen|\bm[äa]dchen oder (?:ein )?junge|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
@@ -78,7 +81,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
     ("emotion", None, r"\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz(?:es)?\b|\btristes?\b|\btristi\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]s?\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|"
-                      r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|\bg[êe]n[ée]e?\b|\bconcentr[ée]e?\b|\bchoqu[ée]e?\b|"
+                      r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|\bcontente?s?\b|\bg[êe]n[ée]e?\b|\bconcentr[ée]e?\b|\bchoqu[ée]e?\b|"
                       r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|\bwut\b|\bsauer\b|\b(?:gut|schlecht|mies) drauf\b|"
                       r"\bemozion|\bsentiment|\bsi sente\b|\bumore\b|\bespressione|\bfelic[ei]\b|\barrabbiat|\bsorpres|\bpaura\b|\bspaventat|\bdisgust|\bpiange|\bcommoss|\bemozionat|"
                       r"\bemo[çc][ãa]o|\bemo[çc][õo]es|\bsentimento|\bse sente\b|\bhumor\b|\bexpress[ãa]o|\bzangad|\bbrav[oa]s?\b|\bfelizes\b|\birritad|\bsurpres|\bmedo\b|\bassustad|\bnojo\b|\bneutr|\bchora|"
@@ -86,7 +89,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"\bэмоци|\bчувству|\bнастроени|\bвыражени|\bсчастлив|\bрад\b|\bрадост|\bгруст|\bпечал|\bзл(?:ой|ая|ится)\b|\bсердит|\bудивл|\bиспуг|\bстрах|\bбоит|\bотвращ|\bнейтральн|\bплач|"
                       r"情绪|情感|表情|感受|心情|感觉|高兴|开心|快乐|难过|伤心|悲伤|生气|愤怒|惊讶|吃惊|害怕|恐惧|厌恶|恶心|平静|中性|哭|嫌弃|鄙视|不屑|厌烦|无语|尴尬|委屈|得意|紧张|兴奋|失望|沮丧|郁闷|一脸(?!胡|的胡|络腮|雀斑|痘|皱纹)|"
                       r"感情|表情|気持ち|気分|楽しそう|楽しげ|嬉し|うれし|幸せ|悲し|怒|驚|びっくり|怖|恐(?!れ入|縮)|嫌悪|無表情|泣|"
-                      r"\bمشاعر|\bعاطف|\bشعور|\bيشعر|\bتشعر|\bمزاج|\bتعبير|\bسعيد|\bحزين|\bغاضب|\bمتفاجئ|\bمندهش|\bخائف|\bخوف|\bاشمئزاز|\bمحايد|\bيبكي|\bتبكي|\bتعابير|\bخايف|\bزعلان|\bمبسوط|\bفرحان|\bمتضايق|\bمعصب|\bمصدوم|\bمرعوب|\bقلقان|\bمتوتر|\bقرفان|"
+                      r"\bمشاعر|\bعاطف|\bشعور|\bيشعر|\bتشعر|\bمزاج|\bمود\b|\bتعبير|\bسعيد|\bحزين|\bغاضب|\bمتفاجئ|\bمندهش|\bخائف|\bخوف|\bاشمئزاز|\bمحايد|\bيبكي|\bتبكي|\bتعابير|\bخايف|\bزعلان|\bمبسوط|\bفرحان|\bمتضايق|\bمعصب|\bمصدوم|\bمرعوب|\bقلقان|\bمتوتر|\bقرفان|"
                       r"\bqu[eé] cara (?:pone|est[aá] poniendo)\b|\bquelle t[êe]te (?:il |elle )?fait\b|\bwas für ein gesicht (?:macht|zieht)|\bche faccia (?:fa|sta facendo)\b|\bque cara (?:ele |ela )?(?:faz|est[aá] fazendo)\b|\bwat voor gezicht (?:trekt|maakt)|\bкакую (?:рожу|мину|гримасу|рожицу) (?:корчит|делает|строит)|做(?:了)?什么鬼脸|どんな顔をして|"
                       r"\bserio\b|\b(?:cara|faccia|expresi[oó]n|espressione) seria\b|\b(?:sembra|[eè]|est[aá]) seria\b|\bs[ée]rieu(?:x|se)|\bernst|\bserieus|\bсерь[её]зн|\bnervios|\bnervos[oa]|\bnerveu(?:x|se)|\bnerv[öo]s|\bnerveus|\bнервн|\bволну|"
                       r"\borgullos|\bfier\b|\bfi[eè]re\b|\bfier[oa]\b|\borgulhos|\bstolz|\btrots\b|\bгорд|\bfurieu|\bfurios|\bjoyeu|\balegre|\bgioios|\bfr[öo]hlich|\bvrolijk|\bвесел|"
@@ -98,7 +101,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "eyeglasses", r"\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
     ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
                                  r"\bcappello|\bberretto|\bchap[ée]u|\bbon[ée]\b|\blen[çc]o\b|\bv[ée]u\b|\bhoed\b|\bpet\b|\bmuts\b|\bhoofddoek|\bsluier|\btulband|\bшляп|\bкепк|\bшапк|\bплат(?:ок|ке)\b|\bхиджаб|\bтюрбан|\bголовн\w* убор|"
-                                 r"帽|头巾|面纱|头饰|キャップ|スカーフ|ヒジャブ|ターバン|頭巾|\bقبعة|\bطاقية|\bحجاب|\bوشاح|\bعمامة|\bغطاء (?:ال)?رأس|टोपी|दुपट्टा|हिजाब|पगड़ी|साफा|घूंघट|\btopi\b|\bpagdi\b|\bpagri\b"),
+                                 r"帽|头巾|面纱|头饰|キャップ|スカーフ|ヒジャブ|ターバン|頭巾|\bقبعة|\bطاقية|\bكاب\b|\bكاسكيت|\bبرنيط|\bحجاب|\bوشاح|\bعمامة|\bغطاء (?:ال)?رأس|टोपी|दुपट्टा|हिजाब|पगड़ी|साफा|घूंघट|\btopi\b|\bpagdi\b|\bpagri\b"),
     ("attribute", "mustache", r"\bbigote|\bmoustache|\bschnurrbart|\bschnauzer|\bbaffi\b|\bbigode|\bsnor\b|\bус(?:ы|ов|ами)\b|小胡子|八字胡|口ひげ|口髭|\bشارب|\bشنب|मूंछ|मूँछ|\bmoonch|\bmooch"),
     ("attribute", "beard", r"\bbarba\b|\bbarbe\b|\bbart\b|\bvollbart|\bbaard|\bбород|胡子|胡须|ひげ|ヒゲ|髭|\bلحي|दाढ़ी|दाढी|\bdaadhi|\bdadhi"),
     ("attribute", "mouth_slightly_open", r"\bboca abierta|\bbouche (?:est )?ouverte|\bmund (?:ist )?(?:offen|ge[öo]ffnet)|\boffenen mund|\bbocca aperta|\bboca aberta|\bmond (?:is )?open|\bopen mond|\bрот открыт|\bоткрыт\w* рот|张(?:着|开)?嘴|嘴巴张|嘴张|口が開|口を開|\bفم(?:ه|ها)? مفتوح|मुंह खुला|मुँह खुला"),
@@ -111,6 +114,8 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "eye_color", r"\bcolor de (?:los )?ojos|\bcouleur des yeux|\baugenfarbe|\bcolore degli occhi|\bcor dos olhos|\boogkleur|\bцвет глаз|眼睛(?:是)?什么颜色|眼睛的颜色|瞳色|目の色|瞳の色|\bلون (?:ال)?عين|आँखों का रंग|आंखों का रंग"),
     ("attribute", "head_pose", r"(?<!foto )(?<!fotos )(?<!imagen )(?<!photo )(?<!image )\bde perfil\b|\bde frente\b|(?<!photo )(?<!image )\bde profil\b|\bde face\b|\bt[êe]te (?:tourn[ée]e|pench[ée]e)|\bim profil\b|\bkopfhaltung|\bkopf (?:gedreht|geneigt)|\bdi profilo|\btesta (?:girata|inclinata)|\bcabe[çz]a (?:virada|inclinada|girada)|"
                                r"\ben profil\b|\bvan opzij\b|\bkant kijkt|\bkijkt (?:ze|hij) (?:naar )?(?:links|rechts)|\bhoofd (?:gedraaid|gekanteld)|\bв профиль|\bанфас|\bповернут\w* голов|\bнаклон\w* голов|侧脸|正脸|朝向|横顔|顔の向き|首を傾|\bجانبي|\bوضعية (?:ال)?رأس|सिर (?:झुका|घुमा)"),
+    # bangs: a fringe of hair over the forehead ("tem franja?", "mit Pony?", "челка", "前髪")
+    ("attribute", "bangs", r"\bflequillo|\bfrange\b|\bfrangia\b|\bfrangett[ae]\b|\bfranjas?\b|\bpony\b|\bponyfrisur|\bч[её]лк|刘海|前髪|\bغرة|\bقصة (?:على|فوق) (?:ال)?جبين|बैंग्स|फ्रिंज|माथे पर बाल"),
     ("attribute", None, r"\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल(?![\u0900-\u097f])|बालों|\bbaal\b|\bbaalon\b|"
                         r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख|\baankh(?:en|on)?\b"),
     ("age", None, r"\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
@@ -128,14 +133,100 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                    r"\bосвещени|\bфон\b|\bразмыт|\bнеч[её]тк|\bкачеств|\bразрешени|光线|灯光|背景|模糊|清晰|画质|分辨率|室内|室外|照明|ぼやけ|ピンぼけ|画質|解像度|屋内|屋外|"
                    r"\b(?:ال)?إضاءة|\bضوء|\b(?:ال)?خلفية|\bضباب|\bغير واضح|\bجودة|\broshni\b|\bbackground\b|रोशनी|प्रकाश|घर के अंदर|अंदर (?:ली|खींची)|बाहर (?:ली|खींची)|पृष्ठभूमि|बैकग्राउंड|धुंधल|गुणवत्ता|क्वालिटी"),
     # what the photo shows, with no thing named by a row above: a caption
-    ("caption", None, r"\bqu[eé] (?:ves|veis|puedes ver|hay|se ve|se puede ver|aparece|(?:est[aá] )?pasa(?:ndo)?|ocurre|sucede)\b|\bque (?:vois-tu|voyez-vous)\b|\bqu'est-ce que (?:tu vois|vous voyez|tu peux voir|l'on voit|on voit)\b|\bqu'(?:y a-t-il|est-ce qu'il y a) (?:sur|dans)\b|\btu vois quoi\b|\bque se passe-t-il\b|\bqu'est-ce qui se passe\b|\bil se passe quoi\b|\bque voit-on\b|\bqu'(?:est-ce qu')?on (?:peut )?voi[tr]\b|"
+    ("caption", None, r"\b(?:qu[eé]|q|k|ke) (?:ves|veis|puedes ver|hay|se ve|se puede ver|aparece|(?:est[aá] )?pasa(?:ndo)?|ocurre|sucede)\b|\bque (?:vois-tu|voyez-vous)\b|\bqu'est-ce que (?:tu vois|vous voyez|tu peux voir|l'on voit|on voit)\b|\bqu'(?:y a-t-il|est-ce qu'il y a) (?:sur|dans)\b|\btu vois quoi\b|\b(?:il )?y a quoi (?:sur|dans)\b|\bc'est quoi (?:cette|la|ta|sur la|sur cette) (?:photo|image)\b|\bon voit quoi\b|\bque se passe-t-il\b|\bqu'est-ce qui se passe\b|\bil se passe quoi\b|\bque voit-on\b|\bqu'(?:est-ce qu')?on (?:peut )?voi[tr]\b|"
                       r"\bwas (?:siehst du|sehen sie|seht ihr|erkennst du|sieht man|kann man sehen|ist zu sehen|passiert|ist (?:hier )?los|ist? (?:denn )?(?:alles )?(?:auf|in) (?:dem|diesem|den|das) (?:foto|bild)|zeigt (?:das|dieses) (?:foto|bild))\b|\b(?:che )?cosa (?:vedi|vede|si vede|si pu[oò] vedere|c'[eè]|mostra|(?:sta )?succede(?:ndo)?|sta accadendo)\b|\bche succede\b|\bche vedi\b|"
-                      r"\bo que (?:voc[eê] )?(?:v[eê]|tem|h[aá]|aparece|mostra|se v[eê]|d[aá] (?:para|pra) ver|(?:est[aá] |t[aá] )?acontece(?:ndo)?|se passa)\b|\bwat (?:zie je|ziet u|zien jullie|staat er op|is er te zien|valt er te zien|kun je zien|toont|gebeurt er)\b|\bчто (?:ты )?(?:видишь|видите|видно|можно увидеть|изображено|показано|(?:тут |здесь )?происходит|на (?:фото|снимке|фотографии|картинке|изображении))\b|"
-                      r"(?:照片|图片|图像|相片|画面|图)(?:里|中|上|里面)(?:有|是)(?:什么|啥)|你?看到了?什么|(?:能|可以)看到什么|发生了什么|(?:何|なに)が(?:写って|見え|映って|起き|起こ)|(?:写真|画像)(?:に|には|で)(?:何|なに)|何を見|"
+                      r"\b(?:o que|oq|o q|oque) (?:voc[eê] )?(?:v[eê]|tem|h[aá]|aparece|mostra|se v[eê]|d[aá] (?:para|pra) ver|(?:est[aá] |t[aá] )?acontece(?:ndo)?|se passa)\b|\bwat (?:zie je|ziet u|zien jullie|staat er op|is er te zien|valt er te zien|kun je zien|toont|gebeurt er)\b|\bчто (?:ты )?(?:видишь|видите|видно|можно увидеть|изображено|показано|(?:тут |здесь )?происходит|на (?:фото|снимке|фотографии|картинке|изображении))\b|"
+                      r"(?:照片|图片|图像|相片|画面|图)(?:里|中|上|里面)(?:有|是)(?:什么|啥)|你?看到了?什么|(?:能|可以)看到什么|发生了什么|(?:何|なに)が?(?:写って|見え|映って)|(?:何|なに)が(?:起き|起こ)|(?:写真|画像)(?:に|には|で)(?:何|なに)|何を見|"
                       r"\bماذا (?:ترى|تشاهد|يوجد|في|يحدث)\b|\bما الذي يحدث\b|\bشو (?:عم )?(?:يصير|بصير)\b|\bايش (?:يصير|قاعد يصير)\b|\bما (?:الذي )?(?:تراه|يظهر)\b|\bشو (?:في|بتشوف|تشوف)\b|\bايش (?:في|تشوف)\b|क्या दिख|(?:फोटो|फ़ोटो|तस्वीर|चित्र) में क्या|क्या हो रहा|\bkya dikh|\bkya ho raha|\b(?:photo|foto|pic|picture|image|tasveer|tasvir) (?:me|mein|mai|mei) kya\b"),
 )
 
+_TONES = {"a": "[aāáǎà]", "e": "[eēéěè]", "i": "[iīíǐì]", "o": "[oōóǒò]", "u": "[uūúǔù]",
+          "v": "(?:v|ü|u:|[ǖǘǚǜ])"}
+
+
+def _py(*words: str) -> str:
+    """Pinyin words as a regex: each vowel with or without its tone mark ("kāixīn", "kaixin"),
+    syllables joined or apart ("kai xin"); v stands for ü as people type it ("nv", "nü")."""
+    def one(word: str) -> str:
+        return r"\b" + "".join(r"[ -]?" if c == " " else _TONES.get(c, re.escape(c))
+                               for c in word) + r"\b"
+    return "|".join(one(w) for w in words)
+
+
+def _rj(*words: str) -> str:
+    """Romaji words as a regex: a long vowel typed doubled, with a macron or short ("hyoujou",
+    "hyōjō", "hyojo"); written "ou" or "uu" or "oo" here."""
+    long = {"ou": "(?:ou|oo|ō|o)", "oo": "(?:oo|ou|ō|o)", "uu": "(?:uu|ū|u)", "aa": "(?:aa|ā|a)"}
+    return "|".join(r"\b" + re.sub(r"ou|oo|uu|aa", lambda m: long[m.group(0)], w) for w in words)
+
+
+ROMANIZED: tuple[tuple[str, str | None, str], ...] = (
+    # Russian in Latin letters, Arabic in Latin letters and digits (Arabizi), Japanese romaji,
+    # Chinese pinyin and Hindi in Latin letters (Hinglish), as people type them on a phone; and
+    # the "real or AI?" of every language. These are read after the rows above, and also after
+    # the English rules miss (facevqa.tasks.routing_rules.match_rule), since a terse
+    # transliterated question often looks English to the language check.
+    ("spoof", None, r"\b(?:real|reale?|r[ée]el(?:le)?|vrai(?:e)?|verdadeir[oa]|de verdad|ver[oa]|echt|nastoyashch\w*|asli|7a2i2i\w*|ha2i2i\w*|haqiqi\w*|zhen ?de|honmono)"
+                    r"\s+(?:or|o|ou|oder|of|ili|ya|wala|walla|aw|2aw|haishi|hai shi|ka)\s+(?:una |uma |een |eine |un'|l'|la |a |an )?(?:ia|ai|ki|a\.i\.)\b|"
+                    r"\b(?:ia|ai|ki)\s+(?:o|ou|oder|of|ili|ya|wala|aw|or)\s+(?:real|reale?|vrai(?:e)?|r[ée]el(?:le)?|verdadeir[oa]|ver[oa]|echt|asli|7a2i2i|haqiqi)\b|"
+                    r"\bai[- ]?gemaakt|\bgemaakt (?:door|met) (?:de |een )?(?:ai|ki)\b|\bki[- ]gemacht|\bmit (?:der )?ki gemacht|"
+                    # ru (Latin letters)
+                    r"\bs ekrana\b|\bekran\w*|\bvzhivu?yu\b|\bvzhivuju\b|\bpoddel\w*|\bfe[ij]k\w*|\braspechat\w*|\bnastoyashch\w* (?:chelovek|lico|litso)|\bzhivoj chelovek|\bnejroset\w*|\bneiroset\w*|"
+                    # ar (Arabizi)
+                    r"\bmzayy?af\w*|\bmozayy?af\w*|\bmzayf\w*|\b(?:za|tha|dha)ka2 (?:e|i)?stina3i|\bshashe\b|\bshasha\b|"
+                    # ja (romaji), zh (pinyin)
+                    + _rj(r"honmono\b", r"nisemono\b", r"gamen\b", r"insatsu\b", r"ai ?seisei\b", r"seisei ?ai\b", r"nari ?sumashi\b") + "|"
+                    + _py("zhen ren", "jia de", "jia ren", "ping mu", "da yin", "huo ti", "wei zao", "ai sheng cheng", "ren gong zhi neng") + "|"
+                    # hi (Hinglish)
+                    r"\bai (?:se|ne) (?:ban|bana|bani|banaya|banayi|banai|generate)\w*|\bnakl[iy]\b|\basl[iy] (?:hai|insaan|insan|chehra|photo|foto|wali)\b|\bzinda insaan\b|"
+                    # hi (Devanagari with the Latin "AI")
+                    r"\bai (?:से|ने) (?:बन|बना|जनरेट)"),
+    ("age", None, r"\bskol'?k[oa] (?:(?:emu|ej|ey|jej|yey|im|tebe) )?(?:let|godik\w*)\b|\bvozrast\w*|\bgod rozhdeniya\b|\bskol'?k[oa] (?:emu|ej|ey|jej|yey|im)\b|"
+                  r"\b(?:kam|2ade?sh|adde?sh|adesh|gadd?esh|kadd?esh|kaddaish) (?:3omr|3umr|omr|umr|sana|sene|seneh|sin)\w*|\b3[ou]mr\w*|\b(?:omr|umr)(?:o|oh|ha|aha|ak|ek|i)\b|"
+                  + _rj(r"nan ?sai\b", r"ikutsu\b", r"nenrei\b", r"toshi ?ue\b", r"ara ?(?:sa|fo|fi)(?:a|ā|aa|ー)?\b", r"jyuu ?dai\b", r"juu ?dai\b") + r"|\b(?:[2-9]0|1[0-9]) ?(?:sai|dai)\b|"
+                  + _py("duo da", "ji sui", "nian ling", "nian ji", "duo shao sui", "ji ling hou", "cheng nian") + r"|\b\d{1,2} ?sui\b|"
+                  r"\bkitn[ei] (?:saal|sal|baras|varsh)\w*|\bkitni umr?a?\b|\bum(?:a|e)?r\b|\bumra\b|\b\d{1,2} (?:saal|sal) (?:ka|ki|ke)\b"),
+    ("attribute", "smiling", r"\bulyba\w*|\bulibaet\w*|\bbtebtesem\b|\bbyebtesem\b|\bbtebtsim\b|\bmbtas(?:e|i)?m\w*|\bmebtes(?:e|i)m\w*|"
+                             + _rj(r"warat?te\w*", r"egao\b", r"hohoe\w*", r"niko ?niko\b") + "|" + _py("wei xiao", "zai xiao", "xiao le") + r"|\bmuskur\w*|\bmuskaan\b"),
+    ("emotion", None, r"\bgrustn\w*|\bpechaln\w*|\bvesel\w*|\bvesyol\w*|\bschastliv\w*|\bzl(?:oj|oy|oi|aya|itsya)\b|\bserdit\w*|\bispugan\w*|\budivl[eyё]n\w*|\bplach\w*|\bnastroeni\w*|\bemotsi\w*|\bemocii\b|\bvyrazheni\w* lica|\bnervnich\w*|\bobizhen\w*|"
+                      r"\bmabs(?:oo|ou|u|o)t\w*|\bfar7an\w*|\bfarhan(?:a|eh|e)\b|\bza3lan\w*|\bzaalan\w*|\b7az(?:ee|ii|i)n\w*|\b7azna\w*|\bhazeen\w*|\bgh?a(?:d|z)ban\w*|\bkhay(?:e|i)?f\w*|\bkha2(?:e|i)f\w*|\bmetda(?:y|2)i2\w*|\bmitdayi2\w*|\bmdaye2\w*|\bm3as+ab\w*|\bmetwatter\w*|\bmasdoom\w*|\bmasdoum\w*|\bbyed(?:7|h)ak\b|\bbted(?:7|h)ak\b|\bbyi?d7ak\b|\bbti?d7ak\b|\bbyib?ki\b|\bbtib?ki\b|\bmood\w*|\bmazaj\w*|\bmazag\w*|"
+                      + _rj(r"kanashi\w*", r"ureshi\w*", r"okott?e\w*", r"ikatt?e\w*", r"odoroi\w*", r"bikkuri\w*", r"kowa(?:i|gatte|gatteru|sou|so)\b", r"tanoshi\w*", r"kimochi\b", r"kibun\b", r"hyoujou\b", r"naite\w*", r"shiawase\w*", r"kanjou\b", r"fukigen\w*", r"kinchou\w*") + "|"
+                      + _py("kai xin", "gao xing", "kuai le", "nan guo", "shang xin", "bei shang", "sheng qi", "fen nu", "jing ya", "chi jing", "hai pa", "kong ju", "qing xu", "xin qing", "biao qing", "zai ku", "ku le", "yan wu", "jin zhang", "shi wang") + "|"
+                      r"\bdukhi\b|\bpareshaa?n\b|\bhairaa?n\b|\bheraa?n\b|\bghabra\w*|\bha(?:n)?s (?:raha|rahi|rhe|rahe|rha|rhi)\b|\bbhaa?v\b|\bkhushi?\b|\budaa?s\w*|\bgussa\w*|\bnaraa?z\w*|\bchid(?:a|e|i) hu\w*|\bdar(?:a|i|e) hu\w*"),
+    ("attribute", "eyeglasses", r"\bochk(?:i|ah|akh|ami)\b|\bv ochk\w*|\bnadd?ara\w*|\bnadd?arat\b|\bnazzara\w*|\bnaddarat\b|\bchashm\w*|\bainak\b|"
+                                + _rj(r"megane\b") + "|" + _py("dai yan jing", "dai zhe yan jing", "dai le yan jing", "yan jing ma") + r"|\bbril\b|\bbrille\b|\bgafas\b|\blunettes\b|\bocchiali\b|\b[óo]culos\b|\bglasses\b|\bspecs\b"),
+    ("attribute", "wearing_hat", r"\bshapk\w*|\bshlyap\w*|\bkepk\w*|\bkepochk\w*|\bplatk?(?:ok|ke|om)\b|\bbarn(?:ee|i|ie)ta\b|\bburneta\b|\bkab\b|\bcap\b|\bta2iy+a\b|\btagiy+a\b|\bshmagh\b|\bshemagh\b|\bghutra\b|\b7ijab\b|"
+                                 + _rj(r"boushi\b", r"kyappu\b") + "|" + _py("mao zi", "dai mao") + r"|\btopi\b|\bpag(?:a|)ri\b|\bpagdi\b|\bdupatta\b|\bghoonghat\b"),
+    ("attribute", "mustache", r"\busy\b|\busami\b|\busiki\b|\bshanab\w*|\bshanb\b|\bshareb\w*|\bsharib\b|" + _rj(r"kuchi ?hige\b") + "|" + _py("xiao hu zi", "ba zi hu") + r"|\bmoo?nchh?\w*|\bmooch\w*|\bmuchh\w*"),
+    ("attribute", "beard", r"\bborod\w*|\bla7y(?:e|a|eh)\b|\bl7y(?:e|a)\b|\blihya\b|\bda2n\b|\bdaqn\b|" + _rj(r"hige\b") + "|" + _py("hu zi", "hu xu") + r"|\bdaa?dh?i\b"),
+    ("attribute", "bald", r"\blys(?:yj|yi|iy|aya|ina)\b|\blys\b|\b2asla3\b|\basla3\b|\bsal3a\b|" + _rj(r"hage\b") + "|" + _py("tu tou", "guang tou") + r"|\bganj(?:a|i|e|apan)\b"),
+    ("attribute", "bangs", r"\bch(?:e|yo|ё)lk\w*|\bghorra\b|\bgurra\b|\bqussa\b|\bqossa\b|" + _rj(r"maegami\b") + "|" + _py("liu hai") + r"|\bfringe\b"),
+    ("attribute", "heavy_makeup", r"\bmakiyazh\w*|\bnakrashen\w*|\bmakyaj\b|\bmakeyaj\b|" + _rj(r"keshou\b", r"meiku\b") + "|" + _py("hua zhuang", "hua le zhuang") + r"|\bmakeup\b|\bmake ?up\b"),
+    ("attribute", "wearing_lipstick", r"\bpomad\w*|" + _rj(r"kuchibeni\b") + "|" + _py("kou hong") + r"|\blipstick\b"),
+    ("attribute", "wearing_earrings", r"\bser(?:yo|e|ё)zhk\w*|\bhala2\b|\b7ala2\b|\bhalaq\b|" + _rj(r"piasu\b", r"iyaringu\b") + "|" + _py("er huan", "er ding") + r"|\bjhumk\w*|\bbaali(?:yan|yaan)?\b"),
+    ("attribute", None, r"\bvolos\w*|\bsha3r\w*|\bsh3r\b|\bsha3er\b|" + _rj(r"kami ?no ?ke\b", r"kami\b") + "|" + _py("tou fa") + r"|\bbaal\b|\bbaalon\b"),
+    # the age nouns (child, teenager, adult, old) after the feelings and attributes
+    ("age", None, r"\bmolod\w*|\bstar(?:yj|yi|iy|aya|ushk\w*)\b|\brebenok\b|\brebyonok\b|\bpodrost\w*|\bvzrosl\w*|\b(?:tifl|tefl|mourahe2|murahiq|mrahe2)\w*|"
+                  r"\bbach(?:ch|h)?(?:a|e|i)\b|\bbudh?(?:a|e|i)\b|\bjawaan?\b|\bnaa?baa?lig\b|\bbaa?lig\b"),
+    ("gender", None, r"\bpol\b|\b(?:eto|это) (?:muzh\w*|zhensh\w*|paren\w*|devushk\w*|malchik\w*|devochk\w*|мужчин\w*|женщин\w*|парен\w*|девушк\w*|мальчик\w*|девочк\w*)\s*[?.!]*$|\b(?:muzh\w*|paren\w*|malchik\w*) ili (?:zhensh\w*|devushk\w*|devochk\w*)\b|\b(?:zhensh\w*|devushk\w*|devochk\w*) ili (?:muzh\w*|paren\w*|malchik\w*)\b|"
+                     r"\b(?:walad|wlad|sabi|shab|shabb|rajul|rajel|ragel|ragl|zalame\w*|rejjal|dakar|thakar)\s+(?:wala|walla|willa|wela|aw|ow|2aw|am|2am|ola|ya)\s+(?:bint|bent|binet|fatat|mara|mar2a|imra2a|sit|set|untha|ontha|sabiyye|sabiyya)\b|"
+                     r"\b(?:bint|bent|binet|fatat|mara|mar2a|imra2a|sit|set|untha|ontha)\s+(?:wala|walla|willa|wela|aw|ow|2aw|am|2am|ola|ya)\s+(?:walad|sabi|shab|rajul|rajel|ragel|zalame\w*|dakar|thakar)\b|\bjins(?:o|ha|uh)?\b|"
+                     + _rj(r"seibetsu\b", r"(?:otoko|dansei|onna|josei)(?: no (?:hito|ko))?(?: ka| or|/|,)? ?(?:otoko|dansei|onna|josei)\b", r"(?:otoko|onna)(?: no (?:hito|ko))? ?(?:desu ?ka|ka)?\s*[?？]?$") + "|"
+                     + _py("xing bie", "nan de nv de", "nan de hai shi nv de", "nan hai shi nv", "nan sheng nv sheng", "nan sheng hai shi nv sheng", "nan ren hai shi nv ren", "nan hai nv hai", "shi nan de ma", "shi nv de ma", "shi nan sheng ma", "shi nv sheng ma") + "|"
+                     r"\b(?:ladka|larka|ladki|larki|aadmi|admi|mard|aurat|orat|auraat)\s+(?:hai\s+)?(?:ya|yaa|or)\s+(?:ladka|larka|ladki|larki|aadmi|admi|mard|aurat|orat|auraat)\b|\bling\b|"
+                     # a gender in two letters ("m/f", "h/f" in French and Spanish, "m/w" in German, "м/ж")
+                     r"(?<![\w/])(?:m ?(?:/|or|o|ou|oder|of) ?(?:f|w|v|ж)|f ?(?:/|or|ou|o) ?(?:m|h)|h ?(?:/|ou|o) ?(?:f|m)|w ?(?:/|oder) ?m|v ?(?:/|of) ?m|м ?(?:/|или) ?ж|ж ?(?:/|или) ?м)(?![\w/])"),
+    ("caption", None, r"\bopishi\w*|\bopisa\w*|\bopisani\w*|\bchto (?:na|v) (?:foto|fotke|snimke|kartinke|izobrazhenii)\b|\bchto (?:ty )?vidish\b|\bchto vidno\b|\bchto tam\b|"
+                      r"\bwasf\w*|\bwsf\b|\bosof\b|\busuf\b|\b(?:shu|sho|shou|eish|esh|aysh|ayesh|eh|eah) (?:fi|fe|fee|fih|bi|b|bel|fel|3am)\b|"
+                      + _rj(r"setsumei\b", r"byousha\b", r"kyapushon\b", r"nani (?:ga )?(?:utsutte|mie|mieru|miete|utsu)\w*", r"nani ga aru\b") + "|"
+                      + _py("miao shu", "miao xie", "li you shen me", "shang you shen me", "you shen me", "kan dao shen me", "kan dao le shen me", "shen me nei rong") + "|"
+                      r"\bvarnan\b|\bvivaran\b|\bbatao (?:photo|foto|pic|tasveer|tasvir) (?:me|mein|mai|mei)\b|\bkya (?:hai|h|he) (?:photo|foto|pic|tasveer|tasvir) (?:me|mein|mai|mei)\b|\bbayan karo\b"),
+)
+"""Transliterated and terse rows, in the priority order of WORDS: read when WORDS (or, for a
+question that looks English, the English rules) find nothing."""
+
 COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in WORDS)
+ROMANIZED_COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in ROMANIZED)
 _SMILING = next(regex for _, attribute, regex in COMPILED if attribute == "smiling")
 _EMOTION = [regex for task, _, regex in COMPILED if task == "emotion"][-1]
 _ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|还是|或者|या|\bya\b|\?.+\?|か[、,]")
@@ -145,15 +236,23 @@ _ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|�
 
 def match_words(lowered: str) -> tuple[str, str | None, str] | None:
     """(task, attribute, matched text) of an API field name ("верни JSON с полем wearing_hat"),
-    else of the first row matching a lowercased question, the asker's own screen dropped
+    else of the first row matching a lowercased question (WORDS, then ROMANIZED), the asker's
+    own screen dropped
     ("我手机屏幕太小"); a smile offered against another emotion ("wütend oder lacht sie?") asks
     for the emotion."""
     field = match_field(lowered)
     if field is not None:
         return field
     lowered = drop_own_device(lowered)
-    hit = first_match(COMPILED, lowered)
+    hit = first_match(COMPILED, lowered) or first_match(ROMANIZED_COMPILED, lowered)
     if (hit is not None and hit[1] == "smiling" and _ALTERNATIVE.search(lowered)
             and _EMOTION.search(_SMILING.sub(" ", lowered))):
         return "emotion", None, hit[2]
     return hit
+
+
+def match_romanized(lowered: str) -> tuple[str, str | None, str] | None:
+    """(task, attribute, matched text) of the first ROMANIZED row matching a lowercased question
+    (the asker's own screen dropped): for a question the English rules miss, since "skolko emu
+    let" or "ladka ya ladki" can pass the English language check."""
+    return first_match(ROMANIZED_COMPILED, drop_own_device(lowered))

@@ -341,6 +341,93 @@ def test_set10_near_misses_pass_the_rules(question):
     lowered = expand_contractions(text.lower())
     assert _refusal(question, text, lowered, correct_typos(lowered)) is None
 
+# --- set 12 (helper C): terse, abbreviated and transliterated benign questions reach their task
+SET12_TERSE_ROUTED = [
+    # English: terse age guesses, two-letter gender, "desc", "real or AI"
+    ("shes maybe 25 or 35", "age", None),
+    ("30ish?", "age", None),
+    ("f or m?", "gender", None),
+    ("boy/girl?", "gender", None),
+    ("short descr pls", "caption", None),
+    ("whats in da pic", "caption", None),
+    ("real or ai??", "spoof", None),
+]
+"""English questions, read by the English rules (facevqa.tasks.routing_rules)."""
+
+SET12_WORDS_ROUTED = [
+    ("k hay en la foto", "caption", None),  # "k" for "qué"
+    ("oq aparece na foto", "caption", None),  # "oq" for "o que"
+    ("il y a quoi dans la photo", "caption", None),
+    ("何映ってる？", "caption", None),
+    ("ela usa franja?", "attribute", "bangs"),  # bangs in every language
+    ("hat sie einen pony", "attribute", "bangs"),
+    ("с чёлкой?", "attribute", "bangs"),
+    ("gemaakt door ai?", "spoof", None),
+    ("isso é real ou IA", "spoof", None),
+    ("ist das ne frau", "gender", None),  # "is that a woman?" and nothing else
+    ("c'est un mec ?", "gender", None),
+    ("is dit een jongen?", "gender", None),
+    ("هذا ولد؟", "gender", None),
+    ("مود الشخص؟", "emotion", None),
+    ("لابسة كاب؟", "attribute", "wearing_hat"),
+    ("アラフォー？", "age", None),
+    ("elle est contente ?", "emotion", None),
+    # ru (Latin letters)
+    ("skol'ko ej let", "age", None),
+    ("on veselyj?", "emotion", None),
+    ("v kepke?", "attribute", "wearing_hat"),
+    ("v ochkah?", "attribute", "eyeglasses"),
+    ("eto devushka?", "gender", None),
+    # ar (Arabizi)
+    ("kam 3omra", "age", None),
+    ("hiye za3lana?", "emotion", None),
+    ("3ando la7ye?", "attribute", "beard"),
+    ("bint wala walad", "gender", None),
+    ("shu fi bel sura", "caption", None),
+    # ja (romaji)
+    ("nansai gurai", "age", None),
+    ("ureshisou?", "emotion", None),
+    ("megane kaketeru?", "attribute", "eyeglasses"),
+    ("otoko ka onna", "gender", None),
+    # zh (pinyin, with or without tones)
+    ("tā jǐ suì", "age", None),
+    ("ta gaoxing ma", "emotion", None),
+    ("shì nán de háishi nǚ de", "gender", None),
+    ("miáoshù yīxià", "caption", None),
+    # hi (Hinglish)
+    ("iski umr kitni hai", "age", None),
+    ("wo udaas lag rahi hai?", "emotion", None),
+    ("ladki hai ya ladka", "gender", None),
+    ("chashma pehna hai?", "attribute", "eyeglasses"),
+    ("AI se banayi gayi hai kya", "spoof", None),
+]
+"""Other languages and their Latin-letter spellings, read by facevqa.tasks.routing_words
+(WORDS, then ROMANIZED). Written afresh, not blind-set text."""
+
+
+@pytest.mark.parametrize("question,task,attribute", SET12_TERSE_ROUTED)
+def test_set12_terse_english_reaches_its_task(question, task, attribute):
+    from facevqa.tasks.routing_rules import match_rule
+
+    assert match_rule(question.lower())[:2] == (task, attribute)
+
+
+@pytest.mark.parametrize("question,task,attribute", SET12_WORDS_ROUTED)
+def test_set12_terse_and_transliterated_reach_their_task(question, task, attribute):
+    from facevqa.tasks.routing_words import match_words
+
+    assert match_words(question.lower())[:2] == (task, attribute)
+
+
+def test_set12_transliterated_rows_back_the_english_rules():
+    """A Latin-letter question that passes as English still reaches its task."""
+    from facevqa.tasks.routing_rules import match_rule
+
+    assert match_rule("skol'ko ej let")[:2] == ("age", None)
+    assert match_rule("bint wala walad")[:2] == ("gender", None)
+    assert match_rule("v ochkah?")[:2] == ("attribute", "eyeglasses")
+
+
 def measure(rows, router) -> dict:
     """Refusal recall (per category, per language), benign refused and task accuracy."""
     got = router.route_many([q.text for q in rows])
