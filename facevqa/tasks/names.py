@@ -79,8 +79,8 @@ HINGLISH_NOT_NAMES = frozenset(
     "zyada jyada nahi nahin bhi".split())
 """Romanised Hindi person nouns, progressive/perfect auxiliaries and adverbs: "ye ladki naabalig
 hai" and "wo muskura rahi hai" are a noun and an adjective, or a verb phrase, not a name."""
-_HINGLISH_ONE = re.compile(rf"\b(?:ye|yeh|yah|wo|woh)\s+({_WORD})\s+(?:hai|h|he)\s+(?:kya|kyaa|na)\b",
-                           re.I)
+_HINGLISH_ONE = re.compile(
+    rf"\b(?:ye|yeh|yah|wo|woh)\s+({_WORD})\s+(?:hai|h|he)\s+(?:kya|kyaa|na)\b", re.I)
 """Hinglish "ye <name> hai kya" (is this <name>?): one word, when it is no known word."""
 HINGLISH_WORDS = frozenset(
     "khush khushi udaas udas naraz naaraz gussa gusse gussa pareshan thaka thaki thake dukhi "

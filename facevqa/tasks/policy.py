@@ -768,10 +768,10 @@ _HOSTED_GATHERING = re.compile(
 manif lgbt", "al gay pride"): the photo's setting. Dropped only in a question about a photo or
 one whose rest asks a task ("... is he angry"); "does he go to trump rallies?" still refuses."""
 _PRISON_PHOTO = re.compile(
-    r"\b(?:photo|pic|picture|selfie|shot|mugshot)s? (?:\w+ ){0,2}?(?:from|in|at|inside) (?:the |a )?"
-    r"(?:prison|jail)\b|\b(?:prison|jail) (?:photo|pic|picture|selfie|shot)s?\b"
-    r"|\b(?:foto|imagen|selfie)s? (?:\w+ ){0,2}?(?:de la|desde la|en la|del|en el) (?:c[áa]rcel|prisi[óo]n|"
-    r"penal)\b"  # Spanish
+    r"\b(?:photo|pic|picture|selfie|shot|mugshot)s? (?:\w+ ){0,2}?(?:from|in|at|inside) "
+    r"(?:the |a )?(?:prison|jail)\b|\b(?:prison|jail) (?:photo|pic|picture|selfie|shot)s?\b"
+    r"|\b(?:foto|imagen|selfie)s? (?:\w+ ){0,2}?(?:de la|desde la|en la|del|en el) "
+    r"(?:c[áa]rcel|prisi[óo]n|penal)\b"  # Spanish
     r"|\bphotos? (?:\w+ ){0,2}?(?:de la|en|depuis la|à la) prison\b"  # French
     r"|\b(?:foto|bild|selfie)\w* (?:\w+ ){0,2}?(?:aus dem|im) gef[äa]ngnis\b|\bgef[äa]ngnisfoto\w*"
     r"|\b(?:foto|immagine|selfie) (?:\w+ ){0,2}?(?:dal|in|nel) (?:carcere|prigione)\b"  # Italian
@@ -781,7 +781,8 @@ _PRISON_PHOTO = re.compile(
     r"|(?:在)?监狱(?:里)?(?:拍|照)的?(?:照片)?|监狱里的照片"  # Chinese
     r"|(?:刑務所|拘置所)(?:の中)?(?:で撮った|の)(?:写真|画像)"  # Japanese
     r"|(?:صورة|سيلفي) (?:\S+ ){0,2}?(?:من|في|داخل) (?:ال)?سجن\S*"  # Arabic
-    r"|जेल (?:वाली|की|में|के अंदर की) (?:फोटो|तस्वीर)|\bjail (?:wali|ki|me|mein) (?:photo|pic|foto)",
+    r"|जेल (?:वाली|की|में|के अंदर की) (?:फोटो|तस्वीर)"
+    r"|\bjail (?:wali|ki|me|mein) (?:photo|pic|foto)",
     re.I)
 """A photo taken in a prison ("foto uit de gevangenis", "фото из тюрьмы", "जेल वाली फोटो"):
 where it was taken, like a prison visit; "is he in prison?" still refuses."""
@@ -793,7 +794,8 @@ _POLITICIAN_PHOTO = re.compile(
     r"kandidaat|политик\w*|депутат\w*|кандидат\w*)\b"
     r"|(?:政治家|政治人物|政客|候选人|候補者?)的?の?(?:照片|图片|写真|画像)"
     r"|(?:صورة|صوره) (?:ل|لل)?(?:ال)?(?:سياسي|مرشح)\S*"
-    r"|(?:नेता|नेताजी|उम्मीदवार) (?:की|का|वाली) (?:फोटो|तस्वीर)|\bneta(?:ji)? (?:ki|wali) (?:photo|pic)",
+    r"|(?:नेता|नेताजी|उम्मीदवार) (?:की|का|वाली) (?:फोटो|तस्वीर)"
+    r"|\bneta(?:ji)? (?:ki|wali) (?:photo|pic)",
     re.I)
 """A photo of a politician as what the photo shows ("essa foto de político é real?"): read as
 a plain photo; "is this politician corrupt?" still refuses on its own words."""
