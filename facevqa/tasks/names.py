@@ -79,6 +79,24 @@ HINGLISH_NOT_NAMES = frozenset(
     "zyada jyada nahi nahin bhi".split())
 """Romanised Hindi person nouns, progressive/perfect auxiliaries and adverbs: "ye ladki naabalig
 hai" and "wo muskura rahi hai" are a noun and an adjective, or a verb phrase, not a name."""
+_HINGLISH_ONE = re.compile(
+    rf"\b(?:ye|yeh|yah|wo|woh)\s+({_WORD})\s+(?:hai|h|he)\s+(?:kya|kyaa|na)\b", re.I)
+"""Hinglish "ye <name> hai kya" (is this <name>?): one word, when it is no known word."""
+HINGLISH_WORDS = frozenset(
+    "khush khushi udaas udas naraz naaraz gussa gusse gussa pareshan thaka thaki thake dukhi "
+    "hairan asli nakli real fake edit edited mard aurat jawan budha buddha boodha budhi mota "
+    "moti patla patli lamba lambi chhota chhoti chota choti bada badi bade sundar smart cute "
+    "khubsurat gora gori kala kali dada daadi beard dadhi chashma topi normal theek thik sahi "
+    "galat sach jhooth jhoot photo pic filter ai cartoon".split())
+"""Hinglish adjectives and image words that fill the slot ("ye khush hai kya"): not names."""
+_COPULA_ONE = re.compile(
+    rf"^\W*(?:(?:ma|mais|pero|aber|maar|mas|а|но|so|but)\s+)?(?:questo\s+|quello\s+)?"
+    rf"(?:è|e'|es|é|c'est|это|is it|is that|ist das|ist es|is dat|is het)\s+({_LATIN})\s*\?+\s*$")
+"""A whole question "è totti?": a copula and one word no question uses (lowercase as typed)."""
+_LOOK_LIKE = re.compile(rf"\blooks? like\s+({_WORD})\s+({_WORD})\s*(?:[?!.]+\s*)?$")
+"""English "does he look like brad pitt": two lowercase words ending the question that no
+generated question uses read as a first name and surname (the English word list knows "brad"
+and "pitt", so only FaceVQA's own question words count as known here)."""
 _REPORTED = re.compile(
     r"\b(?:meint|meinen|sagt|sagen|glaubt|glauben|behauptet|denkt|schw[öo]rt|zegt|zeggen|"
     r"beweert|vindt),? (?:dass |dat )?(?:das|dies|dit|dat|es|er|sie|hij|zij) "
@@ -97,8 +115,11 @@ _KATAKANA = re.compile(r"(?:これ|それ|あれ|この人|その人|あの人|�
 """Japanese "これって<katakana>？": a name in katakana (no spaces to find words by)."""
 KATAKANA_IMAGE_WORDS = frozenset(
     "フェイク ディープフェイク マスク コスプレ フィルター アプリ イラスト アニメ マネキン ロボット "
-    "モデル スクリーン プリント コピー ニセモノ ホンモノ セルフィー".split())
-"""Katakana image words that no generated question happens to use."""
+    "モデル スクリーン プリント コピー ニセモノ ホンモノ セルフィー "
+    # age and look slang: "アラサー？" (around thirty?), "ギャル？"
+    "アラサー アラフォー アラフィフ アラカン アラツー アラハタ アラ還 ティーン ギャル オジサン "
+    "オバサン イケオジ メガネ ヒゲ ピアス タトゥー キャップ ニット ハゲ スッピン ノーメイク".split())
+"""Katakana image words and age/look slang that no generated question happens to use."""
 _ARTICLES = frozenset(
     "a an the my your his her our their un une una uno unos unas el la los las le les l' des du "
     "ein eine einen der die das den dem il lo gli i o os as um uma een de het mijn mi mon ma "
@@ -131,6 +152,14 @@ _IMAGE_WORDS = re.compile(
     r"bacha|bachcha|bachchi|ladk|aadmi|aurat)")
 """Stems of image and authenticity words in the supported languages ("c'est truqué ?", "это
 фейк?"): after "is this" they describe the photo, not a name."""
+_MADE = re.compile(r"(?:hech[oa]s?|fait(?:e|es|s)?|fatt[oaie]|feit[oa]s?|gemacht|gemaakt|made|"
+                   r"cread[oa]s?|criad[oa]s?|cr[ée][ée]e?s?|created|erstellt|hergestellt|"
+                   r"сделан\w*|создан\w*)$")
+"""Made or created ("esto es hecho con ia", "c'est fait avec l'IA", "это сделано в ИИ"): what
+follows says how the photo was made, not a name."""
+_ADJECTIVE_END = re.compile(r"(?:at[oaie]|it[oaie]|ut[oaie]|os[oaie]|ad[oa]s?|id[oa]s?|ent[ei]|"
+                            r"ant[ei]|[ée]e?s?|eux|euse|ed|ing|ый|ий|ой|ая|ен|на)$")
+"""Adjective and participle endings ("è incazzato?", "es guapo?" aside): not a name alone."""
 
 _PLACE_HEADS = ("San|Santa|Santo|Saint|Sainte|St|Sankt|Sint|São|Semana|Settimana|Piazza|Plaza|"
                 "Place|Platz|Praça|Plein")
@@ -199,7 +228,8 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
             if (pattern is _NAMED and len(words) == 2 and words[0] in _ARTICLE_BEFORE_NAME
                     and not _ENGLISH_THIS_IS.match(m.group(0))):
                 words = words[1:]  # "essa é a Anitta": an article before a first name
-            elif words[0].lower() in _ARTICLES | PHOTO_NOUNS | _PREPOSITIONS:
+            elif words[0].lower() in _ARTICLES | PHOTO_NOUNS | _PREPOSITIONS \
+                    or _MADE.match(words[0].lower()):
                 continue
             if surname and (len(words) < 2 or words[0][0].isupper() != words[1][0].isupper()):
                 continue  # "Ist das Kleinkind verärgert?": a noun and an adjective, not a name
@@ -208,6 +238,20 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
             odd = [len(w) >= MIN_NAME_LEN and not _ordinary(w.lower(), known) for w in words]
             if odd[-1] if surname else any(odd):
                 return m.group(0)
+    m = _HINGLISH_ONE.search(lowered)
+    if m and len(m[1]) >= MIN_NAME_LEN and m[1] not in HINGLISH_NOT_NAMES | HINGLISH_WORDS \
+            and m[1] not in question_words() and not _IMAGE_WORDS.match(m[1]) \
+            and not _task_word(m[1]):  # English words are no test here ("salman")
+        return m.group(0)
+    m = _COPULA_ONE.search(lowered)
+    if m and len(m[1]) >= 4 and not _ordinary(m[1], known) and not _task_word(m[1]) \
+            and not _ADJECTIVE_END.search(m[1]):
+        return m.group(0)
+    m = _LOOK_LIKE.search(lowered)
+    if m and all(len(w) >= MIN_NAME_LEN and w not in question_words() and not _task_word(w)
+                 and w not in _ARTICLES | SUBJECT_WORDS and not _IMAGE_WORDS.match(w)
+                 and not _FAMILY.match(w) for w in m.groups()):
+        return m.group(0)
     for m in _REPORTED.finditer(cased):
         word = m[1] or m[2]
         if len(word) >= MIN_NAME_LEN and not _ordinary(word.lower(), known):
@@ -260,7 +304,9 @@ SUBJECT_WORDS = frozenset(
     "вид может было будет peu près pres "
     "هذا هذه ذلك تلك هو هي "
     "tem tinha aparenta "
-    "ahí aquí allí allá acá là ici qui lì là hier dort daar aí aqui ali lá тут здесь там".split())
+    "ahí aquí allí allá acá là ici qui lì là hier dort daar aí aqui ali lá тут здесь там "
+    # spoken pronouns: Dutch "hoe oud is ie", "hoe oud is 'm"; Russian "сколько лет он"
+    "ie 'ie em 'm ze он она оно они".split())
 """Subjects of an age question other than person nouns: pronouns, demonstratives, articles,
 possessives, hedges and place adverbs ("¿qué edad aparenta ahí?"), in the supported
 languages; and the frame's own verb when nothing

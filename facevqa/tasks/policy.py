@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 from facevqa.tasks.policy_words import BEAUTY_WORDS, SCALE_WORDS, WORDS
+from facevqa.tasks.routing_rules import match_rule
+from facevqa.tasks.routing_words import match_words
 
 _PERSON = r"(?:person|man|woman|guy|girl|boy|lady|kid|child|individual|subject|dude|face|people)"
 _WHO = rf"(?:he|she|they|the {_PERSON}|this {_PERSON}|that {_PERSON})"
@@ -83,7 +85,8 @@ before the rules read the question."""
 _ARTIFICIAL_INTELLIGENCE = re.compile(
     r"\bartificial intelligence\b|\bintelligen\w* artifici\w*|\binteligen\w* artifici\w*"
     r"|\bk[üu]nstlich\w* intelligenz\b|\bkunstmatige intelligentie\b"
-    r"|\bискусственн\w* интеллект\w*",
+    r"|\bискусственн\w* интеллект\w*"
+    r"|(?:ال)?ذكاء (?:ال)?اصطناعي|人工智能|人工知能|कृत्रिम बुद्धि\S*|आर्टिफिशियल इंटेलिजेंस",
     re.I)
 """"Artificial intelligence" in the supported languages: the maker of an image, not a
 person's intelligence (a character trait)."""
@@ -107,6 +110,7 @@ _WORSHIP_PLACES = (r"(?:mosques?|moschea|mezquita|mosqu[ée]e|moschee|moskee|mes
 _EVENTS = (r"(?:procession|procesi[oó]n|processione|prozession|semana santa|settimana santa|"
            r"easter|pasqua|pascua|p[âa]ques|ostern|pasen|p[áa]scoa|пасх\w*|paskhal\w*|christmas|"
            r"natale|navidad|no[ëe]l|weihnacht\w*|kerst\w*|holi|diwali|eid|wedding|boda|"
+
            r"matrimonio|mariage|hochzeit|bruiloft|casamento|свадьб\w*|madame tussauds|"
            r"wax museum|museo delle cere|wachsfigurenkabinett|"
            r"election(?: night)?(?: party| rally| event)?|(?:campaign )?rall(?:y|ies)|"
@@ -130,6 +134,22 @@ _AT = (r"\b(?:at|in front of|outside|inside|near|after|during|in|en|delante de|f
        r"(?:(?:the|a|an|der|die|dem|den|einer|einem|la|el|le|il|l'|une|un|una|een|de|het|o|"
        r"al|alla|allo|della|del|des|du|da|do)\s+)?(?:[\w'-]+\s+){0,2}?")
 _OF_TOWN = r"(?:\s+(?:di|de|of|in|von|van) (?:[\w'-]+\s+)?[\w'-]+)?"
+_HOLIDAYS = (r"(?:ramadan|ramad[ãa]n|ramazan|рамадан\w*|iftar|ифтар\w*|hajj|umrah|navratri|"
+             r"durga puja|hanukk?ah|chanukk?ah|yom kippur|rosh hashanah?|passover|pessach|p[eé]saj|"
+             r"bar mitzvah?|bat mitzvah?|baptism|christening|bautizo|bautismo|bapt[êe]me|taufe|"
+             r"doop|batismo|battesimo|крещени\w*|(?:first|primera|premi[èe]re|erste|prima|primeira|"
+             r"eerste) (?:holy )?(?:communion|comuni[oó]n|kommunion|comunione|comunh[ãa]o|"
+             r"communie))")
+_HOLIDAY_SETTING = re.compile(
+    r"\b(?:(?:photo|foto|pic|picture|selfie|bild|immagine|imagen|imagem|фото|снимок)s?\s+"
+    r"(?:de|du|des|of|from|at|van|von|vom|di|del|della|do|da|dal|из|с|со)|during|pendant|durante|"
+    r"w[äa]hrend|tijdens|во время|на|au|en|in|am|im|at|bei|beim|bij|al|nel|no|na)\s+"
+    r"(?:(?:the|le|la|l'|el|il|lo|o|a|de|het|der|dem|den|die)\s*)?" + _HOLIDAYS + r"\b"
+    r"|(?:رمضان|الإفطار|الافطار|العيد)\s*(?:صورة)?|ラマダン(?:の|で)|斋月(?:期间|时|的)"
+    r"|(?:रमज़ान|रमजान|इफ्तार|नवरात्रि)\s+(?:की|के|में|वाली)", re.I)
+"""A religious holiday or rite as when a photo was taken ("photo du ramadan", "foto van de
+doop", "during iftar"): only right after a photo word or a time preposition, so "a tête à
+faire le ramadan" (keeping it) still refuses."""
 _SETTING = re.compile(
     rf"{_AT}{_EVENTS}\b(?:\s+(?:religios[oa]s?|religieuses?|religi[öo]se?[nr]?|religieuze?|"
     rf"religious|религиозн\w*|cat[oó]lic[oa]s?|catholiques?|cattolic[oa]))?{_OF_TOWN}"
@@ -139,7 +159,8 @@ _SETTING = re.compile(
     r"|(?:होली|दिवाली|ईद|शादी)\s+(?:पार्टी\s+)?(?:की|के|में)\s+(?:फोटो|तस्वीर)"
     r"|(?:चुनावी\s+)?रैली\s+में"
     r"|在[^，。？?！!\s]{0,8}(?:集会|竞选|游行|演讲|病床|产房)[^，。？?！!\s]{0,4}"
-    r"|(?:選挙)?(?:街頭)?(?:演説|集会|デモ)(?:中|で|の会場)|(?:病院の)?(?:ベッド|病床|産婦人科)で"
+    r"|(?:竞选|选举)?(?:集会|演讲|游行)(?:上|时)?的(?:照片|图片)"
+    r"|(?:選挙)?(?:街頭)?(?:演説|集会|デモ)(?:中|で|の会場|の(?:写真|画像|動画))|(?:病院の)?(?:ベッド|病床|産婦人科)で"
     r"|\b(?:من|في|خلال|أثناء) (?:صورة )?(?:ال)?(?:تجمع|مهرجان|مسيرة|مظاهرة|حملة)(?: ال?انتخابي\w*)?"
     r"|\b(?:من|في|أمام|بعد) (?:فرح|عرس|زفاف|حفلة|خطوبة|العيد)(?: \S+)?",
     re.I)
@@ -729,6 +750,78 @@ _POSTER = re.compile(
 in the question's script ("which party is the candidate on this poster from?" still refuses)."""
 
 
+_HOSTS = (r"(?:trump|biden|obama|harris|putin|maga|brexit|afd|pegida|cdu|csu|spd|npd|fdp|"
+          r"labour|tory|tories|bjp|congress|aap|lega|m5s|psoe|vox|podemos|bolsonar\w*|lula|rn|lfi|"
+          r"pvv|fvd|blm|lgbt\w*\+?|lgbtq\w*|gay|queer|trans|feminist\w*|f[ée]ministe?s?|"
+          r"femminist\w*|feminista?s?|pro-[\w-]+|anti-[\w-]+|climate|climat|clima|klima\w*|"
+          r"[ée]lectorale?s?|elettoral\w*|eleitora\w*|electoral|campaign|campagne|campaña|"
+          r"лгбт|навальн\w*|оппозици\w*)")
+_GATHERINGS = (r"(?:rall(?:y|ies)|demos?|protests?|march(?:es)?|parade|pride|manif\w*|"
+               r"manifestaci[oó]n\w*|manifestazion\w*|manifesta[çc][ãa]o|manifesta[çc][õo]es|"
+               r"comizi\w*|mitin\w*|com[ií]cios?|kundgebung\w*|betoging\w*|demonstrati\w*|"
+               r"corteo|desfile|marcha|marche|parata|митинг\w*|демонстраци\w*|шестви\w*)")
+_HOSTED_GATHERING = re.compile(
+    rf"\b{_HOSTS}[- ]{_GATHERINGS}\b"
+    rf"|\b{_GATHERINGS} (?:(?:de la|du|des|de|del|della|di|dei|van de|van|von der|der|of the|of|"
+    rf"do|da|dos|das|за|против)\s+)?{_HOSTS}\b", re.I)
+"""A gathering named by its host or cause ("trump rally pic", "afd demo foto", "photo de la
+manif lgbt", "al gay pride"): the photo's setting. Dropped only in a question about a photo or
+one whose rest asks a task ("... is he angry"); "does he go to trump rallies?" still refuses."""
+_PRISON_PHOTO = re.compile(
+    r"\b(?:photo|pic|picture|selfie|shot|mugshot)s? (?:\w+ ){0,2}?(?:from|in|at|inside) "
+    r"(?:the |a )?(?:prison|jail)\b|\b(?:prison|jail) (?:photo|pic|picture|selfie|shot)s?\b"
+    r"|\b(?:foto|imagen|selfie)s? (?:\w+ ){0,2}?(?:de la|desde la|en la|del|en el) "
+    r"(?:c[áa]rcel|prisi[óo]n|penal)\b"  # Spanish
+    r"|\bphotos? (?:\w+ ){0,2}?(?:de la|en|depuis la|à la) prison\b"  # French
+    r"|\b(?:foto|bild|selfie)\w* (?:\w+ ){0,2}?(?:aus dem|im) gef[äa]ngnis\b|\bgef[äa]ngnisfoto\w*"
+    r"|\b(?:foto|immagine|selfie) (?:\w+ ){0,2}?(?:dal|in|nel) (?:carcere|prigione)\b"  # Italian
+    r"|\b(?:foto|imagem|selfie)s? (?:\w+ ){0,2}?(?:da|na|do|no) (?:pris[ãa]o|cadeia|pres[íi]dio)\b"
+    r"|\b(?:foto|selfie)\w* (?:\w+ ){0,2}?(?:uit|in) de gevangenis\b|\bgevangenisfoto\w*"  # Dutch
+    r"|\b(?:фото\w*|снимок|селфи) (?:\w+ ){0,2}?(?:из|в) (?:тюрьм|колони|сизо)\w*"  # Russian
+    r"|(?:在)?监狱(?:里)?(?:拍|照)的?(?:照片)?|监狱里的照片"  # Chinese
+    r"|(?:刑務所|拘置所)(?:の中)?(?:で撮った|の)(?:写真|画像)"  # Japanese
+    r"|(?:صورة|سيلفي) (?:\S+ ){0,2}?(?:من|في|داخل) (?:ال)?سجن\S*"  # Arabic
+    r"|जेल (?:वाली|की|में|के अंदर की) (?:फोटो|तस्वीर)"
+    r"|\bjail (?:wali|ki|me|mein) (?:photo|pic|foto)",
+    re.I)
+"""A photo taken in a prison ("foto uit de gevangenis", "фото из тюрьмы", "जेल वाली फोटो"):
+where it was taken, like a prison visit; "is he in prison?" still refuses."""
+_POLITICIAN_PHOTO = re.compile(
+    r"\b(?:photo|pic|picture|image|foto|bild|imagen|immagine|imagem|afbeelding|фото\w*|снимок)\s+"
+    r"(?:of|de|di|del|do|da|van|von|eines|einer|d'|d')\s*(?:(?:a|an|the|um|uma|un|une|una|uno|een|"
+    r"de|het|el|la|il|lo|o|a|dem|der)\s+)?(?:politician|candidate|senator|minister|mayor|"
+    r"pol[ií]tic[oa]s?|politicien\w*|politiker\w*|politicus|politici|candidat\w*|kandidat\w*|"
+    r"kandidaat|политик\w*|депутат\w*|кандидат\w*)\b"
+    r"|(?:政治家|政治人物|政客|候选人|候補者?)的?の?(?:照片|图片|写真|画像)"
+    r"|(?:صورة|صوره) (?:ل|لل)?(?:ال)?(?:سياسي|مرشح)\S*"
+    r"|(?:नेता|नेताजी|उम्मीदवार) (?:की|का|वाली) (?:फोटो|तस्वीर)"
+    r"|\bneta(?:ji)? (?:ki|wali) (?:photo|pic)",
+    re.I)
+"""A photo of a politician as what the photo shows ("essa foto de político é real?"): read as
+a plain photo; "is this politician corrupt?" still refuses on its own words."""
+_ROMAN_WORSHIP = re.compile(
+    r"\b(?:mandir|masjid|church|gurudwara|gurdwara|dargah|temple)\s+(?:wali|wala|waali|ki|ke|me|"
+    r"mein)\s+(?=photo|pic|foto|tasveer|tasvir)", re.I)
+"""Romanised Hindi "mandir wali photo": where the photo was taken."""
+
+
+_PHOTO_WORD = re.compile(r"\b(?:photo|pic|picture|image|selfie|shot|mugshot|foto|imagen|bild|"
+                         r"immagine|imagem|afbeelding|фото|снимок|селфи)\b|照片|图片|写真|画像|"
+                         r"صورة|صوره|सेल्फी|फोटो|तस्वीर", re.I)
+
+
+def _photo_word(m: re.Match) -> str:
+    """The photo word of a setting phrase ("фото из тюрьмы" -> "фото"): the photo is kept."""
+    word = _PHOTO_WORD.search(m.group(0))
+    return f" {word.group(0)} " if word else " "
+
+
+def _asks_task(text: str) -> bool:
+    """Whether a question asks one of FaceVQA's tasks by its routing words or rules."""
+    lowered = text.lower()
+    return match_words(lowered) is not None or match_rule(lowered) is not None
+
+
 def _plain_poster(m: re.Match) -> str:
     for word in ("海报", "ポスター", "ملصق", "पोस्टर"):
         if word in m.group(0):
@@ -879,7 +972,11 @@ def drop_non_traits(text: str) -> str:
     if _ZH_CLINIC.search(text):  # before the clinic setting is dropped
         text = text.replace("病人", "人").replace("患者", "人")
     text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))
-    text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", _SETTING.sub(" ", text)))
+    rest = _HOSTED_GATHERING.sub(" ", text)  # before _SETTING reads "rally" alone
+    if rest != text and (_PHOTO_CUE_RE.search(text) or _asks_task(rest)):
+        text = rest
+    text = _HOLIDAY_SETTING.sub(_photo_word, _SETTING.sub(_photo_word, text))
+    text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", text))
     text = _BEFORE_PLACE.sub(" ", _NAMED_PLACE.sub(" ", text))
     text = _HOSPITAL_SETTING.sub(" ", _CUSTODY_VISIT.sub(" ", _POSTER.sub(_plain_poster, text)))
     text = _HEARSAY.sub(_drop_hearsay, _FILLER.sub(" ", _DRAWING.sub("drawing", text)))
@@ -890,8 +987,13 @@ def drop_non_traits(text: str) -> str:
         text = _KYC.sub(" ", text)
     if _CAPTION_WORD.search(text):
         text = _FOR_SOCIAL.sub(" ", text)
+    text = _PRISON_PHOTO.sub(_photo_word, _POLITICIAN_PHOTO.sub(_photo_word, text))
     if _PHOTO_CUE_RE.search(text) or _THIS_IS_MY.search(text):
-        text = _PRIDE_SETTING.sub(" ", _WORSHIP_SETTING.sub(" ", text))
+        text = _PRIDE_SETTING.sub(" ", _WORSHIP_SETTING.sub(" ", _ROMAN_WORSHIP.sub(" ", text)))
+    else:  # no photo word: a setting only before a task question ("al gay pride sta sorridendo")
+        rest = _PRIDE_SETTING.sub(" ", text)
+        if rest != text and _asks_task(rest):
+            text = rest
     return _ARTIFICIAL_INTELLIGENCE.sub("AI", _COSTUME.sub("costume", text))
 
 
