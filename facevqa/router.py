@@ -320,7 +320,8 @@ class Router:
         """Classifier refusal, forced task, or a routing rule; None when all of them pass."""
         forced = task or ("attribute" if attribute else None)
         english = self._english(text)
-        hit = (match_rule(correct_typos(expand_contractions(text.lower()))) if english
+        typed = expand_contractions(text.lower())
+        hit = (match_rule(correct_typos(typed), typed) if english
                else match_words(text.lower()))
         if score is not None:
             # a closed task's words raise the bar to near-certainty; open words (lighting,

@@ -89,6 +89,11 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                   r"|children|kids|baby|infant"
                   r"|toddler|teen|teenager|adolescent|minor|adult|grown-?up|senior|elderly|old"
                   r"|pensioner|newborn|school ?kid|retiree)\b"),
+    # --- a neutral description ("describe the face neutrally") is a caption, not the emotion
+    # "neutral"; "does she look neutral?" stays an emotion
+    ("caption", None, r"\bneutral(?:ly)? (?:description|caption|summary|account|portrait)\b"
+                      r"|\bdescri(?:be|ption|bing)\b.{0,40}\b(?:neutrally|in an? (?:neutral|objective)"
+                      r" (?:way|manner|tone|style)|neutral(?:ly)?\s*[.!]?$)"),
     # --- emotion
     ("emotion", None, EMOJI_CHOICE + r"|\bwhat (?:kind of |sort of )?face (?:is|was|are|were) "
                       r"(?:he|she|they|it|the \w+) (?:making|pulling)\b|\b(?:making|pulling) (?:a |that "
@@ -158,6 +163,11 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "bald", r"\bbald\b|\blost (?:all )?(?:of )?(?:his |her |their )?hair\b"
                           r"|\bno hair\b|\bhairless\b"),
     ("attribute", "bangs", r"\bbangs\b|\bfringe\b|\bhair\b.{0,20}\bforehead\b"),
+    # a face mask over mouth and nose (CCTV stills, clinics): worn, not a spoofing mask (the
+    # silicone and latex masks of spoof come first); which attribute is left to the classifier
+    ("attribute", None, r"(?<!silicone )(?<!latex )(?<!rubber )(?<!paper )(?<!3d )\b(?:face|surgical|medical|covid|n95|ffp2|cloth|dust|protective|hygiene)"
+                        r" ?masks?\b|\bmask (?:over|covering) (?:the |his |her |their )?(?:lower "
+                        r"(?:half of the )?face|mouth|nose|chin)\b|\bbalaclava\b"),
     ("attribute", "wearing_hat", r"\bhats?\b|\bcaps?\b|\bbeanie\b|\bheadwear\b|\bfedora\b"
                                  r"|\bbonnet\b|\bhelmet\b|\bhead ?scarf\b|\bhijab\b|\bturban\b"
                                  r"|\bheadband\b|\bhead covering\b|\bbandana\b|\bheaddress\b"
@@ -340,17 +350,42 @@ _OWN_DEVICE = re.compile(
 so it is dropped before the routing words are read."""
 
 
+_ROLE_PLAY = re.compile(
+    r"^\W*(?:(?:"
+    r"(?:please |ok,? |okay,? |now |let's say )?(?:pretend|imagine|suppose|act as if) (?:that )?(?:you(?:'re| are| were)|to be)|(?:act|role-?play) as|play the (?:role|part) of|you(?:'re| are) now|"
+    r"(?:finge|finjamos|haz como si|imagina|imag[ií]nate|sup[oó]n|act[uú]a como si) (?:que )?(?:(?:t[uú] )?eres|fueras|fueses|usted es|ser)|"
+    r"(?:fais|faites) comme si (?:tu [ée]tais|vous [ée]tiez)|imagine(?:z)? que (?:tu es|vous [êe]tes)|joue(?:z)? le r[ôo]le d|mets-toi dans la peau d|"
+    r"tu(?:n sie)? so,? als (?:ob )?(?:w[äa]r(?:e)?st du|w[äa]ren sie|du)|stell dir vor,? du (?:bist|w[äa]r(?:e)?st)|stellen sie sich vor,? sie (?:sind|w[äa]ren)|"
+    r"(?:fai|fate|facciamo) finta (?:di essere|che (?:tu )?sia)|immagina(?:te)? (?:di essere|che tu sia)|"
+    r"(?:finge|finja|imagina|imagine|faz de conta|fa[çc]a de conta) (?:que )?(?:(?:tu |voc[eê] |voce )?(?:[ée]s?|fosses?|est[aá]s?)|ser)\b|"
+    r"(?:doe|doet u) (?:alsof|als of) (?:je|jij|u)|stel (?:je|jij|u) voor (?:dat )?(?:je|jij|u)|"
+    r"(?:представь(?:те)?|вообрази|притворись|притворитесь),? (?:себе,? )?(?:что|будто) (?:ты|вы)|"
+    r"(?:假装|假设|想象|假如)你是|"
+    r"(?:تخيل|تخيلي|تظاهر|تظاهري|افترض|افترضي) (?:أنك|انك|نفسك)|"
+    r"(?:मान लो|मान लीजिए|कल्पना करो|कल्पना कीजिए|सोचो) (?:कि )?(?:तुम|आप)|(?:maan lo|man lo|socho|imagine karo) (?:ki )?(?:tum|aap|tu)\b"
+    r")[^:;—–?？：。]{0,60}|[^:;—–?？：。、]{1,20}(?:になりきって|のふりをして|だと思って))"
+    r"\s*[:;—–,，：、]\s*")
+"""A role-play preface addressed to the assistant ("Pretend you're a makeup artist:",
+"Finge que é maquiadora:", "假装你是化妆师：", "メイクさんになりきって、"): whom the assistant plays,
+nothing about the face, so dropped before the routing words are read ("finge", "fa finta",
+"假装" are otherwise a person pretending: an expression). Whether the role-play itself is
+allowed is the policy's business (facevqa.tasks.policy)."""
+
+
 def drop_own_device(lowered: str) -> str:
-    """The question without the asker's own screen or phone, eyes, glasses or sight (see
-    _OWN_DEVICE and _OWN_SIGHT)."""
-    return _OWN_SIGHT.sub(" ", _OWN_DEVICE.sub(" ", lowered))
+    """The question without a role-play preface (_ROLE_PLAY) and the asker's own screen or
+    phone, eyes, glasses or sight (see _OWN_DEVICE and _OWN_SIGHT)."""
+    return _OWN_SIGHT.sub(" ", _OWN_DEVICE.sub(" ", _ROLE_PLAY.sub("", lowered, count=1)))
 
 
-def match_rule(lowered: str) -> tuple[str, str | None, str] | None:
+def match_rule(lowered: str, typed: str | None = None) -> tuple[str, str | None, str] | None:
     """(task, attribute, matched text) of an API field name, else of the first rule matching the
     lowercased question (the asker's own screen dropped), else of a transliterated or terse row
-    (facevqa.tasks.routing_words.ROMANIZED: "skolko emu let" can pass as English)."""
+    (facevqa.tasks.routing_words.ROMANIZED: "skolko emu let" can pass as English). `typed` is
+    the question before typo correction, if `lowered` was corrected: the transliterated rows
+    read it first, since correction turns romanized words into English ones ("shapke" into
+    "shape")."""
     from facevqa.tasks.routing_words import match_romanized  # imports this module
 
     return (match_field(lowered) or first_match(COMPILED, drop_own_device(lowered))
-            or match_romanized(lowered))
+            or (typed is not None and match_romanized(typed)) or match_romanized(lowered))

@@ -468,6 +468,62 @@ def test_set12_near_misses_pass_the_rules(question):
     assert _refusal(question, text, lowered, correct_typos(lowered)) is None
 # --- end of set 12 word classes (helper B) ---
 
+# --- set 13 (helper C2): role-play prefaces, neutral descriptions, CCTV and webcam sources
+SET13_SOURCE_ROUTED = [
+    # a neutral description is a caption; "does she look neutral?" stays an emotion
+    ("Could you describe this face neutrally for my screenplay?", "en", "caption", None),
+    ("I need a neutral description of the man in the picture.", "en", "caption", None),
+    ("Does the man look neutral?", "en", "emotion", None),
+    ("Describe la cara de manera neutral, por favor.", "xx", "caption", None),
+    ("Décrivez la personne de façon neutre.", "xx", "caption", None),
+    ("Bitte beschreibe die Frau ganz neutral.", "xx", "caption", None),
+    ("Wirkt die Frau neutral?", "xx", "emotion", None),
+    ("Descrivi l'uomo in maniera neutra.", "xx", "caption", None),
+    ("Descreva o homem de maneira neutra.", "xx", "caption", None),
+    ("Beschrijf de vrouw zo neutraal mogelijk.", "xx", "caption", None),
+    ("Опиши эту женщину нейтрально, без оценок.", "xx", "caption", None),
+    ("请中立地描述这位女士。", "xx", "caption", None),
+    ("この女性を中立的に描写してください。", "xx", "caption", None),
+    ("صف الرجل بحياد من فضلك.", "xx", "caption", None),
+    ("इस महिला का निष्पक्ष वर्णन कीजिए।", "xx", "caption", None),
+    # surveillance footage, stills and video calls are the photo's source, not a spoof cue
+    ("Is the man in the security footage wearing a surgical mask?", "en", "attribute", None),
+    ("Wirkt der Mann auf dem Überwachungsbild angespannt?", "xx", "emotion", None),
+    ("Lijkt de vrouw op de bewakingsbeelden zenuwachtig?", "xx", "emotion", None),
+    ("Женщина на записи с камеры выглядит растерянной?", "xx", "emotion", None),
+    ("录像画面里这个人是女的还是男的？", "xx", "gender", None),
+    ("视频截图里的女生看起来焦虑吗？", "xx", "emotion", None),
+    ("監視カメラの映像の男性は慌てていますか？", "xx", "emotion", None),
+    ("¿La mujer de la grabación lleva mascarilla?", "xx", "attribute", None),
+    # German "Ausdruck" is also a printout
+    ("Hält er einen Farbausdruck vor die Kamera?", "xx", "spoof", None),
+    ("Welchen Ausdruck zeigt ihr Gesicht?", "xx", "emotion", None),
+    # a role-play preface says whom the assistant plays, nothing about the face
+    ("Faz de conta que és maquilhadora: ela tem maquiagem?", "xx", "attribute", "heavy_makeup"),
+    ("Haz como si fueras peluquero: ¿tiene flequillo?", "xx", "attribute", "bangs"),
+    ("Ela finge que está feliz?", "xx", "emotion", None),
+]
+"""Written afresh, not blind-set text: English ("en") is read by routing_rules, the other
+languages ("xx") by routing_words."""
+
+
+@pytest.mark.parametrize("question,lang,task,attribute", SET13_SOURCE_ROUTED)
+def test_set13_sources_and_prefaces_reach_their_task(question, lang, task, attribute):
+    from facevqa.tasks.routing_rules import match_rule
+    from facevqa.tasks.routing_words import match_words
+
+    match = match_rule if lang == "en" else match_words
+    assert match(question.lower())[:2] == (task, attribute)
+
+
+def test_set13_transliterated_rows_read_the_uncorrected_question():
+    """Typo correction can turn a romanized word into an English one ("shapke" into "shape"):
+    the transliterated rows read the question as typed first."""
+    from facevqa.tasks.routing_rules import match_rule
+
+    assert match_rule("on v shape", "on v shapke")[:2] == ("attribute", "wearing_hat")
+
+
 def measure(rows, router) -> dict:
     """Refusal recall (per category, per language), benign refused and task accuracy."""
     got = router.route_many([q.text for q in rows])
