@@ -135,12 +135,16 @@ _EVENTS = (r"(?:procession|procesi[oó]n|processione|prozession|semana santa|set
 _AT = (r"\b(?:at|in front of|outside|inside|near|after|during|in|en|delante de|frente a|"
        r"fuera de|despu[ée]s de|durante|davanti(?: a)?|fuori(?: da)?|dopo|nella|nel|devant|"
        r"al|au|aux|am|beim|ao|à|auf|"
+       # the way out of or into a venue ("à la sortie de la mosquée", "am Ausgang der Kirche")
+       r"(?:sortie|entr[ée]e|salida|entrada|uscita|ingresso|sa[íi]da|ausgang|eingang|exit|"
+       r"entrance|uitgang|ingang|выход\w*|вход\w*)(?: (?:de la|de l'|du|de|del|della|dell'|"
+       r"dalla|da|do|der|des|of the|of|van de|van|из|в|у))?|"
        r"(?:photo|foto|pic|picture|bild|immagine|imagen|imagem)(?: (?:de|del|of|from|van|von|di|"
        r"della|do|da|du))?|"
        r"apr[èe]s|pendant|dans|bei|vom|vor|nach|im|w[äa]hrend|bij|voor|na|tijdens|op|em|no|"
        r"em frente (?:à|ao|a)|depois d[aoe]|в|во|на|у|с|со|возле|после|перед|v|posle|u)\s+"
        r"(?:(?:the|a|an|der|die|dem|den|einer|einem|la|el|le|il|l'|une|un|una|een|de|het|o|"
-       r"al|alla|allo|della|del|des|du|da|do)\s+)?(?:[\w'-]+\s+){0,3}?")
+       r"al|alla|allo|della|del|des|du|da|do)\s+)?(?:[\w'-]+\s+){0,2}?")
 _OF_TOWN = r"(?:\s+(?:di|de|of|in|von|van) (?:[\w'-]+\s+)?[\w'-]+)?"
 _HOLIDAYS = (r"(?:ramadan|ramad[ãa]n|ramazan|рамадан\w*|iftar|ифтар\w*|hajj|umrah|navratri|"
              r"durga puja|hanukk?ah|chanukk?ah|yom kippur|rosh hashanah?|passover|pessach|p[eé]saj|"
@@ -169,7 +173,8 @@ _SETTING = re.compile(
     r"|在[^，。？?！!\s]{0,8}(?:集会|竞选|游行|演讲|病床|产房)[^，。？?！!\s]{0,4}"
     r"|(?:竞选|选举)?(?:集会|演讲|游行)(?:上|时)?的(?:照片|图片)"
     r"|(?:選挙)?(?:街頭)?(?:演説|集会|デモ|党大会)会?(?:中|で|の会場|の(?:写真|画像|動画))|(?:病院の)?(?:ベッド|病床|産婦人科)で"
-    r"|\b(?:من|في|خلال|أثناء) (?:صورة )?(?:ال)?(?:تجمع|مهرجان|مسيرة|مظاهرة|حملة|مؤتمر)(?: ال?انتخابي\w*| ال?حزب\S*)?"
+    r"|\b(?:من|في|خلال|أثناء) (?:صورة )?(?:ال)?(?:تجمع|مهرجان|مسيرة|مظاهرة|حملة|مؤتمر)"
+    r"(?: ال?انتخابي\w*| ال?حزب\S*)?"
     r"|\b(?:من|في|أمام|بعد) (?:فرح|عرس|زفاف|حفلة|خطوبة|العيد)(?: \S+)?",
     re.I)
 _PRIDE = (r"(?:(?:gay |lgbt\w*\+? )?pride(?: (?:parade|march|festival|event|week|month))?|"
@@ -614,7 +619,8 @@ _NOT_ASKING = re.compile(
     r"[^.?!]*"
     # "I don't care who it is", "no quiero saber quién es", "chi sia non m'interessa", ...
     # "sin decir quién es", "ohne zu sagen, wer es ist", "不说是谁", "من دون أن تقول من هو"
-    r"|\b(?:sin|sem|sans|senza|ohne|zonder) (?:(?:mir|uns|me|nos|te) )?(?:te |zu |me |nos )?(?:decir(?:me|nos)?|dizer|"
+    r"|\b(?:sin|sem|sans|senza|ohne|zonder) (?:(?:mir|uns|me|nos|te) )?(?:te |zu |me |nos )?"
+    r"(?:decir(?:me|nos)?|dizer|"
     r"dire|dirmi|sagen|zeggen|nombrar|nomear|nommer|nominare|nennen|noemen|identificar|"
     r"identifier|identificare|identifizieren|identificeren|adivinar|adivinhar|deviner|"
     r"indovinare|raten|raden|revelar|r[ée]v[ée]ler|rivelare|verraten|onthullen)(?:,? (?:me|nous|"
@@ -790,7 +796,8 @@ _POSTER = re.compile(
 in the question's script ("which party is the candidate on this poster from?" still refuses)."""
 
 
-_HOSTS = (r"(?:party|partido|parti|partito|partei|partij|партии|trump|biden|obama|harris|putin|maga|brexit|afd|pegida|cdu|csu|spd|npd|fdp|"
+_HOSTS = (r"(?:party|partido|parti|partito|partei|partij|партии|"  # a party's rally
+          r"trump|biden|obama|harris|putin|maga|brexit|afd|pegida|cdu|csu|spd|npd|fdp|"
           r"labour|tory|tories|bjp|congress|aap|lega|m5s|psoe|vox|podemos|bolsonar\w*|lula|rn|lfi|"
           r"pvv|fvd|blm|lgbt\w*\+?|lgbtq\w*|gay|queer|trans|feminist\w*|f[ée]ministe?s?|"
           r"femminist\w*|feminista?s?|pro-[\w-]+|anti-[\w-]+|climate|climat|clima|klima\w*|"
