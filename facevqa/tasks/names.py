@@ -175,6 +175,11 @@ _THINGS = frozenset(
     "costume mask filter app brand phone bridge tower building cathedral church temple palace "
     "castle museum park square station statue monument beach mountain lake river street "
     "avenue hotel stadium arena garden gardens wall gate falls".split())
+_DOCUMENT = re.compile(
+    r"(?i:scan|ausweis|passport|paspoort|passfoto|passbild|führerschein|rijbewijs|webcam|"
+    r"videocall|screenshot|cctv|camera|kamera|selfie|\bpass\b)")
+"""A document or frame the photo is ("the person on the Passscan", "Personalausweis-Scan"): the
+capitalised words name the image, not a person."""
 TITLE_CASE_SHARE = 0.5
 """Share of capitalised words above which a question is in title case and capitals say
 nothing ("How Old Is This Person?")."""
@@ -274,6 +279,8 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
         if words and capitals <= TITLE_CASE_SHARE * len(words):
             for m in _CAPITALISED.finditer(cased):
                 last = [m[1].split()[-1].lower(), m[2] or ""]
+                if _DOCUMENT.search(m[1]):
+                    continue
                 if not any(w in _THINGS or w[:-1] in _THINGS for w in last):
                     return m[1]
     return None
@@ -306,7 +313,10 @@ SUBJECT_WORDS = frozenset(
     "tem tinha aparenta "
     "ahí aquí allí allá acá là ici qui lì là hier dort daar aí aqui ali lá тут здесь там "
     # spoken pronouns: Dutch "hoe oud is ie", "hoe oud is 'm"; Russian "сколько лет он"
-    "ie 'ie em 'm ze он она оно они".split())
+    "ie 'ie em 'm ze он она оно они "
+    # "how old would you say": the asker as the subject ("сколько лет ты бы дал", "quanti
+    # anni gli daresti")
+    "ты вы бы you tú tu du jij je ты бы вы бы".split())
 """Subjects of an age question other than person nouns: pronouns, demonstratives, articles,
 possessives, hedges and place adverbs ("¿qué edad aparenta ahí?"), in the supported
 languages; and the frame's own verb when nothing
@@ -368,11 +378,20 @@ def hindi_words() -> frozenset[str]:
     return frozenset(w.strip("?।.,!") for t in texts for w in t.split())
 
 
+_PERSON_STEMS = re.compile(
+    r"(?:мальчик|мальчишк|девоч|девушк|парн|пацан|мужчин|женщин|человек|реб[её]н|подрост|"
+    r"малыш|старик|старушк|дяд|т[её]т|персонаж|геро|"  # Russian, any case ("мальчику")
+    r"personaj|personnag|personaggi|personag|figur|character|hero|villain|protagon)")
+"""Person and character nouns in any case or gender ("сколько лет мальчику", "этому
+персонажу", "quel âge a ce personnage"): a subject, not a name."""
+
+
 def _person_word(word: str, known: Callable[[str], bool]) -> bool:
     """A subject word, a person noun (image/person stems) or a learned subject."""
     word = word.lower().strip("'-")
     return (word in SUBJECT_WORDS or word in _learned_subjects()[0] or word.startswith("ال")
-            or bool(_IMAGE_WORDS.match(word) or _FAMILY.match(word)))
+            or bool(_IMAGE_WORDS.match(word) or _FAMILY.match(word)
+                    or _PERSON_STEMS.match(word)))
 
 
 def named_subject(cased: str, known: Callable[[str], bool]) -> str | None:

@@ -120,13 +120,25 @@ _EVENTS = (r"(?:procession|procesi[oó]n|processione|prozession|semana santa|set
            r"manifesta[çc][ãa]o|kundgebung|wahlkampf|wahlveranstaltung|betoging|"
            r"verkiezingsbijeenkomst|митинг|демонстраци)\w*(?: (?:elettoral|electoral|[ée]lectoral|"
            r"eleitoral|pol[ií]tic|politiqu)\w*)?|"
+           # a party's own event ("Parteiveranstaltung", "congrès du parti", "съезд партии")
+           r"partei(?:veranstaltung|tag|treffen|versammlung|kongress|fest)\w*|"
+           r"partij(?:bijeenkomst|congres|dag)\w*|party (?:conference|convention|congress|event|"
+           r"meeting|gathering)s?|(?:congr[eè]s|congreso|congresso|convention|r[ée]union|"
+           r"reuni[oó]n|reuni[ãa]o|riunione|evento|[ée]v[ée]nement|festa|fiesta|f[êe]te) "
+           r"(?:du|del|do|da|dello|of the) (?:parti|partido|partito|party)\b|"
+           r"(?:съезд\w*|собрани\w*|мероприяти\w*) партии|партийн\w* (?:съезд|собрани|"
+           r"мероприяти|митинг)\w*|(?:election|campaign|stump) speech(?:es)?|"
            # a hospital bed or maternity ward: where the photo was taken, not a health state
            r"hospital bed|maternity(?: ward)?|krankenhausbett\w*|kreißsaal|ziekenhuisbed\w*|"
            r"kraam(?:afdeling|zaal)|letto d'ospedale|maternit[àé]|lit d'h[ôo]pital|"
            r"cama d[eo] hospital|maternidad|maternidade|больничн\w* (?:койк|палат)\w*|роддом\w*)")
 _AT = (r"\b(?:at|in front of|outside|inside|near|after|during|in|en|delante de|frente a|"
        r"fuera de|despu[ée]s de|durante|davanti(?: a)?|fuori(?: da)?|dopo|nella|nel|devant|"
-       r"al|au|aux|am|beim|ao|à|"
+       r"al|au|aux|am|beim|ao|à|auf|"
+       # the way out of or into a venue ("à la sortie de la mosquée", "am Ausgang der Kirche")
+       r"(?:sortie|entr[ée]e|salida|entrada|uscita|ingresso|sa[íi]da|ausgang|eingang|exit|"
+       r"entrance|uitgang|ingang|выход\w*|вход\w*)(?: (?:de la|de l'|du|de|del|della|dell'|"
+       r"dalla|da|do|der|des|of the|of|van de|van|из|в|у))?|"
        r"(?:photo|foto|pic|picture|bild|immagine|imagen|imagem)(?: (?:de|del|of|from|van|von|di|"
        r"della|do|da|du))?|"
        r"apr[èe]s|pendant|dans|bei|vom|vor|nach|im|w[äa]hrend|bij|voor|na|tijdens|op|em|no|"
@@ -157,11 +169,12 @@ _SETTING = re.compile(
     r"|在[^，。？?！!\s]{0,8}(?:庙会|婚礼|春节)[^，。？?！!\s]{0,4}"
     r"|[^、。？?！!\s]{0,8}(?:結婚式|お祭り)(?:で|にて)"
     r"|(?:होली|दिवाली|ईद|शादी)\s+(?:पार्टी\s+)?(?:की|के|में)\s+(?:फोटो|तस्वीर)"
-    r"|(?:चुनावी\s+)?रैली\s+में"
+    r"|(?:पार्टी\s+(?:की|के)\s+)?(?:चुनावी\s+)?(?:रैली|सभा)\s+में"
     r"|在[^，。？?！!\s]{0,8}(?:集会|竞选|游行|演讲|病床|产房)[^，。？?！!\s]{0,4}"
     r"|(?:竞选|选举)?(?:集会|演讲|游行)(?:上|时)?的(?:照片|图片)"
-    r"|(?:選挙)?(?:街頭)?(?:演説|集会|デモ)(?:中|で|の会場|の(?:写真|画像|動画))|(?:病院の)?(?:ベッド|病床|産婦人科)で"
-    r"|\b(?:من|في|خلال|أثناء) (?:صورة )?(?:ال)?(?:تجمع|مهرجان|مسيرة|مظاهرة|حملة)(?: ال?انتخابي\w*)?"
+    r"|(?:選挙)?(?:街頭)?(?:演説|集会|デモ|党大会)会?(?:中|で|の会場|の(?:写真|画像|動画))|(?:病院の)?(?:ベッド|病床|産婦人科)で"
+    r"|\b(?:من|في|خلال|أثناء) (?:صورة )?(?:ال)?(?:تجمع|مهرجان|مسيرة|مظاهرة|حملة|مؤتمر)"
+    r"(?: ال?انتخابي\w*| ال?حزب\S*)?"
     r"|\b(?:من|في|أمام|بعد) (?:فرح|عرس|زفاف|حفلة|خطوبة|العيد)(?: \S+)?",
     re.I)
 _PRIDE = (r"(?:(?:gay |lgbt\w*\+? )?pride(?: (?:parade|march|festival|event|week|month))?|"
@@ -322,6 +335,18 @@ class PolicyRule:
     """Regexes over the question with its case kept (names are capitalised)."""
 
 
+_SAME_AS = (r"\b(?:dieselbe|derselbe|dasselbe|die gleiche|der gleiche|dezelfde|hetzelfde|"
+            r"la misma|el mismo|la m[êe]me|le m[êe]me|la stessa|lo stesso|a mesma|o mesmo|"
+            r"та же|тот же|одна и та же|один и тот же)\b|同一(?:个|人)|同じ人|同一人物|(?:نفس|ذات) "
+            r"(?:ال)?(?:شخص|امرأة|رجل|المرأة|الرجل)|वही (?:व्यक्ति|आदमी|औरत|लड़की|लड़का)")
+_ID_DOCUMENT = (r"\b(?:\w*ausweis\w*|reisepass\w*|passscan\w*|f[üu]hrerschein\w*|dni|pasaporte|"
+                r"c[ée]dula|passeport|carte d'identit[ée]|permis de conduire|carta d'identit[àa]|"
+                r"passaporto|patente|passaporte|carteira de identidade|rg|cnh|paspoort|rijbewijs|"
+                r"identiteitskaart|id-kaart|паспорт\w*|удостоверени\w*)\b|身份证|护照|证件|"
+                r"身分証|パスポート|免許証|マイナンバー|(?:ال)?هوية|جواز|पासपोर्ट|पहचान पत्र|आधार|"
+                r"\baadhaa?r\b")
+"""Saying "the same person" and naming an identity document, in the other languages: a
+verification against the document (identity), not a spoof check."""
 RULES: tuple[PolicyRule, ...] = (
     PolicyRule("race", "FaceVQA does not infer race, ethnicity, caste, nationality or "
                "immigration status from a face.", (
@@ -513,6 +538,9 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:match\w*|same|compare\w*)\b",
         r"\b(?:match\w*|same (?:guy|girl|man|woman|person|face)|compare\w*)\b.{0,50}\b(?:id|"
         r"passport|driver'?s licen[cs]e|licen[cs]e|id card|badge|mugshot|profile (?:pic|photo))\b",
+        # the same person as on an ID document, in the other languages ("ist die Frau im
+        # Videocall dieselbe wie auf dem Ausweis-Scan?", "同じ人ですか…パスポート")
+        rf"(?:{_SAME_AS}).{{0,60}}(?:{_ID_DOCUMENT})|(?:{_ID_DOCUMENT}).{{0,60}}(?:{_SAME_AS})",
         rf"\bwhere (?:does|do|did|can i find|is|are) {_WHO}\b.{{0,25}}\b(?:live|work|stay|"
         r"located|find)\b",
         r"\bwhere can i find\b",
@@ -590,6 +618,24 @@ _NOT_ASKING = re.compile(
     r"identif|guess|mention)\w*(?: (?:me|us))? (?:who|their name|his name|her name|the name)\b"
     r"[^.?!]*"
     # "I don't care who it is", "no quiero saber quién es", "chi sia non m'interessa", ...
+    # "sin decir quién es", "ohne zu sagen, wer es ist", "不说是谁", "من دون أن تقول من هو"
+    r"|\b(?:sin|sem|sans|senza|ohne|zonder) (?:(?:mir|uns|me|nos|te) )?(?:te |zu |me |nos )?"
+    r"(?:decir(?:me|nos)?|dizer|"
+    r"dire|dirmi|sagen|zeggen|nombrar|nomear|nommer|nominare|nennen|noemen|identificar|"
+    r"identifier|identificare|identifizieren|identificeren|adivinar|adivinhar|deviner|"
+    r"indovinare|raten|raden|revelar|r[ée]v[ée]ler|rivelare|verraten|onthullen)(?:,? (?:me|nous|"
+    r"mir|uns|ci|mi))?,? (?:qui[eé]n|quem|qui|chi|wer|wie|el nombre|o nome|le nom|il nome|"
+    r"den namen|de naam)\b[^.?!:;,–—¿،，。？]*"
+    r"|\bне (?:называя|говоря|уточняя|угадывая)(?: (?:имени|имя|мне))?,?(?: кто)?\b"
+    r"[^.?!:;,–—¿،，。？]*"
+    r"|\bбез (?:имени|имён|имен|указания (?:имени|личности))\b"
+    r"|(?:不用|不要|别|不必|无需|不)(?:说|告诉我|猜|指出)(?:他|她|这)?是谁|(?:不用|不要|别)(?:说|提)名字"
+    r"|誰(?:か|なのか|だか)?(?:は)?(?:言わず|言わない|言わなくて)[^。？?]*?(?:に|で)|名前(?:は|を)?"
+    r"(?:言わず|出さず)に"
+    r"|(?:من )?(?:دون|بدون) (?:أن )?(?:تقول|تذكر|تحدد|تخمن|ذكر|تحديد)(?: لي)? (?:من (?:هو|هي|يكون|"
+    r"تكون)|(?:ال)?اسم\S*)"
+    r"|(?:यह |ये )?बिना बताए (?:कि )?(?:यह |ये |वो )?कौन(?: है)?|कौन है (?:यह )?बताए बिना"
+    r"|\b(?:bina bataye|bataye bina) (?:ki )?(?:ye |yeh |woh? )?kaun(?: hai)?\b"
     r"|\b(?:i )?(?:do not|don'?t|dont) (?:care|need to know|want to know|wanna know) who\b"
     r"[^.?!:,;–—]*"
     r"|\bno (?:me importa|quiero saber|necesito saber) qui[eé]n\b[^.?!:,;–—]*"
@@ -750,7 +796,8 @@ _POSTER = re.compile(
 in the question's script ("which party is the candidate on this poster from?" still refuses)."""
 
 
-_HOSTS = (r"(?:trump|biden|obama|harris|putin|maga|brexit|afd|pegida|cdu|csu|spd|npd|fdp|"
+_HOSTS = (r"(?:party|partido|parti|partito|partei|partij|партии|"  # a party's rally
+          r"trump|biden|obama|harris|putin|maga|brexit|afd|pegida|cdu|csu|spd|npd|fdp|"
           r"labour|tory|tories|bjp|congress|aap|lega|m5s|psoe|vox|podemos|bolsonar\w*|lula|rn|lfi|"
           r"pvv|fvd|blm|lgbt\w*\+?|lgbtq\w*|gay|queer|trans|feminist\w*|f[ée]ministe?s?|"
           r"femminist\w*|feminista?s?|pro-[\w-]+|anti-[\w-]+|climate|climat|clima|klima\w*|"
@@ -948,6 +995,8 @@ _THING_COLOUR = re.compile(
 race, of a hat its colour, so the verb is replaced before the rules read the question."""
 _KYC = re.compile(
     r"\b(?:e-?kyc|kyc)\b|\b(?:identity|id) verification\b|\bv[ée]rification d'identit[ée]\b"
+    r"|\bcontr[ôo]le d'identit[ée]\b|\bidentit[äa]tskontrolle\b|\bcontrol de identidad\b"
+    r"|\bcontrollo (?:dell'|d')identit[àa]\b|\bcontrole de identidade\b|\bidentiteitscontrole\b"
     r"|\bidentit[äa]tspr[üu]fung\b|\bverifica (?:dell'|d')identit[àa]\b|\bverifica[çc][ãa]o de "
     r"identidade\b|\bverificaci[oó]n de identidad\b|\bidentiteitsverificatie\b|\bпроверк\w* "
     r"личности\b|本人確認|身元確認|实名认证|身份(?:验证|认证|核验)|\bالتحقق من الهوية\b|"
@@ -962,6 +1011,70 @@ _LIVENESS = re.compile(
 live capture against a replayed screen or a print (spoof), so the verification words are
 dropped; matching a selfie to an ID document still refuses on its own words."""
 
+_OVERRIDE_WORDS = (
+    r"rules?|regla|r[èe]gle|regel|regole|regras|правил|规则|ルール|قواعد|नियम|niyam|"
+    r"allowed|permitted|erlaubt|autoris|permit|permess|разреш|允许|許可|مسموح|अनुमति|"
+    r"restrict|filter|limit|l[íi]mite|grenzen|ограничен|限制|制限|قيود|censor|jailbreak|"
+    r"\bdan\b|developer|unfiltered|uncensored|evil|no longer|keine|sans|sin|senza|sem|"
+    r"zonder|без|没有|ない|بلا|बिना|instruction|prompt|system|ai\b|ia\b|ki\b|ии\b")
+_ROLE_PLAY = re.compile(
+    r"^\W*(?:"
+    r"(?:let'?s |now )?(?:pretend|imagine|suppose|act as if|act like|say) (?:that )?"
+    r"(?:you'?re|you are|you were|to be)|(?:act|play|role-?play) as|you are playing"  # English
+    r"|(?:finge|imagina|supón|pon) que (?:eres|fueras|seas|tú eres)|haz como si (?:fueras|"
+    r"tú fueras)|act[úu]a como|hazte pasar por"  # Spanish
+    r"|(?:finge|imagina|faz de conta) que (?:é|és|você é|voc[êe] fosse|tu és|fosses)"
+    r"|age como"  # Portuguese
+    r"|fais comme si tu [ée]tais|imagine que tu es|imaginons que tu es|fais semblant d'[êe]tre"
+    r"|joue le r[ôo]le d(?:e|u|')"  # French
+    r"|stell dir vor,? du (?:bist|w[äa]rst)|tu so,? als (?:ob du|w[äa]rst du)|spiel (?:mal )?"
+    r"(?:den|die|einen|eine)|du bist jetzt (?:ein|eine|der|die)"  # German
+    r"|(?:immagina|fai finta|fingi) di essere|fai come se fossi"  # Italian
+    r"|doe alsof je|stel je voor,? dat je|beeld je in dat je|speel (?:even )?(?:de|een)"  # Dutch
+    r"|(?:представь|вообрази|притворись),? (?:что )?(?:ты|вы)|притворись|сыграй роль"  # Russian
+    r"|(?:假装|想象|假设)(?:你|您)是|(?:请)?(?:你)?扮演"  # Chinese
+    # Japanese ("あなたは美容師だと思って", "メイクさんになりきって")
+    r"|(?:(?:あなた|君)は)?(?=[^。、？?：:]{1,20}(?:になりきって|になったつもりで|のつもりで|"
+    r"だと思って|のふりをして))"
+    r"|(?:تخيل|تخيّل|تظاهر|افترض|تصرف)(?: أنك| بأنك| كأنك)"  # Arabic
+    r"|(?:मान लो|सोचो कि|कल्पना करो कि) (?:तुम|आप)|\b(?:maan lo|socho ki?|imagine karo) "
+    r"(?:tum|aap|tu)"  # Hindi
+    rf")(?![^:;—–\-.!?？：、。\n]*(?:{_OVERRIDE_WORDS}))"
+    r"[^:;—–.!?？：。、\n]{1,60}?"
+    r"(?:になりきって|になったつもりで|のつもりで|だと思って|のふりをして|として)?"
+    r"(?:\s*[:;—–.!：。、]|\s+-\s|,(?=\s))", re.I)
+"""A role-play preface ("Pretend you're a museum guide:", "Finge que é maquiadora:", "Stell dir
+vor, du bist Maskenbildner:", "假装你是化妆师："): routed tasks never pass the user's text to the
+model, so a role before a question is no instruction override. Dropped only when no override
+word (rules, allowed, filters, DAN, "no ...") is in the role and the rest is a question; the
+rest is then read like any question, so "pretend you're a cop: is he a criminal?" refuses."""
+_FICTION = re.compile(
+    r"\b(?:crime|detective|mystery|murder) (?:novel|story|stories|book|thriller|fiction|comic|"
+    r"game|film|movie|series|show|script|screenplay)s?\b"
+    r"|\b(?:novela|historia) (?:criminal|polic[ií]aca|negra)\b|\broman (?:criminel|policier|noir)"
+    r"\b|\bromanzo (?:criminale|giallo|poliziesco)\b|\bromance (?:policial|criminal)\b"
+    r"|\bkrimi(?:roman|nalroman)\w*|\bmisdaad(?:roman|verhaal|serie)\w*"
+    r"|\bкриминальн\w* (?:роман|рассказ|истори|сериал)\w*"
+    # a fictional character: drawn, played or written
+    r"|\b(?:bas(?:e|es|ed|ing)|model(?:l?ed|l?ing|s)?|inspir\w*|creat\w*|writ\w*|draw\w*) "
+    r"(?:a|an|my|the|our|this) (?:\w+ )?characters?\b"
+    r"|\b(?:cartoon|anime|manga|comic|game|video ?game|fictional|novel'?s?|story'?s?|book'?s?|"
+    r"film'?s?|movie'?s?|main|lead|side|playable) characters?\b", re.I)
+_FICTION_CONTEXT = re.compile(
+    r"\b(?:drawing|drawn|sketch\w*|painting|painted|illustrat\w*|cartoon|comic|anime|manga|"
+    r"novel|story|book|game|film|movie|script|animat\w*|doodle|fiction\w*)\b", re.I)
+_THE_CHARACTER = re.compile(r"\b(?:the|this|that|my|our|a) characters?\b"
+                            r"|\bcharacter(?= (?:ladka|ladki|hai|h|he)\b)", re.I)
+"""Fiction: a crime novel or a fictional character (with a drawing, novel or film word, "the
+character" too) ("basing a character on this face", "in
+this pencil drawing, does the character have a beard?", "cartoon character ladka hai ya
+ladki"): a genre or a role, not the person's character or crimes. "What's his character
+like?" and "is he a criminal?" still refuse."""
+_MUSEUM_LABEL = re.compile(r"بطاقة تعريف\S*(?: (?:في|ب|داخل) ?(?:ال)?متحف\S*)"
+                           r"|\bmuseum (?:label|card|placard)\b|\bcartel(?:a|ito)? de museo\b")
+"""A museum label ("بطاقة تعريف في متحف", literally an identification card): a description of
+the artwork, not an identity document."""
+
 
 def drop_non_traits(text: str) -> str:
     """"dressed as a nun" -> "costume", "intelligenza artificiale" -> "AI": a costume names
@@ -972,6 +1085,12 @@ def drop_non_traits(text: str) -> str:
     if _ZH_CLINIC.search(text):  # before the clinic setting is dropped
         text = text.replace("病人", "人").replace("患者", "人")
     text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))
+    rest = _ROLE_PLAY.sub(" ", text, count=1)
+    if rest != text and ("?" in rest or "？" in rest or "؟" in rest or _asks_task(rest)):
+        text = rest
+    text = _MUSEUM_LABEL.sub("وصف", _FICTION.sub("drawing", text))
+    if _FICTION_CONTEXT.search(text):  # "in this drawing, does the character have a beard?"
+        text = _THE_CHARACTER.sub("the figure", text)
     rest = _HOSTED_GATHERING.sub(" ", text)  # before _SETTING reads "rally" alone
     if rest != text and (_PHOTO_CUE_RE.search(text) or _asks_task(rest)):
         text = rest
