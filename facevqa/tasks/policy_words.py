@@ -263,7 +263,7 @@ EXTRA_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                 rf"{_PERSON}[^?？؟.]{{0,60}}?{_SAME}\s*(?:person|persona|personne|pessoa|persoon|человек|人|شخص|व्यक्ति|इंसान)?\s*(?:as|like|wie|als|que|come|di|del|della|dello|da|do|das?|dos|de|du|des|che|что|и|как|जो|की|के|مثل|التي|الذي|الموجود|في|على|in|on|auf|im|op|en|sur|nel|na|no)\b[^?？؟]{{0,40}}?{_OTHER_IMAGE}"),
         # romanized "who is this": romaji, pinyin, Arabizi, Russian and Hindi in Latin letters
         "ja (romaji)": (r"^\W*dare\W+(?:kore|sore|are|kono (?:hito|ko|otoko|onna)|ano (?:hito|ko)|koitsu|aitsu|kare|kanojo|da|desu(?: ka)?|nano|darou|deshou)\b", r"\b(?:kono|ano) (?:hito|ko|otoko|onna)(?: no hito)?\s+(?:wa\s+|tte\s+)?dare\b", r"\bdare da\s*[?？]*\s*$"),
-        "zh (pinyin)": (r"^\W*(?:shei|shui)\s*(?:a|ya|ne|le)?\s*[?？]*\s*$", r"^\W*(?:shei|shui) (?:zhe|na)(?: ?ge ?ren| ?wei)? ?shi\b", r"\b(?:ta|zhe ?ge ?ren|na ?ge ?ren|zhe ?wei|na ?wei|ta ?men) ?shi ?(?:shei|shui)\b", r"\bshi ?shui\b"),
+        "zh (pinyin)": (r"^\W*(?:shei|shui)\s*(?:a|ya|ne|le)?\s*[?？]*\s*$", r"^\W*(?:shei|shui) (?:zhe|na)(?: ?ge ?ren| ?wei)? ?shi\b", r"\b(?:ta|zhe ?ge ?ren|na ?ge ?ren|zhe ?wei|na ?wei|ta ?men) ?shi ?(?:shei|shui)\b(?!\s*ma\b)", r"\bshi ?shui\b(?!\s*ma\b)"),
         "ar (Latin letters)": (r"\b(?:min|meen|mn|mien) (?:da|di|dah|deh|dy|hay|hai|haidi|haida|hayda|haydi|hadol|hadi|hada)\b\s*[?؟]*\s*$", r"\b(?:min|meen|mn) (?:howa|huwa|hwa|hiya|hiyya|hya|hoa)\b"),
         "ru (Latin letters)": (r"\b(?:eto|eta|eto vot|a eto) (?:kto|hto)\b", r"\b(?:kto|hto) (?:eto|eta|ona|on|takoi|takoy|takaya|oni)\b"),
         "hi (Latin letters)": (r"\b(?:ye|yeh|yah|wo|woh|vo|ye ladki|ye ladka|ye aadmi|ye aurat) (?:kaun|kon|koun)\b", r"\b(?:kaun|kon|koun) (?:hai|h|he|hain|ho|tha|thi)\b"),
