@@ -203,6 +203,81 @@ for _category, _languages in TERSE_WORDS.items():
     for _language, _patterns in _languages.items():
         WORDS[_category][_language] = WORDS[_category].get(_language, ()) + _patterns
 
+_DOCUMENT = (r"(?:passport|\bid[- ]?(?:card|photo|scan|picture|document)|driver'?s?'? licen[cs]e|pasaporte|\bdni\b|carn[eé]\b|c[ée]dula|passeport|carte d'identit[ée]|\bpermis\b|pi[eè]ce d'identit[ée]|ausweis|reisepass|pass(?:foto|bild|scan)|f[üu]hrerschein|passaporto|carta d'identit[àa]|\bpatente\b|passaporte|\brg\b|\bcnh\b|carteira de identidade|paspoort|id-kaart|id-scan|identiteitskaart|rijbewijs"
+             r"|паспорт|удостоверени|водительск\w* прав|身份证|护照|驾照|证件照|パスポート|免許証|身分証|マイナンバー|在留カード|جواز|(?:ال)?هوية|(?:ال)?بطاقة (?:ال)?(?:شخصية|هوية|وطنية)|رخصة|पासपोर्ट|आधार|पहचान पत्र|लाइसेंस|\baadhaa?r\b|\bpassport\b)")
+"""An identity document or its scan, in every language: comparing a face with one is verification."""
+_SAME = (r"(?:\bthe same\b|\bsame\b|dieselbe|derselbe|dasselbe|\b(?:die|der|das) gleiche|\bel mismo\b|\bla misma\b|\bla m[êe]me\b|\ble m[êe]me\b|\blo stesso\b|\bla stessa\b|\bo mesmo\b|\ba mesma\b|\bdezelfde\b|\bhetzelfde\b|\bтот же\b|\bта же\b|\bтем же\b|\bтой же\b|同一|同じ|一个人|\bنفسه\b|\bنفسها\b|\bذاته\b|\bذاتها\b|वही|एक ही|\bwahi\b)"
+         r"(?!\s+(?:\w+\s+)?(?:glasses|earrings|hair\w*|beard|expression|background|lighting|angle|pose|brille|frisur|bart|hintergrund|licht|gafas|pelo|peinado|fondo|luz|lunettes|coiffure|fond|lumi[èe]re|occhiali|capelli|sfondo|luce|[óo]culos|cabelo|fundo|bril|haar|achtergrond|очки|причёск|фон|свет)\b)")
+"""'The same' (person) in every language, unless an attribute follows ("the same glasses")."""
+_MATCH = r"(?:\bmatch\w*|\bcorrespond\w*|\bcoincid\w*|[üu]berein|\bcorrispond\w*|\bbate com\b|\boverkomt|\bovereen|\bсовпада\w*|一致|匹配|\bيطابق|\bتطابق|मेल खा|मिलता|मिलती|\bmatch)"
+"""Matching or corresponding, in every language."""
+_PERSON = (r"(?:\b(?:s?he|they|him|her|man|woman|person|guy|girl|boy|lady|caller|applicant|customer|"
+           r"er|sie|mann|frau|person|typ|junge|m[äa]dchen|"
+           r"[eé]l|ella|hombre|mujer|persona|chic[oa]|señor[a]?|tip[oa]|"
+           r"il|elle|homme|femme|personne|gar[çc]on|fille|type|"
+           r"lui|lei|uomo|donna|ragazz[oa]|signor[ae]?|tizi[oa]|"
+           r"ele|ela|homem|mulher|pessoa|rapaz|mo[çc][oa]|menin[oa]|"
+           r"hij|zij|ze|man|vrouw|persoon|jongen|meisje|"
+           r"он|она|мужчина|женщина|человек|парень|девушка|"
+           r"الرجل|المرأة|الشخص|الفتاة|الشاب|هو|هي|"
+           r"ladka|ladki|aadmi|aurat|banda|bandi)\b|आदमी|औरत|महिला|लड़का|लड़की|व्यक्ति|वह|यह)")
+"""A person, as subject of "is ... the same as": so that "is the lighting the same" is not read."""
+_OTHER_IMAGE = (r"(?:other|another|andere[nm]?|otra|autre|altra|outra|другом|другой|另一|別の|الأخرى|دوسری|दूसरी|दूसरे|second|zweite[nm]?|segunda|seconde|seconda)\s*(?:\w+\s+)?"
+                r"(?:photo|picture|pic|image|video|selfie|frame|bild|foto|aufnahme|imagen|v[íi]deo|vid[ée]o|immagine|imagem|afbeelding|фото|снимке|кадре|照片|图|写真|画像|صورة|الصورة|फोटो|तस्वीर)")
+"""Another picture, video or frame of someone."""
+
+EXTRA_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "health": {
+        # looking drunk, high or under the influence, often asked about a frame, clip or screenshot
+        "en": (r"\bunder the influence\b", r"\b(?:s?he|they|him|her|person|man|woman|guy|girl|dude|kid|boy)\s+(?:\w+\s+)?(?:looks?|seems?|appears?|is|was|gets?|got)\s+(?:kind of |kinda |a bit |really |so |very |totally )?high\b(?!\s*(?:-|up\b|cheek|forehead|res|quality|key|ponytail|collar|heels?|bun|brow|school))", r"\b(?:had|has had) (?:a few|some|too many) drinks\b"),
+        "es": (r"\bbajo (?:los |el )?efectos? (?:del? |de la |de las |de los )?(?:\w+ )?(?:alcohol|drogas?|sustancias?|estupefacientes|coca[ií]na|marihuana|porros?)", r"\bbajo la influencia\b", r"\bva (?:muy |bastante |un poco |algo )?pasad[oa]\b(?! de (?:moda|tiempo|fecha|peso))", r"\bachispad[oa]", r"\bhaber (?:estado )?bebi(?:do|endo)\b(?!\s+(?:agua|caf|t[eé]|leche|zumo|jugo|refresco))"),
+        "fr": (r"\bsous (?:l'|les )(?:emprise|effets?|influence) (?:de l'|de la |des |d'|de |du )?(?:\w+ )?(?:alcool|drogues?|stup[ée]fiants?|substances?|cannabis|coca[iï]ne|shit|produits?)", r"\bavoir (?:trop |un peu |beaucoup |pas mal )?bu\b(?!\s+(?:de l'eau|du caf[ée]|du th[ée]|du lait|du jus|son|sa|ses|dans))", r"\b(?:a|avoir|ont) (?:\w+ )?bu (?:un coup|un verre de trop|quelques verres|plusieurs verres)\b", r"\b(?:a l'air|semble|para[iî]t)\s+(?:compl[èe]tement |tr[èe]s |un peu |bien |carr[ée]ment |super )?(?:high|stone|stoned|perch[ée]e?|fracass[ée]e?|p[ée]t[ée]e?|torch[ée]e?|ivre|bourr[ée]e?|saoule?|so[uû]le?)\b(?!\s+sur (?:un|une|le|la|son|sa|ses|les|des) (?!vid|photo|image|capture|screen|clip|selfie|story|cam))", r"\b(?:est-(?:il|elle)|il est|elle est) (?:compl[èe]tement |tr[èe]s |un peu )?(?:high|stone|stoned)\b"),
+        "de": (r"\b(?:alkohol|drogen|rauschgift|bet[äa]ubungsmittel|substanz)einfluss", r"\bunter (?:dem )?einfluss von (?:\w+ )?(?:alkohol|drogen|substanzen|rauschgift)", r"\b(?:wirkt|ist|sieht|scheint|war)\s+(?:er|sie|der typ|die person|der mann|die frau|das kind)\s+(?:\w+\s+){0,4}?(?:high|stoned)\b", r"\b(?:h[äa]tte|h[äa]tten|habe)\s+(?:er|sie)\s+(?:(?:zu )?viel |etwas |einiges |was )?getrunken\b"),
+        "it": (r"\bsotto (?:l'|gli )?effett[oi] d\S*\s*(?:\w+ )?(?:alcol|alcool|drog|sostanz|stupefacent|cocain|canne|erba)", r"\bsotto l'influenza d\S* ?(?:alcol|alcool|drog|sostanz)", r"\b(?:abbia|avesse|aver|avere|abbiano) (?:\w+ )?bevuto\b(?!\s+(?:un|una|il|la|del|della|dell'|acqua|caff|t[eè]|latte|succo|qualcosa di))", r"\bsembra (?:tutto |completamente |proprio )?fatt[oa](?=\s*(?:[?!.]|$|(?:nel|nella|nello|in questo|in questa|sul|sulla) (?:clip|video|fotogramma|screenshot|frame|fermo immagine|diretta|storia|story)\b))", r"\b(?:[eè]|sembra|pare) (?:un po' |un po |tutto |proprio )?brill[oa]\b"),
+        "pt": (r"\bsob (?:o )?efeito (?:de|do|da|dos|das) (?:\w+ )?(?:[áa]lcool|drogas?|subst[âa]ncias?|entorpecentes?|maconha|coca[ií]na|bebida|rem[ée]dios?)", r"\balterad[oa] (?:pel[oa]|por) (?:\w+ )?(?:[áa]lcool|bebida|drogas?|subst[âa]ncias?)", r"\b(?:parece|est[áa]|t[áa]|tava|estava)\s+(?:\w+\s+)?(?:doid[ãa]o|doidona|lombrad[oa]|brisad[oa]|high)\b", r"\bter bebido\b(?!\s+(?:[áa]gua|caf|ch[áa]|leite|suco))"),
+        "nl": (r"\b(?:hij|zij|ze|die) (?:\w+ )?gedronken (?:heeft|hebben|had)\b", r"\b(?:is|lijkt|oogt|was|ziet)\s+(?:hij|zij|ze|die|deze|de man|de vrouw|de persoon)\s+(?:er\s+)?(?:\w+\s+)?high\b", r"\b(?:stom|lam|straal|zwaar)dronken\b|\bladderzat\b|\bbezopen\b|\blazarus\b"),
+        "ru": (r"\bопьянени", r"\bв подпитии\b", r"\bпод (?:кайфом|веществами|чем-то|градусом|мухой|балдой|наркотой)", r"\bнакуренн", r"\bупорот", r"\bбух(?:ой|ая|ие|ого)\b", r"\bвыпивш", r"\bнетрезв", r"\bподшофе\b|\bпод шофе\b"),
+        "ru (Latin letters)": (r"\bp'?ya+n(?:yy|yi|iy|aya|ye|aja|yj|ym|oi|oy)?\b", r"\bpod (?:kaifom|kayfom|veshchestvami|chem-to|gradusom)\b", r"\bnakuren\w*", r"\bupor?ot(?:yy|yi|iy|aya|ye)\b", r"\bbu(?:k)?h(?:oi|oy|aya)\b", r"\bnetrezv\w*", r"\bvypivsh\w*"),
+        "zh": (r"醉(?:了|酒|态|意|汉|鬼|醺)|(?<!陶)(?<!麻)醉的|喝高了|微醺|酒后|嗨了|磕了|吸了毒|(?:受|在)(?:酒精|药物|毒品)(?:的)?(?:影响|作用)|喝(?:过|了)酒",),
+        "zh (pinyin)": (r"\b(?:he ?zui|zui ?le|he ?duo ?le|he ?gao ?le|xi ?du|ke ?yao|he ?(?:guo|le) ?jiu|wei ?xun)\b",),
+        "ja": (r"ハイになっ|ラリって|ラリっ|キマって|キメて|(?:薬|クスリ|ドラッグ|アルコール|お酒|酒)の影響|ほろ酔い|泥酔|酩酊|飲んで(?:いる|る|い)(?:ように|みたい|っぽ|か)|お酒を飲ん|酒を飲ん|(?<!陶)酔",),
+        "ja (romaji)": (r"\b(?:yotte(?:ru|iru)?|yopparai|yopparat(?:te|teru)|rarit(?:te|teru)|kimatte(?:ru)?|horoyoi|deisui)\b",),
+        "ar": (r"\bتحت (?:تأثير|تاثير|مفعول) (?:\S+ )?(?:ال)?(?:مخدر|كحول|خمر|مسكر|مواد|حبوب|حشيش|دواء|أدوية|ادوية|شيء|شي|سكر)", r"\b(?:ال)?مخدرات\b", r"\b(?:أنه|انه|أنها|انها|قد|لقد)\s+(?:قد\s+)?شرب(?:ت)?\b(?!\s+(?:ال)?(?:ماء|مي|مياه|قهوة|شاي|عصير|حليب|لبن))", r"\bثمل(?:ة|ان|انة)?\b", r"\bمحشش"),
+        "ar (Latin letters)": (r"\b(?:sakran|sakrane|sakrana|sekran|sakraan|mastool|mastoul|mastula|m7ashesh|m?sha7?shesh|makhmoor|makhmour)\b", r"\bta7t (?:ta2theer|ta2thir|taseer)\b"),
+        # Devanagari has no \b: a word starts where no Devanagari letter precedes ("छपी हुई" is printed)
+        "hi": (r"(?:ड्रग्स|नशे|शराब|दारू|ड्रग) (?:के|की) (?:असर|प्रभाव)", r"(?<![\u0900-\u097f])(?:दारू|टल्ली|धुत्त?)(?![\u0900-\u097f])", r"(?<![\u0900-\u097f])(?:पिए|पिये|पी|पिया) (?:हुए|हुई|हुआ|रखी|रखा)", r"(?<![\u0900-\u097f])(?:हाई|high) (?:है|लग|दिख)"),
+        "hi (Latin letters)": (r"\b(?:daru|daaru|daroo|talli|tulli|dhutt?)\b", r"\b(?:pee|pi|piye|piya) (?:rakhi|rakha|rakhe|hue|hui|hua|ke aaya|ke aayi)\b", r"\b(?:ye|yeh|wo|woh|vo|ladka|ladki|banda|bandi|aadmi|aurat|insaan)\s+(?:\w+\s+)?high\s+(?:hai|h|he|lag|dikh|ho)"),
+    },
+    "character": {
+        # trustworthy, reliable, can be trusted: in every script, Hinglish included
+        "zh": (r"靠得住|信得过|(?:能|可以|值得)(?:相信|信赖|信任)|可信赖|老实人|老不老实|诚实吗|(?:是|像)(?:不是)?(?:骗子|坏人)",),
+        "ar": (r"\bجدير(?:ة|اً|ا)? بالثقة|\bالوثوق\b|\bيوثق\b|\bموثوق|\bأمين(?:ة)?\s*[؟?]|\b(?:يمكن|ممكن|أقدر|اقدر|نقدر) (?:\S+ )?(?:أثق|اثق|نثق|تثق|الثقة)",),
+        "hi": (r"भरोसे (?:के )?(?:लायक|लाइक|काबिल|क़ाबिल)", r"भरोसा (?:किया|कर सक|करू|करूं|करें|कर लें)", r"विश्वास (?:किया|कर सक|के (?:लायक|योग्य))", r"विश्वसनीय|विश्वासपात्र|ईमानदार|बेईमान|धोखेबाज़?|झूठा|झूठी"),
+        "hi (Latin letters)": (r"\bbharo?se (?:ke )?(?:layak|laayak|laik|kabil|qabil)\b", r"\b(?:bharosa|bharosaa|vishwas|vishvas|yakeen|yakin) (?:kar|kiya|karu|karun|karna|karein)\b", r"\btrustworthy\b"),
+        "ja": (r"信用(?:でき|して|に足)|信頼(?:でき|して|に足)|誠実そう|正直そう|嘘つき|うそつき",),
+        "ru": (r"\bдоверия\b|\bдоверять\b|\bнад[её]жн(?:ый|ая|ым|ой|ое)\b(?! (?:замок|крепление))|\bчестн(?:ый|ая|ое|ые)\b|\bпорядочн",),
+    },
+    "identity": {
+        # the person in a call, video or picture the same as on an ID document, or on another picture
+        "all": (rf"{_SAME}.{{0,60}}?{_DOCUMENT}", rf"{_MATCH}.{{0,60}}?{_DOCUMENT}",
+                rf"{_PERSON}[^?？؟.]{{0,60}}?{_SAME}\s*(?:person|persona|personne|pessoa|persoon|человек|人|شخص|व्यक्ति|इंसान)?\s*(?:as|like|wie|als|que|come|di|del|della|dello|da|do|das?|dos|de|du|des|che|что|и|как|जो|की|के|مثل|التي|الذي|الموجود|في|على|in|on|auf|im|op|en|sur|nel|na|no)\b[^?？؟]{{0,40}}?{_OTHER_IMAGE}"),
+        # romanized "who is this": romaji, pinyin, Arabizi, Russian and Hindi in Latin letters
+        "ja (romaji)": (r"^\W*dare\W+(?:kore|sore|are|kono (?:hito|ko|otoko|onna)|ano (?:hito|ko)|koitsu|aitsu|kare|kanojo|da|desu(?: ka)?|nano|darou|deshou)\b", r"\b(?:kono|ano) (?:hito|ko|otoko|onna)(?: no hito)?\s+(?:wa\s+|tte\s+)?dare\b", r"\bdare da\s*[?？]*\s*$"),
+        "zh (pinyin)": (r"^\W*(?:shei|shui)\s*(?:a|ya|ne|le)?\s*[?？]*\s*$", r"^\W*(?:shei|shui) (?:zhe|na)(?: ?ge ?ren| ?wei)? ?shi\b", r"\b(?:ta|zhe ?ge ?ren|na ?ge ?ren|zhe ?wei|na ?wei|ta ?men) ?shi ?(?:shei|shui)\b(?!\s*ma\b)", r"\bshi ?shui\b(?!\s*ma\b)"),
+        "ar (Latin letters)": (r"\b(?:min|meen|mn|mien) (?:da|di|dah|deh|dy|hay|hai|haidi|haida|hayda|haydi|hadol|hadi|hada)\b\s*[?؟]*\s*$", r"\b(?:min|meen|mn) (?:howa|huwa|hwa|hiya|hiyya|hya|hoa)\b"),
+        "ru (Latin letters)": (r"\b(?:eto|eta|eto vot|a eto) (?:kto|hto)\b", r"\b(?:kto|hto) (?:eto|eta|ona|on|takoi|takoy|takaya|oni)\b"),
+        "hi (Latin letters)": (r"\b(?:ye|yeh|yah|wo|woh|vo|ye ladki|ye ladka|ye aadmi|ye aurat) (?:kaun|kon|koun)\b", r"\b(?:kaun|kon|koun) (?:hai|h|he|hain|ho|tha|thi)\b"),
+    },
+}
+"""Role-play, fiction and frame questions (set 13) and romanized who-is (set 12): looking drunk or
+high in a clip or screenshot, trustworthiness in every script, the person in a video call or
+picture "the same as" on an ID document or another picture, and "who is this" in Latin letters.
+Merged into WORDS like TERSE_WORDS; "all" holds patterns shared by every language."""
+
+for _category, _languages in EXTRA_WORDS.items():
+    for _language, _patterns in _languages.items():
+        WORDS[_category][_language] = WORDS[_category].get(_language, ()) + _patterns
+
 SCALE_WORDS = (r"(?:\b1\b|\buno\b|\bun\b|\beins\b|\bé[eé]n\b|\bодного\b|一|１)\s*(?:to|al|a|à|bis|tot|до|到|から|إلى|से|-)\s*(?:10|dieci|diez|dix|zehn|tien|десяти|十|１０)",
                r"(?:out of|sobre|sur|von|su|de|van|из)\s*(?:10|100)\b", r"/\s*10\b", r"\bpunt(?:uaci[oó]n|eggio|ua)", r"\bnot[ae]\b", r"\bcalifica", r"\bnota\b", r"\bcijfer", r"\bbewert", r"\bbeoordeel", r"\bvoto\b", r"\b[ée]valu", r"\bavali", r"\bnumber doge", r"\bzyada\b", r"\bkitne number", r"打分", r"评分", r"几分", r"点数", r"採点", r"何点", r"تقييم", r"درجة", r"रेटिंग", r"अंक", r"оцени", r"балл")
 """A score, scale or rating: with a beauty word it is an attractiveness rating (character)."""
