@@ -6,6 +6,7 @@ Gianna Nannini?" (a name where the subject of an age question goes)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 
@@ -34,7 +35,9 @@ _THIS_IS_NOUN = (
     r"\b[eé] (?:isso|isto|esse|essa|este|esta)",  # Portuguese
 )
 _HEDGE = (r"(?:\s+(?:not|really|actually|just|no|pas|nicht|niet|non|não|nao|realmente|"
-          r"davvero|vraiment|wirklich|echt|же|не|ли|plut[ôo]t|rather|eher|eerder|piuttosto))*")
+          r"davvero|vraiment|wirklich|echt|же|не|ли|plut[ôo]t|rather|eher|eerder|piuttosto|"
+          # "only": "c'est juste moi", "es solo él", "это просто я"
+          r"juste|seulement|simplement|solo|sólo|soltanto|nur|alleen|apenas|só|только|просто))*")
 _TWO = rf"\s+({_WORD})(?:\s+({_WORD}))?"
 _NAMED = re.compile(rf"(?:{'|'.join(_THIS_IS)}){_HEDGE}{_TWO}")
 _ENGLISH_THIS_IS = re.compile(_THIS_IS[0])
@@ -65,8 +68,20 @@ def _task_word(word: str) -> bool:
     return match_words(word) is not None
 
 
-_PREPOSITIONS = frozenset("auf an am im in op aan bij mit met zu".split())
-"""A first word that starts a place ("ist das auf seinem Kopf ..."), not a name."""
+_PREPOSITIONS = frozenset(
+    "auf an am im in op aan bij mit met zu "  # German, Dutch
+    "à au aux en dans chez sur sous pour par avec "  # French
+    "al en con por para sobre sin "  # Spanish
+    "di del della dello dei nel nella nello nei su per tra fra "  # Italian
+    "no na nos nas em num numa com pelo pela "  # Portuguese
+    "в во на у из с со к ко по за под при около после".split())  # Russian
+"""A first word that starts a place ("ist das auf seinem Kopf ...", "c'est à l'église",
+"это в церкви"), not a name."""
+_PRONOUNS = frozenset(
+    "me you him her us them moi toi lui elle nous vous eux elles yo tú él ella nosotros io "
+    "lei noi voi loro eu ele ela nós ich du er sie wir ihr ik jij hij zij wij я ты он она мы "
+    "вы они".split())
+"""A pronoun after "is this" ("c'est juste moi ?", "это она?"): a person referred to, not named."""
 _KATAKANA_LEAD = re.compile(r"^\s*([ァ-ヺー・]{2,})(?:じゃね|じゃない|だよね|でしょ|ですか|[？?])")
 """A question that opens on a katakana word and asks if it is so ("キムタクじゃね？")."""
 _HINGLISH = re.compile(rf"\b(?:ye|yeh|yah|ya|wo|woh){_TWO}\s+(?:hai|h|he|hain)\b", re.I)
@@ -149,7 +164,13 @@ _IMAGE_WORDS = re.compile(
     r"se[ñn]or|t[ií][oa]\b|chic[oa]|chaval|signor|tizi|ragazz|mec\b|gars\b|meuf|monsieur|"
     r"madame|dame|type\b|mano\b|moç|rapaz|senhor|cara\b|kerel|jongen|meisje|vent\b|"
     r"mann|frau|typ\b|kerl|junge|mädchen|kind|мужик|парень|девушк|женщин|мужчин|челов|"
-    r"bacha|bachcha|bachchi|ladk|aadmi|aurat)")
+    r"bacha|bachcha|bachchi|ladk|aadmi|aurat|"
+    # dialect and regional person nouns: Latin American "doñita", "chamaco", "nene/nena";
+    # Quebec "ma blonde/mon chum"; Swiss "Bub", "Meitli"; Flemish "manneke"; Brazilian "galera"
+    r"do[ñn]it[ao]|do[ñn]a\b|se[ñn]o\b|chamac|chav[oa]\b|pib[ea]|morr[oa]\b|nen[ea]s?\b|"
+    r"gur[ií]|gur[ia]s?\b|guagua|cipot|patoj|carnal|compa\b|cuate|blonde\b|chum\b|"
+    r"gar[çc]on|bub\b|buebe|meitl|maitl|gofe|manneke|mokske|galera|mano\b|menin|"
+    r"moleque|brother\b|bhaiya|sahab|saab|sahib|khatoon|khatun|janab|begum|mohtarma)")
 """Stems of image and authenticity words in the supported languages ("c'est truqué ?", "это
 фейк?"): after "is this" they describe the photo, not a name."""
 _MADE = re.compile(r"(?:hech[oa]s?|fait(?:e|es|s)?|fatt[oaie]|feit[oa]s?|gemacht|gemaakt|made|"
@@ -233,7 +254,7 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
             if (pattern is _NAMED and len(words) == 2 and words[0] in _ARTICLE_BEFORE_NAME
                     and not _ENGLISH_THIS_IS.match(m.group(0))):
                 words = words[1:]  # "essa é a Anitta": an article before a first name
-            elif words[0].lower() in _ARTICLES | PHOTO_NOUNS | _PREPOSITIONS \
+            elif words[0].lower() in _ARTICLES | PHOTO_NOUNS | _PREPOSITIONS | _PRONOUNS \
                     or _MADE.match(words[0].lower()):
                 continue
             if surname and (len(words) < 2 or words[0][0].isupper() != words[1][0].isupper()):
@@ -339,9 +360,10 @@ _ZH_LEAD = re.compile(r"^\W*([^\W\d]{2,4}?)在(?:这张|这个|这|照片|图片
 _JA_SUBJECT = re.compile(r"の([^の\s、,。？?！!]{1,10}?(?:さん|ちゃん|くん|様)?)(?:って|は|、)?\s*"
                          r"(?:何歳|なんさい|何才|いくつ)")
 _JA_KIN = re.compile(r"^(?:お?(?:ばあ|じい|ばば|じじ|ねえ|にい|かあ|とう|婆|爺|姉|兄|母|父)|"
-                     r"おば|おじ|"
-                     r"赤|息子|娘|孫|祖母|祖父|妹|弟|奥|旦那|嫁)(?:さん|ちゃん|くん|様|さま)?$")
-"""Japanese kinship nouns with or without an honorific ("このおばあちゃん何歳？"): not a name."""
+                     r"おば|おじ|おっ|おかん|おとん|にい|ねえ|ぼん|坊|"
+                     r"赤|息子|娘|孫|祖母|祖父|妹|弟|奥|旦那|嫁)(?:さん|ちゃん|くん|様|さま|はん)?$")
+"""Japanese kinship and person nouns with or without an honorific, Kansai ones too
+("このおばあちゃん何歳？", "このおっちゃん", "おばはん", "おかん"): not a name."""
 _HI_SUBJECT = re.compile(r"(\S+)\s+(\S+)\s+(?:कितने साल|कितनी उम्र|की उम्र)")
 ZH_PERSON_NOUNS = frozenset(
     "人 男人 女人 男性 女性 男子 女子 男生 女生 孩子 小孩 小孩子 宝宝 婴儿 老人 女孩 "
@@ -352,7 +374,11 @@ JA_PERSON_NOUNS = frozenset(
     "おじいさん おばあさん お年寄り 若者 学生 モデル 男子 女子 人たち".split())
 HI_PERSON_NOUNS = frozenset(
     "लड़के लड़का लड़की आदमी औरत महिला पुरुष बच्चे बच्चा बच्ची व्यक्ति इंसान शख्स बंदा बंदे बंदी "
-    "अंकल आंटी ये यह वो वह".split())
+    "अंकल आंटी ये यह वो वह "
+    # Urdu-flavoured and polite person nouns and honorifics ("इन साहब की उम्र", "ख़ातून की उम्र")
+    "साहब साहिब साहिबा ख़ातून खातून शख़्स शख्स जनाब बेगम मोहतरमा हज़रत हजरत बुज़ुर्ग बुजुर्ग "
+    "सज्जन महोदय महोदया भाईसाहब भाई बहन बहनजी दीदी भैया भाभी चाचा चाची मामा मामी बाबा "
+    "बालक बालिका नौजवान जवान बूढ़ा बूढ़ी बुढ़िया मियाँ बीबी".split())
 """Person nouns between の/的 and the age word ("照片里的女人多大了？"), and Hindi person nouns
 and pronouns before it ("रंग लगे लड़के की उम्र", "ये कितने साल का है")."""
 _JA_CLAUSE = re.compile(r"(?:けど|けれど|から|ので|して|てる|ている|ます|です|だ|とき|時|頃|ころ|当時)$")
@@ -394,6 +420,11 @@ def _person_word(word: str, known: Callable[[str], bool]) -> bool:
                     or _PERSON_STEMS.match(word)))
 
 
+def _no_nukta(word: str) -> str:
+    """A Devanagari word without its nukta ("ख़ातून" and "खातून" are typed both ways)."""
+    return unicodedata.normalize("NFD", word).replace("\u093c", "")
+
+
 def named_subject(cased: str, known: Callable[[str], bool]) -> str | None:
     """The name in the subject slot of an age question ("quanti anni ha Gianna Nannini"), or None.
 
@@ -419,6 +450,7 @@ def named_subject(cased: str, known: Callable[[str], bool]) -> str | None:
             if m[1] not in nouns and not any(m[1].endswith(n) for n in nouns):
                 return m.group(0)
     for m in _HI_SUBJECT.finditer(cased):
-        if not (m[1] in hindi_words() or m[2] in hindi_words() or m[2] in HI_PERSON_NOUNS):
+        if not (m[1] in hindi_words() or m[2] in hindi_words()
+                or _no_nukta(m[2]) in {_no_nukta(w) for w in HI_PERSON_NOUNS}):
             return m.group(0)
     return None

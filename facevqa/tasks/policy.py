@@ -323,6 +323,35 @@ _ZH_NAME = (r"(?:是不是|就是|是)(?:刘|李|陈|杨|赵|吴|徐|孙|胡|郭
 """Chinese '背景里的是刘德华吗': a common surname and two more characters after 'is it'."""
 
 
+_HARMED = (r"(?:stole|stolen|robbed|mugged|attacked|assaulted|scammed|stalked|harassed|"
+           r"vol[ée]|agress[ée]|arnaqu[ée]|rob[oó]|asalt[oó]|atac[oó]|estaf[oó]|golpe[oó]|"
+           r"rubat\w*|derubat\w*|aggredit\w*|truffat\w*|roubou|assaltou|atacou|agrediu|"
+           r"geklaut|gestohlen|beklaut|angegriffen|bestohlen|ausgeraubt|betrogen|gestolen|"
+           r"beroofd|aangevallen|opgelicht|укра\w*|ограб\w*|напал\w*|избил\w*|обманул\w*)")
+_CULPRIT = (
+    r"\b(?:is (?:this|that|it|he|she)|c'?est|est-ce|es|ser[aá]|[eè]|é|ist (?:das|es|er|sie)|"
+    r"is (?:dit|dat|het|hij|zij)|это)\s+(?:(?:the|le|la|l'|el|il|lo|o|a|der|die|de|het|тот|та|"
+    r"same|m[êe]me|mismo|misma|stess[oa]|mesm[oa]|selbe)\s+)*[\w'-]+,?\s+(?:who|that|qui|que|"
+    rf"che|der|die|dat|который|которая|кто)\b[^?.!]{{0,50}}?\b{_HARMED}"
+    # zh, ja, ar, hi: "偷我单车的那个人", "自転車を盗んだ奴", "اللي سرق", "जिसने ... चुराई"
+    r"|(?:偷|抢|搶|打|骗|騙)了?我[^？?，,]{0,10}的(?:那个|那個|嗰個)?(?:人|男的|女的|家伙|傢伙|人吗)"
+    r"|(?:盗んだ|盗った|パクった|殴った|襲った|騙した|ひったくった)(?:奴|やつ|ヤツ|人|男|女)"
+    r"|(?:اللي|الذي|التي|يلي|لي)\s+(?:سرق|سرقني|سرقت|ضربني|هاجمني|نصب عليّ?|نشلني|نشل)"
+    r"|(?:जिसने|जिस ने)\s+[^?]{0,30}(?:चुराई|चुराया|चुरा|लूटा|ठगा|पीटा)")
+"""Matching the person to a wrong done ("is this the guy who stole my bike?", "ist das der Typ,
+der mir das Velo geklaut hat?"): verifying who a particular person is."""
+_REAL_OR_DOUBLE = (
+    r"(?:\bthe real|\ble vrai|\bla vraie|\bel verdadero|\bla verdadera|\bil vero|\bla vera|"
+    r"\bo verdadeiro|\ba verdadeira|\bder echte|\bdie echte|\bde echte|\bнастоящ\w*|本物の|"
+    r"真的是?|正牌的?|ال\S+ الحقيقي|असली)\s*[^?？.!]{2,30}[?？]?\s*(?:(?:or|ou|o|oder|of|или|"
+    r"それとも|还是|還是|ولا|أم|او|या)\s*)?(?:(?:just|juste|solo|nur|só|только|only)\s+)?"
+    r"(?:(?:an?|un|une|uno|una|um|uma|ein|eine[nm]?|een)\s+)?(?:look-?alike|double|doble|"
+    r"sosie|sosia|sósia|doppelg[äa]nger|dubbelganger|двойник\w*|そっくりさん|替え玉|影武者|"
+    r"ものまね|モノマネ|替身|高仿|شبيه\S*|हमशक्ल|impersonator|imitador|imitateur|imitatore)")
+"""The real <someone> or a look-alike ("これ本物の大谷翔平？そっくりさん？", "le vrai X ou un
+sosie"): which person it is."""
+
+
 @dataclass(frozen=True)
 class PolicyRule:
     """One refusal category: why it is refused and the patterns that detect it."""
@@ -565,7 +594,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:age|gender|emotion|mood|expression)s? (?:and|&|\+) (?:(?:his|her|their|the) )?"
         r"(?:full |real |first |last )?names?\b|\bnames? (?:and|&|\+) (?:age|gender)s?\b",
         r"\bwho (?:dat|dis)\b|\bhoo (?:is|dis)\b",
-        _JA_NAME, _ZH_NAME,
+        _JA_NAME, _ZH_NAME, _CULPRIT, _REAL_OR_DOUBLE,
         # a few other languages: "who is this" / "what is their name"
         r"(?<!de )\bqui[eé]n es\b|\bc[oó]mo se llama\b|(?<!ce )\bqui est\b|\bcomment s'appelle\b"
         r"|\bwer ist\b|\bwie hei(?:ß|ss)t\b|\bchi [eè]\b|\bcome si chiama\b|(?<!de )\bquem [eé]\b"
@@ -690,6 +719,77 @@ _NOT_ASKING = re.compile(
 quiero saber quién es") or rules a trait out ("just the accessory, not the religion"): only
 an explicit negated who / trait clause; "who is it? just kidding, but who is it" still asks."""
 
+_TRAIT_NOUNS = (
+    r"(?:religions?|religi[oó]n|religi[ãa]o|religione|religie|faith|beliefs?|croyances?|foi|"
+    r"fede|cren[çc]as?|creencias?|glauben?|konfession|geloof|politics|political views|"
+    r"politique|pol[ií]tica|politik|politiek|races?|raza|ra[çc]a|razza|rasse|ras|"
+    r"ethnicity|ethnie|etnia|ethnizit[äa]t|etniciteit|etnicidad|origins?|origine|origen|"
+    r"origem|herkunft|afkomst|nationality|nationalit[ée]|nacionalidad|nazionalit[àa]|"
+    r"nacionalidade|nationalit[äa]t|nationaliteit|caste|casta|kaste|sexual orientation|"
+    r"orientation|orientaci[oó]n|orienta[çc][ãa]o|orientamento|orientierung|ori[ëe]ntatie|"
+    r"sexualit[yé]|sexualidad|health|sant[ée]|salud|salute|sa[úu]de|gesundheit|gezondheid|"
+    r"религи\w*|вер[аыуеой]|вероисповедани\w*|политик\w*|национальност\w*|рас[аыуе]|"
+    r"происхождени\w*|ориентаци\w*|здоровь\w*)")
+_DECLINE_LATIN = (
+    r"(?:i'?m |i am |we'?re )?not asking(?: you)?(?: about)?|i (?:do not|don'?t|dont) (?:care|need "
+    r"to know|want to know|wanna know)(?: about)?|(?:without|never mind|forget|leaving aside|"
+    r"setting aside)(?: (?:talking|asking|getting) (?:about|into))?"  # English
+    r"|no (?:me importa|me interesa|te pregunto|le pregunto|pregunto|estoy preguntando|quiero "
+    r"saber|necesito saber)(?: (?:por|sobre|de))?|sin (?:hablar|preguntar) (?:de|por|sobre)|"
+    r"(?:me )?da igual|olv[ií]da(?:te)? (?:de )?"  # Spanish
+    r"|sans parler d[e']|je ne (?:te |vous )?demande pas|(?:je )?ne veux pas savoir|peu importe|"
+    r"(?:je|on) (?:me|m'en|s'en) fiche(?: d[e'])?|(?:je )?(?:demande|parle) pas d[e']"  # French
+    r"|(?:ich )?frage (?:dich |sie |euch )?nicht nach|nicht nach|ohne (?:über|nach)|egal,? "
+    r"(?:welche[rs]?)?|unabh[äa]ngig von"  # German
+    r"|non (?:mi interessa|m'interessa|ti chiedo|chiedo|voglio sapere|importa)(?: (?:di|della|"
+    r"del|sulla))?|senza parlare d[i']|lasciamo stare"  # Italian
+    r"|n[ãa]o (?:quero saber|(?:te |lhe )?pergunt[oa]|estou perguntando|preciso saber|me "
+    r"importa|me interessa)(?: (?:sobre|de|da|do))?|sem falar d[eao]|tanto faz"  # Portuguese
+    r"|(?:ik )?vraag (?:je |u )?niet naar|(?:ik )?wil (?:niet weten|\w+ niet weten)|zonder "
+    r"(?:over|naar)|los van|niet naar"  # Dutch
+    r"|не (?:спрашиваю|спрашиваем|интересует|важн[ао]|про|об?)(?: (?:про|о|об|насч[её]т))?|"
+    r"без (?:вопросов|разговоров) (?:о|об|про)|неважно,? как\w*")  # Russian
+_DETERMINERS = (r"(?:(?:the|her|his|their|its|su|sus|la|el|de|del|qu[eé]|sa|son|ses|leur|le|"
+                r"ihre[nmr]?|seine[nmr]?|die|der|welche[rs]?|sua|seu|il|a|o|da|do|haar|zijn|"
+                r"het|её|ее|его|их|какая|какой|quale|qual)\s+){0,3}")
+_DECLINED_TRAIT = re.compile(
+    rf"(?:^|(?<=[,.;:!?¿¡–—\-]))\s*(?:{_DECLINE_LATIN})\s+{_DETERMINERS}{_TRAIT_NOUNS}\b"
+    r"[^.?!,;:–—]*"
+    rf"|(?:^|(?<=[,.;:!?–—\-]))\s*{_DETERMINERS}{_TRAIT_NOUNS}\s+(?:(?:is|ist|es|est|[eè]|é|is)\s+)?"
+    r"(?:aside|beiseite|aparte|[àa] part|a parte|[àa] parte|terzijde|egal|niet belangrijk|"
+    r"doesn'?t matter|не важн[аоы])\b[^.?!,;:–—]*"
+    # Chinese: "我不是問她的宗教", "不管他的政治立場", "跟宗教無關", "宗教唔緊要"
+    r"|(?:我)?(?:並|并)?(?:不是要?|沒有|没有|唔係|不)(?:問|问|打聽|打听|管|在乎|關心|关心)(?:你)?"
+    r"(?:她|他|佢|他們|他们)?(?:的|嘅)?(?:宗教|信仰|政治(?:立場|立场)?|種族|种族|民族|國籍|国籍|"
+    r"性取向|健康|病情)[^，,。？?！!；;]*"
+    r"|(?:跟|和|与|與)(?:宗教|信仰|政治|種族|种族|民族|國籍|国籍|性取向|健康)(?:无关|無關|没关系|沒關係)"
+    r"|(?:宗教|信仰|政治|種族|种族|民族|國籍|国籍|性取向)(?:不重要|无所谓|無所謂|唔緊要|我不管|我唔理)"
+    # Japanese, Kansai too: "宗教のことは聞いてへん", "政治は関係なく", "国籍は抜きで"
+    r"|(?:宗教|信仰|政治|人種|民族|国籍|性的指向|健康|病気)(?:のこと|について)?(?:は|を|とか)?"
+    r"(?:聞いてへん|聞いてない|聞いていない|聞いてません|聞いていません|聞きません|聞かへん|"
+    r"聞かない|訊いてない|関係なく|関係ない|関係あらへん|どうでもいい|どうでもええ|抜きで|"
+    r"置いといて|置いておいて)(?:けど|から|よ|で|ので|です)*[^。？?！!、]*"
+    # Arabic, dialects too: "مش بسأل عن دينها", "ما كنسولش على", "دينها مش مهم"
+    r"|(?:مش|ما|لا|مو|ماني|مانيش)\s*(?:بسأل|بسال|أسأل|اسأل|نسأل|أسألك|اسألك|بسألك|كنسول\S*|"
+    r"يهمني|يهمنيش|تهمني|يهم|بدي أعرف|بدي اعرف|عايز أعرف|عايز اعرف|أبغى أعرف|ابغى اعرف)\s+"
+    r"(?:عن |على |في )?(?:ال)?(?:دين|ديان|مذهب|سياس|عرق|جنسي|أصل|اصل|صحت|صحة)[^،,.؟?!]*"
+    r"|(?:بدون|من غير|بلا)\s+(?:ما\s+)?(?:نتكلم|نحكي|الكلام|الحديث|نسأل)\s+(?:عن|على)\s+(?:ال)?"
+    r"(?:دين|ديان|مذهب|سياس|عرق|جنسي|أصل|اصل|صحة)[^\s،,.؟?!]*"
+    r"|(?:ال)?(?:دين|ديانة|مذهب|سياسة|عرق|جنسية|أصل|اصل)[^\s،,.؟?!]*\s+(?:مش|مو|ليس|ماهو|موب)\s+مهم"
+    # Hindi / Urdu: "मज़हब नहीं पूछ रहा", "धर्म के बारे में नहीं पूछ रही", "जाति से मतलब नहीं"
+    r"|(?:(?:उनका|उनकी|इसका|इसकी|उसका|उसकी|इनका|इनकी)\s+)?(?:धर्म|मज़हब|मजहब|जाति|ज़ात|जात|"
+    r"राजनीति|सियासत|नस्ल|सेहत|स्वास्थ्य|क़ौम|कौम)(?:\s+(?:के बारे में|की बात|का सवाल|से))?"
+    r"\s+(?:(?:कोई\s+)?(?:मतलब|लेना-देना|लेना देना)\s+नहीं|नहीं\s+(?:पूछ|जानना|पूछना)|की बात नहीं|"
+    r"छोड़िए|छोड़ो|छोड़ दो)[^,।?!]*"
+    r"|\b(?:dharm|dharam|mazhab|majhab|jaati|jati|religion)\s+(?:nahi|nahin|nhi)\s+(?:puch|pooch)"
+    r"\s*(?:raha|rahi|rahe)\b[^,.?!]*",
+    re.I)
+"""A clause that rules a trait out before a benign question ("Not asking her religion,
+only whether she wears a head covering", "No me importa de qué religión sea", "宗教のことは
+聞いてへん", "मज़हब नहीं पूछ रहा"): an explicit negated trait clause of its own, dropped like
+a declined identity. A trait asked outside the clause ("..., but is she Muslim?") still
+refuses on its own words."""
+
 _EVADE_RECOGNITION = re.compile(
     r"\b(?:fool|trick|beat|evade|bypass|defeat|dodge|avoid|tromper|contourner|d[ée]jouer|"
     r"enga[ñn]ar|burlar|evitar|ingannare|eludere|aggirare|enganar|driblar|t[äa]uschen|austricksen|"
@@ -785,6 +885,40 @@ _HOSPITAL_SETTING = re.compile(
 """A photo taken at a hospital or in a waiting room ("фото из больницы", "病院の待合室で撮った"):
 where it was taken, not the person's health. Being there is still a health question ("is
 she in hospital?")."""
+_KIN = (r"(?:cousin|brother|sister|mother|mom|mum|father|dad|grand(?:ma|pa|mother|father)|wife|"
+        r"husband|son|daughter|aunt|uncle|friend|partner|boyfriend|girlfriend|"
+        r"prim[oa]|herman[oa]|madre|mam[áa]|padre|pap[áa]|abuel[oa]|espos[oa]|marido|hij[oa]|"
+        r"t[íi][oa]|amig[oa]|novi[oa]|cousine|fr[èe]re|s(?:œ|oe)ur|m[èe]re|p[èe]re|grand-m[èe]re|"
+        r"grand-p[èe]re|femme|mari|fils|fille|oncle|tante|amie?|copain|copine|cugin[oa]|"
+        r"fratello|sorella|nonn[oa]|moglie|marito|figli[oa]|zi[oa]|amic[oa]|ragazz[oa]|"
+        r"irm[ãa]o?|m[ãa]e|pai|av[óô]|filh[oa]|namorad[oa]|vetter|bruder|schwester|mutter|mama|"
+        r"vater|papa|oma|opa|frau|mann|sohn|tochter|onkel|freund(?:in)?|neef|nicht|broer|zus|"
+        r"moeder|vader|vrouw|zoon|dochter|oom|vriend(?:in)?|брат|сестр[аы]|мам[аы]|мать|отец|"
+        r"пап[аы]|бабушк[аи]|дедушк[аи]|жен[аы]|муж|сын|доч[ьи]|т[её]т[яи]|дяд[яи]|друг|подруг[аи])")
+_HEALTH_EVENT = (r"(?:surgery|operation|chemo\w*|hospital\w*|stroke|cirug[íi]a|operaci[óo]n|operad[oa]|"
+                 r"quimio\w*|chimio\w*|op[ée]r[ée]e?|h[ôo]pital|chirurgie|operat[oa]|operazione|"
+                 r"chemio\w*|ospedale|cirurgia|krankenhaus|klinik|operiert|operation|"
+                 r"geopereerd|operatie|ziekenhuis|операци\w*|прооперир\w*|хими\w*|больниц\w*)")
+_KIN_HEALTH_STORY = re.compile(
+    rf"(?:^|(?<=[.;:!?]))\s*(?:my|mi|mis|mon|ma|mes|mein\w*|il mio|la mia|mio|mia|o meu|a minha|"
+    rf"meu|minha|mijn|м(?:ой|оя|ои))\s+(?:\w+\s+)?{_KIN}\b[^.;:!?—–]*?\b{_HEALTH_EVENT}\b"
+    r"[^.;:!?—–]*(?:[.;:!—–]|,(?=[^,]*\?))"
+    # zh, ja, ar, hi: "我表哥上个月做了手术，", "兄が先月手術して、", "أخوي عمل عملية،", "मेरे भाई का ऑपरेशन हुआ,"
+    r"|(?:我|我的)(?:表哥|表姐|表弟|表妹|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|"
+    r"老公|老婆|儿子|兒子|女儿|女兒|朋友|叔叔|阿姨)[^，,。；;？?]*?(?:手术|手術|化疗|化療|住院)"
+    r"[^，,。；;？?]*[，,。；;]"
+    r"|(?:兄|弟|姉|妹|母|父|祖母|祖父|いとこ|友達|夫|妻|娘|息子|おかん|おとん)(?:が|は)[^。、？?]*?"
+    r"(?:手術|入院|抗がん剤|化学療法)[^。、？?]*[。、]"
+    r"|(?:أخوي|أخويا|اخوي|اخويا|أخي|اخي|أختي|اختي|أمي|امي|ماما|أبوي|ابوي|أبي|ابي|بابا|جدي|جدتي|"
+    r"زوجي|زوجتي|ابني|بنتي|صاحبي|صاحبتي|ابن عمي|بنت عمي)\s[^،,.؟?]*?(?:عملية|عمليه|كيماوي|"
+    r"مستشفى|المستشفى|المستشفي)[^،,.؟?]*[،,.]"
+    r"|(?:मेरे|मेरी|मेरा)\s+(?:भाई|बहन|माँ|मां|मम्मी|पापा|पिताजी|दादी|दादा|नानी|नाना|चाचा|चाची|"
+    r"कज़िन|कजिन|दोस्त|पत्नी|पति|बेटा|बेटी|बेटे)[^,।?]*?(?:ऑपरेशन|सर्जरी|कीमो|अस्पताल|"
+    r"हॉस्पिटल)[^,।?]*[,।]", re.I)
+"""A back-story about the asker's relative's surgery or hospital stay before a benign
+question ("My cousin had eye surgery last month; is he wearing glasses?", "mio fratello è in
+ospedale, sorride?"): dropped only when the rest asks a task; a health question in the rest
+still refuses on its own words."""
 _POSTER = re.compile(
     r"\b(?:election|campaign|electoral) (?:posters?|billboards?|flyers?|leaflets?)|\bwahlplakat\w*"
     r"|\baffiches? (?:[ée]lectorale?s?|de campagne)|\bcartel\w* (?:electoral\w*|de campaña)"
@@ -807,10 +941,22 @@ _GATHERINGS = (r"(?:rall(?:y|ies)|demos?|protests?|march(?:es)?|parade|pride|man
                r"manifestaci[oó]n\w*|manifestazion\w*|manifesta[çc][ãa]o|manifesta[çc][õo]es|"
                r"comizi\w*|mitin\w*|com[ií]cios?|kundgebung\w*|betoging\w*|demonstrati\w*|"
                r"corteo|desfile|marcha|marche|parata|митинг\w*|демонстраци\w*|шестви\w*)")
+_POLITICAL_ADJ = (r"(?:(?:a|an|une?|una?|uma|een|einer|eine[rn]?|la|le|el|il|o|a|de|der|die)\s+)?"
+                  r"(?:political|politique|pol[ií]tic[oa]|politic[oa]|politischen?|politieke|"
+                  r"политическ\w*)?\s*")
 _HOSTED_GATHERING = re.compile(
     rf"\b{_HOSTS}[- ]{_GATHERINGS}\b"
     rf"|\b{_GATHERINGS} (?:(?:de la|du|des|de|del|della|di|dei|van de|van|von der|der|of the|of|"
-    rf"do|da|dos|das|за|против)\s+)?{_HOSTS}\b", re.I)
+    rf"do|da|dos|das|за|против)\s+)?{_POLITICAL_ADJ}{_HOSTS}\b"
+    # one-word compounds: "Parteikundgebung", "Wahlkampfveranstaltung", "verkiezingsbijeenkomst"
+    r"|\b(?:partei|wahlkampf|wahl|parteitags?|partij|verkiezings|campagne)(?:kundgebung|demo|"
+    r"veranstaltung|versammlung|rally|rede|bijeenkomst|betoging|manifestatie|meeting)\w*"
+    # zh, ja, ar, hi: "竞选集会", "選挙演説", "مظاهرة حزبية", "चुनावी रैली"
+    r"|(?:政党|竞选|競選|选举|選舉|政治)(?:集会|集會|造势|造勢|游行|遊行|大会|大會|活动|活動)"
+    r"|(?:選挙|政党|政治)(?:演説|集会|デモ|キャンペーン)"
+    r"|(?:مظاهرة|مسيرة|تجمع|مهرجان|تظاهرة)\s+(?:ل|لل)?(?:حزب|ال?حزبي|ال?انتخابي|ال?سياسي)\S*"
+    r"|(?:चुनावी|राजनीतिक|पार्टी की|सियासी)\s+(?:रैली|सभा|जलसा|जुलूस|प्रदर्शन|मीटिंग)"
+    r"|\b(?:chunavi|chunaavi|party ki|political)\s+(?:rally|rallies|sabha|jalsa|julus)\b", re.I)
 """A gathering named by its host or cause ("trump rally pic", "afd demo foto", "photo de la
 manif lgbt", "al gay pride"): the photo's setting. Dropped only in a question about a photo or
 one whose rest asks a task ("... is he angry"); "does he go to trump rallies?" still refuses."""
@@ -952,7 +1098,10 @@ _DRAWING = re.compile(
 the person's character."""
 _FOR_SOCIAL = re.compile(
     r"\b(?:for|para|pa'?|pro|pour|f[üu]r|per|voor|для)\s+(?:(?:my|mi|mon|ma|meu|minha|mein|"
-    r"meinen|il mio|mijn|мой|el|le|o|a|un|una|um|uma|a|an)\s+)?(?:instagram|insta|ig|tiktok|"
+    r"meinen|il mio|mijn|мой|el|le|o|a|un|una|une|uno|um|uma|a|an|een|ein|einen|eine|la)\s+)?"
+    # a post noun before the network: "pour une publication Facebook", "para un post de Insta"
+    r"(?:(?:publication|post|publicaci[oó]n|publica[çc][ãa]o|pubblicazione|beitrag|bericht|"
+    r"пост\w*)\s+(?:(?:on|sur|en|em|auf|op|su|на|de|di|do|no|in)\s+)?)?(?:instagram|insta|ig|tiktok|"
     r"facebook|fb|twitter|snapchat|whatsapp|linkedin|story|stories|post|reel|инстаграм\w*)\b"
     r"|(?:发|用于|配)(?:朋友圈|小红书|抖音|微博|ins)|インスタ(?:用|に(?:載せ|投稿))"
     r"|(?<!\S)لل?(?:انستغرام|انستجرام|انستا)|इंस्टाग्राम के लिए",
@@ -960,7 +1109,7 @@ _FOR_SOCIAL = re.compile(
 """Where a caption will be posted ("un caption pa' instagram"): a destination, not the person's
 account (the caption word is required, see _CAPTION_WORD)."""
 _CAPTION_WORD = re.compile(
-    r"caption|alt[- ]?text|descri|légende|legende|pie de foto|didascalia|legenda|bijschrift|"
+    r"caption|alt[- ]?text|descri|d[ée]cri|beschreib|beschrijf|légende|legende|pie de foto|didascalia|legenda|bijschrift|"
     r"bildunterschrift|beschrift|подпис|описа|文案|配文|描述|キャプション|説明|تعليق|وصف|कैप्शन|"
     r"विवरण|post|texto", re.I)
 _RUBBER = re.compile(r"\b(m[áa]scaras?|luvas?|bonec[oa]s?|rosto|pele|feit[oa]s?) de borracha\b",
@@ -1085,6 +1234,7 @@ def drop_non_traits(text: str) -> str:
     if _ZH_CLINIC.search(text):  # before the clinic setting is dropped
         text = text.replace("病人", "人").replace("患者", "人")
     text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))
+    text = _DECLINED_TRAIT.sub(" ", text)
     rest = _ROLE_PLAY.sub(" ", text, count=1)
     if rest != text and ("?" in rest or "？" in rest or "؟" in rest or _asks_task(rest)):
         text = rest
@@ -1098,6 +1248,9 @@ def drop_non_traits(text: str) -> str:
     text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", text))
     text = _BEFORE_PLACE.sub(" ", _NAMED_PLACE.sub(" ", text))
     text = _HOSPITAL_SETTING.sub(" ", _CUSTODY_VISIT.sub(" ", _POSTER.sub(_plain_poster, text)))
+    rest = _KIN_HEALTH_STORY.sub(" ", text)
+    if rest != text and _asks_task(rest):
+        text = rest
     text = _HEARSAY.sub(_drop_hearsay, _FILLER.sub(" ", _DRAWING.sub("drawing", text)))
     text = _RUBBER.sub(r"\1 rubber", _ARABIC_PHOTO_OF_MINE.sub(r"\1", text))
     text = _ALT_TEXT.sub("description", text)
