@@ -272,24 +272,28 @@ _THEN = re.compile(
     r"|daarna|и|а также|потом|ещё|еще|then)\b|和|并|並|还|還|再|然后|それと|あと|そして|(?:^|\s)و|और|\bfir\b"
     r"|[,;?？؟،、]")
 """A second request joined on ("and also guess her age", "y dime si", "et", "وواش", "और")."""
-_OR_NEXT = re.compile(r"^\W*(?:or|o|ou|oder|of|или|ili|还是|還是|或者|أم|ولا|او|أو|या|ya|wala)\b")
+_OR_NEXT = re.compile(r"^\W*(?:(?:or|o|ou|oder|of|или|ili|أم|ولا|او|أو|या|ya|wala)\b|还是|還是|或者|それとも"
+                      r"|或是|抑或)")
+"""A second question that offers another answer to the first ("笑ってる？それとも悲しそう？")."""
 _FIRST_QUESTION = re.compile(r"^(.+?[?？؟])\s*(\S.*)$", re.S)
 
 
 def first_asked(match, lowered: str) -> tuple[str, str | None, str] | None:
     """match(lowered) (a function returning (task, attribute, matched text) or None), with two
     benign tasks in one question going by the first asked: the first of two questions ("how old
-    is he? is he wearing glasses?") when it names a closed task (an open hit, as a setting, leaves
-    the whole question to decide; a second question that starts with "or" offers answers), and a
+    is he? is he wearing glasses?") when the whole question's match lies in the second and the
+    first names a closed task (an open hit, as a setting, leaves the whole question to decide; a
+    second question that starts with "or" or is two words, "20s? 30s?", offers answers), and a
     description asked before another task that is joined on ("describe her and also guess her
     age", "décris la tenue et l'expression") is a caption. The task rows' own priority stays for
     the words of one request."""
-    split = _FIRST_QUESTION.match(lowered)
-    if split and not _OR_NEXT.match(split.group(2)):
-        hit = match(split.group(1))
-        if hit is not None and hit[0] != "open":
-            return hit
     hit = match(lowered)
+    split = _FIRST_QUESTION.match(lowered)
+    if (split and hit is not None and lowered.find(hit[2]) >= len(split.group(1))
+            and not _OR_NEXT.match(split.group(2)) and len(split.group(2).split()) != 2):
+        first = match(split.group(1))
+        if first is not None and first[0] != "open":
+            return first
     if hit is None or hit[0] in ("caption", "open") or hit[2] == "":
         return hit
     describe = _DESCRIBE.search(lowered)

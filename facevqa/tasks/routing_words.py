@@ -170,8 +170,9 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                    r"\billuminazion|\bluce\b|\bsfondo|\bsfocat|\bqualit[àa]|\brisoluzione|\bilumina|\bfundo\b|\bdesfocad|\bborrad|\bqualidade|\bresolu[çc]|\bbelichting|\bachtergrond|\bwazig|\bonscherp|\bkwaliteit|\bresolutie|"
                    r"\bосвещени|\bфон\b|\bразмыт|\bнеч[её]тк|\bкачеств|\bразрешени|光线|灯光|背景|模糊|清晰|画质|分辨率|室内|室外|照明|ぼやけ|ピンぼけ|画質|解像度|屋内|屋外|"
                    r"\b(?:ال)?إضاءة|\bضوء|\b(?:ال)?خلفية|\bضباب|\bغير واضح|\bجودة|\broshni\b|\bbackground\b|रोशनी|प्रकाश|घर के अंदर|अंदर (?:ली|खींची)|बाहर (?:ली|खींची)|पृष्ठभूमि|बैकग्राउंड|धुंधल|गुणवत्ता|क्वालिटी"),
-    # what the photo shows, with no thing named by a row above: a caption
-    ("caption", None, r"\b(?:qu[eé]|q|k|ke) (?:ves|veis|puedes ver|hay|se ve|se puede ver|aparece|(?:est[aá] )?pasa(?:ndo)?|ocurre|sucede)\b|\bque (?:vois-tu|voyez-vous)\b|\bqu'est-ce que (?:tu vois|vous voyez|tu peux voir|l'on voit|on voit)\b|\bqu'(?:y a-t-il|est-ce qu'il y a) (?:sur|dans)\b|\btu vois quoi\b|\b(?:il )?y a quoi (?:sur|dans)\b|\bc'est quoi (?:cette|la|ta|sur la|sur cette) (?:photo|image)\b|\bon voit quoi\b|\bque se passe-t-il\b|\bqu'est-ce qui se passe\b|\bil se passe quoi\b|\bque voit-on\b|\bqu'(?:est-ce qu')?on (?:peut )?voi[tr]\b|"
+    # what the photo shows, with no thing named by a row above: a caption (an unaccented "que"
+    # only where it opens the question: "el sujeto que aparece" is a relative clause)
+    ("caption", None, r"(?:\bqué|(?:^|¿|\bdime |\bdecime |\bdígame |\bsabes )\s*(?:que|q|k|ke)) (?:ves|veis|puedes ver|hay|se ve|se puede ver|aparece|(?:est[aá] )?pasa(?:ndo)?|ocurre|sucede)\b|\bque (?:vois-tu|voyez-vous)\b|\bqu'est-ce que (?:tu vois|vous voyez|tu peux voir|l'on voit|on voit)\b|\bqu'(?:y a-t-il|est-ce qu'il y a) (?:sur|dans)\b|\btu vois quoi\b|\b(?:il )?y a quoi (?:sur|dans)\b|\bc'est quoi (?:cette|la|ta|sur la|sur cette) (?:photo|image)\b|\bon voit quoi\b|\bque se passe-t-il\b|\bqu'est-ce qui se passe\b|\bil se passe quoi\b|\bque voit-on\b|\bqu'(?:est-ce qu')?on (?:peut )?voi[tr]\b|"
                       r"\bwas (?:siehst du|sehen sie|seht ihr|erkennst du|sieht man|kann man sehen|ist zu sehen|passiert|ist (?:hier )?los|ist? (?:denn )?(?:alles )?(?:auf|in) (?:dem|diesem|den|das) (?:foto|bild)|zeigt (?:das|dieses) (?:foto|bild))\b|\b(?:che )?cosa (?:vedi|vede|si vede|si pu[oò] vedere|c'[eè]|mostra|(?:sta )?succede(?:ndo)?|sta accadendo)\b|\bche succede\b|\bche vedi\b|"
                       r"\b(?:o que|oq|o q|oque) (?:voc[eê] )?(?:v[eê]|tem|h[aá]|aparece|mostra|se v[eê]|d[aá] (?:para|pra) ver|(?:est[aá] |t[aá] )?acontece(?:ndo)?|se passa)\b|\bwat (?:zie je|ziet u|zien jullie|staat er op|is er te zien|valt er te zien|kun je zien|toont|gebeurt er)\b|\bчто (?:ты )?(?:видишь|видите|видно|можно увидеть|изображено|показано|(?:тут |здесь )?происходит|на (?:фото|снимке|фотографии|картинке|изображении))\b|"
                       r"(?:照片|图片|图像|相片|画面|图)(?:里|中|上|里面)(?:有|是)(?:什么|啥)|你?看到了?什么|(?:能|可以)看到什么|发生了什么|(?:何|なに)が?(?:写って|見え|映って)|(?:何|なに)が(?:起き|起こ)|(?:写真|画像)(?:に|には|で)(?:何|なに)|何を見|"
@@ -267,7 +268,7 @@ COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex
 ROMANIZED_COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in ROMANIZED)
 _SMILING = next(regex for _, attribute, regex in COMPILED if attribute == "smiling")
 _EMOTION = [regex for task, _, regex in COMPILED if task == "emotion"][-1]
-_ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|还是|或者|या|\bya\b|\?.+\?|か[、,]")
+_ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|还是|或者|それとも|या|\bya\b|[?？].+[?？]|か[、,]")
 """"Or" between two answers, in each language (Japanese offers them as two questions:
 "笑っていますか、怒っていますか")."""
 
