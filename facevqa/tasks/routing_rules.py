@@ -114,7 +114,10 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                      r"|(?<![\w/])(?:m ?(?:/|or) ?f|f ?(?:/|or) ?m|h ?/ ?f)(?![\w/])"
                      r"|\b(?:man|woman|guy|girl|boy|male|female) ?/ ?(?:man|woman|guy|girl|boy|male|female)\b"
                      r"|\b(?:a|an) (?:man|woman|guy|girl|boy|lady|male|female) or (?:a|an) (?:man"
-                     r"|woman|guy|girl|boy|lady|male|female)\b|\bmale or female\b|\bfemale or male\b"),
+                     r"|woman|guy|girl|boy|lady|male|female)\b|\bmale or female\b|\bfemale or male\b"
+                     # counting women and men in a (group) photo asks their perceived genders
+                     r"|\bhow many (?:of (?:them|the people) )?(?:are )?(?:men|women|males|females"
+                     r"|ladies|gentlemen|guys and girls|boys and girls|girls and boys)\b"),
     # --- valued attributes (which value?)
     ("attribute", "hair_color", r"\bhair ?colou?r|\b(?:colou?r|shade)\b.{0,25}\bhair\b"
                                 r"|\bhair\b.{0,15}\bcolou?r\b|\bred ?head\b|\bginger\b|\bred hair"
@@ -259,6 +262,48 @@ def asks_opposite(attribute: str | None, question: str) -> bool:
     return bool(regex and regex.search(question.lower()))
 
 
+_DESCRIBE = re.compile(
+    r"\bdesc\w*b\w*|\bdescription\b|\bdescr[ií]b|\bdescripci|\bd[ée]cri[rstv]|\bbeschreib|\bdescriv"
+    r"|\bdescrizione|\bdescrev|\bdescri[çc]|\bbeschrij[fv]|\bопиш|\bописа|描述|描写|説明して|\bصف\b"
+    r"|\b[اأ]?وصف|वर्णन|विवरण")
+"""A request to describe (a caption), in each language."""
+_THEN = re.compile(
+    r"\b(?:and|also|then|plus|y|tambi[ée]n|et|aussi|puis|und|auch|dann|e|anche|poi|tamb[ée]m|en|ook"
+    r"|daarna|и|а также|потом|ещё|еще|then)\b|和|并|並|还|還|再|然后|それと|あと|そして|(?:^|\s)و|और|\bfir\b"
+    r"|[,;?？؟،、]")
+"""A second request joined on ("and also guess her age", "y dime si", "et", "وواش", "और")."""
+_OR_NEXT = re.compile(r"^\W*(?:(?:or|o|ou|oder|of|или|ili|أم|ولا|او|أو|या|ya|wala)\b|还是|還是|或者|それとも"
+                      r"|或是|抑或)")
+"""A second question that offers another answer to the first ("笑ってる？それとも悲しそう？")."""
+_FIRST_QUESTION = re.compile(r"^(.+?[?？؟])\s*(\S.*)$", re.S)
+
+
+def first_asked(match, lowered: str) -> tuple[str, str | None, str] | None:
+    """match(lowered) (a function returning (task, attribute, matched text) or None), with two
+    benign tasks in one question going by the first asked: the first of two questions ("how old
+    is he? is he wearing glasses?") when the whole question's match lies in the second and the
+    first names a closed task (an open hit, as a setting, leaves the whole question to decide; a
+    second question that starts with "or" or is two words, "20s? 30s?", offers answers), and a
+    description asked before another task that is joined on ("describe her and also guess her
+    age", "décris la tenue et l'expression") is a caption. The task rows' own priority stays for
+    the words of one request."""
+    hit = match(lowered)
+    split = _FIRST_QUESTION.match(lowered)
+    if (split and hit is not None and lowered.find(hit[2]) >= len(split.group(1))
+            and not _OR_NEXT.match(split.group(2)) and len(split.group(2).split()) != 2):
+        first = match(split.group(1))
+        if first is not None and first[0] != "open":
+            return first
+    if hit is None or hit[0] in ("caption", "open") or hit[2] == "":
+        return hit
+    describe = _DESCRIBE.search(lowered)
+    at = lowered.find(hit[2])
+    if describe is not None and 0 <= describe.end() <= at and _THEN.search(
+            lowered, describe.end(), at):
+        return "caption", None, describe.group(0)
+    return hit
+
+
 def first_match(rows, lowered: str) -> tuple[str, str | None, str] | None:
     """(task, attribute, matched text) of the first compiled row matching `lowered`."""
     for task, attribute, regex in rows:
@@ -387,5 +432,6 @@ def match_rule(lowered: str, typed: str | None = None) -> tuple[str, str | None,
     "shape")."""
     from facevqa.tasks.routing_words import match_romanized  # imports this module
 
-    return (match_field(lowered) or first_match(COMPILED, drop_own_device(lowered))
+    return (match_field(lowered)
+            or first_asked(lambda text: first_match(COMPILED, text), drop_own_device(lowered))
             or (typed is not None and match_romanized(typed)) or match_romanized(lowered))

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from facevqa.tasks.routing_rules import EMOJI_CHOICE, drop_own_device, first_match, match_field
+from facevqa.tasks.routing_rules import (EMOJI_CHOICE, drop_own_device, first_asked, first_match,
+                                         match_field)
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
     # feelings offered as emoji ("😠 ou 😢?"); a fake or forced smile is an expression, not a
@@ -44,12 +45,12 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"\bnep\b|\bgeprint|\bafgedrukt|\bscherm|\b(?:telefoon|beeld|mobiel)scherm|\bmasker|\becht(?:e)? persoon\b|\bfoto van een foto\b|\bmisleiden\b|"
                     r"\bподделк|\bфальшив|\bненастоящ|\bнастоящ\w* (?:человек|лицо)|\bживой человек|\bреальн\w* человек|\bраспечат|\bнапечатан|\bэкран|\bмаск[аиуео]?\b|\bобмануть|\bдипфейк|"
                     r"真人|假的|假人|是假|伪造|打印|屏幕|面具|活体|翻拍|欺骗|"
-                    r"本物|偽物|偽の|なりすまし|印刷|(?<!监控)(?<!监视)(?<!录像)(?<!视频)(?<!摄像头)(?<!カメラの)(?<!カメラ)画面|スクリーン|マスク|仮面|生身|騙|ディープフェイク|"
+                    r"本物|偽物|偽の|なりすまし|印刷|(?<!监控)(?<!监视)(?<!监视器)(?<!监控器)(?<!录像)(?<!视频)(?<!摄像头)(?<!カメラの)(?<!カメラ)画面|スクリーン|マスク|仮面|生身|騙|ディープフェイク|"
                     r"\bحقيقي|\bمزيف|\b(?:7a2i2i|haqiqi|ha2i2i)|\bmatbo3a|\bmatbou3a|\bmzayaf|\bmozayaf|\bمطبوع|\bشاشة|\bقناع|\bخداع|\bتزييف|"
                     # made by AI, in each language ("générée par IA", "KI-generiert", "AI生成")
                     r"\bgenerad[oa]s? (?:por|con) (?:la )?(?:ia|ai)\b|\b(?:hech|cread|generad|hizo|cre[oó]|gener[oó])\w*\b.{0,20}\b(?:una|la|por|con) (?:ia|ai)\b|\b(?:una|la) (?:ia|ai) (?:la |lo )?(?:ha )?(?:hech|cread|generad|hizo|cre[oó]|gener[oó])|"
                     r"\b(?:cr[ée]{2}e?|faite?|g[ée]n[ée]r[ée]e?) (?:par|avec) (?:une |l'|l’)?(?:ia|ai)\b|\b(?:fatt|creat|generat)[oa] (?:da|con) (?:un'|una |l')?(?:ia|ai)\b|\bdall'(?:ia|ai)\b|\b(?:feit|criad|gerad)[oa]s? (?:por|com|pela) (?:uma |a )?(?:ia|ai)\b|"
-                    r"\b(?:von|mit|durch) (?:einer |der )?ki\b|\b(?:door|met) (?:een |de )?(?:ai|ki)\b|\bии\b|ai(?:做|画|生成|合成|换脸)|换脸|(?:ai|ＡＩ)(?:画像|生成)|合成写真|生成画像|\bذكاء اصطناعي|\bمولدة? (?:بال|ب)?(?:ذكاء|ai)|\bai (?:se|ne) (?:bana|banaya|banai|generate)|\bg[ée]n[ée]r[ée]e?s? (?:par|avec) (?:l'|une )?(?:ia|ai)\b|\bki[- ]?(?:generiert|erstellt|bild)|\bvon (?:einer )?ki\b|"
+                    r"\b(?:von|mit|durch) (?:einer |der )?ki\b|\b(?:door|met) (?:een |de )?(?:ai|ki)\b|\bии\b|ai ?(?:做|画|生成|合成|换脸|整(?:出|嘅|咗|的))|换脸|(?:ai|ＡＩ)(?:画像|生成)|合成写真|生成画像|\bذكاء اصطناعي|\bمولدة? (?:بال|ب)?(?:ذكاء|ai)|\bai (?:se|ne) (?:bana|banaya|banai|generate)|\bg[ée]n[ée]r[ée]e?s? (?:par|avec) (?:l'|une )?(?:ia|ai)\b|\bki[- ]?(?:generiert|erstellt|bild)|\bvon (?:einer )?ki\b|"
                     r"\bgenerat[oa]\b.{0,12}\b(?:ia|ai|intelligenza artificiale)\b|\bgerad[oa]s? (?:por|com) (?:ia|ai)\b|\bai[- ]gegenereerd|\bgegenereerd (?:door|met) (?:ai|ki)\b|"
                     r"\bсгенерирова|\bнейросет|\b(?:inteligencia|intelligence|intelligenza|intelig[eê]ncia) artificiale?\b|\bkünstliche[rn]? intelligenz|\bkunstmatige intelligentie|\bискусственн\w* интеллект|"
                     r"ai生成|ai合成|人工智能|ai(?:で|が)?(?:生成|作っ|作成)|生成ai|الذكاء الاصطناعي|एआई|\bai se bana|"
@@ -73,7 +74,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                   r"\bd[ée]cada (?:est[aá]|anda|tiene|de (?:su )?vida|va|se encuentra)|\bqu[eé] d[ée]cada\b(?!.{0,30}\b(?:foto|imagen|tomad|sacad|fue|era))|\b(?:cinquant|quarant|trent|soixant|vingt)aine\b|\bd[ée]cennie\b(?!.{0,30}\b(?:photo|image|prise))|\bjahrzehnt\b(?!.{0,30}\b(?:foto|bild|aufgenommen))|\bin den (?:zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig|sechzig|siebzig|achtzig)ern\b|\bmitte (?:zwanzig|dreißig|vierzig|fünfzig|sechzig)\b|"
                   r"\bdecennio\b(?!.{0,30}\b(?:foto|immagine|scattat))|\bsulla (?:ventina|trentina|quarantina|cinquantina|sessantina|settantina)\b|\bd[ée]cada (?:de vida|ele|ela)\b|\b(?:trint|quarent|cinquent|sessent)[ãa]o\b|\b(?:trint|quarent|cinquent|sessent)ona\b|\bdecennium\b(?!.{0,30}\b(?:foto|genomen))|\b(?:twintig|dertig|veertig|vijftig|zestig|zeventig)ers?\b|"
                   r"\bдесятилети|\bза (?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят)\b|[2-9]0代|[二三四五六七八九]十代|(?:二|三|四|五|六|七|八|九)十(?:多|来)?岁|\bفي (?:ال)?(?:عشرينات|ثلاثينات|أربعينات|خمسينات|ستينات|سبعينات)|\bالعقد (?:ال)?(?:ثالث|رابع|خامس|سادس|سابع)|दशक|\b(?<!')[2-9]0'?s\b|"
-                  r"\bmajeur|\bmineur|\bvolljährig|\bminderjährig|\bmaggiorenne|\bminorenne|\bmaior de idade|\bmenor de idade|\bmeerderjarig|\bminderjarig|\bсовершеннолет|\bнесовершеннолет|未成年|成年人|成年了|\bقاصر|\bبالغ(?:ة|ا)?\b|बालिग|नाबालिग|\b(?:naa?)?baa?lig\b|\bكم سنة|\bسن(?:ه|ها)\b|(?<!هذا )(?<!هاد )(?<!هادا )(?<!ده )\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
+                  r"\bmajeur|\bmineur|\bvolljährig|\bminderjährig|\bmaggiorenne|\bminorenne|\bmaior de idade|\bmenor de idade|\bmeerderjarig|\bminderjarig|\bсовершеннолет|\bнесовершеннолет|未成年|成年人|成年了|\bقاصر|\bبالغ(?:ة|ا)?\b|बालिग|नाबालिग|\b(?:naa?)?baa?lig\b|\bكم سنة|\bكام سنة|\bشحال (?:ف|في )?(?:ال)?عمر|\bفعمر(?:ه|ها|و)?\b|(?:年|歳|とし)?いくつ(?:ぐらい|くらい)(?:や|だ|です|に見え|と思)|几多岁|\bسن(?:ه|ها)\b|(?<!هذا )(?<!هاد )(?<!هادا )(?<!ده )\bولد(?!\s+(?:ولا|أم|او|أو)\s)|\bمواليد|उम्र|आयु|कितने साल|कितने वर्ष|पैदा|जन्म"),
     # a neutral description ("descrivi il viso in modo neutro", "中性地描述") is a caption, not
     # the emotion "neutral"; "¿parece neutral?" stays an emotion
     ("caption", None, r"\bdescr[ií]b\w*.{0,40}\b(?:de (?:forma|manera|modo) neutra?l?|neutralmente|con neutralidad)|\bdescripci[oó]n (?:neutral|neutra)\b|"
@@ -89,7 +90,25 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"(?:तटस्थ|निष्पक्ष) (?:रूप से |तरीके से |ढंग से )?(?:वर्णन|विवरण)|(?:वर्णन|विवरण).{0,30}(?:तटस्थ|निष्पक्ष)|\bneutral (?:tarike|tareeke|tarah|dhang) se (?:describe|varnan|batao)"),
     # crying or laughing, a child's "boy or girl": emotion and gender before the smiling row
     # and the child nouns of the age rows
-    ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
+    ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|(?:哭|喊)定(?:系|係|是|在)?笑|笑定(?:系|係|是|在)?(?:哭|喊)|嬲|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
+    # regional words for the two answers: Swiss and Austrian "Bub oder Meitli", Latin American
+    # "nene o nena", "chavo o chava", Brazilian "guri ou guria", Quebec "gars ou fille", Flemish
+    # "ventje of meiske", Gulf "ريال ولا حرمة", Cantonese "男定女", Hindi with a verb between
+    # ("लड़का लगता है या लड़की")
+    ("gender", None, r"\b(?:bub|bueb|b[üu]ebli|knabe|junge|bursch)\w* oder (?:ein |e )?(?:m[äa]dchen|m[äa]del|meitli|maitli|dirndl|madl)\b|\b(?:m[äa]dchen|m[äa]del|meitli|maitli|dirndl|madl) oder (?:ein |e )?(?:bub|bueb|knabe|junge)\b|"
+                     r"\b(?:nen|chav|pib|cham|chamac|cabr|carajit|chiquit|guagu|bebit|bichit|gur)o o (?:una? )?(?:nen|chav|pib|cham|chamac|cabr|carajit|chiquit|guagu|bebit|bichit|gur)a\b|\b(?:nen|chav|pib|cham|chamac|cabr|carajit|chiquit|guagu|bebit|bichit)a o (?:una? )?(?:nen|chav|pib|cham|chamac|cabr|carajit|chiquit|guagu|bebit|bichit)o\b|\bnene o (?:una )?nena\b|\bnena o (?:un )?nene\b|\bvar[oó]n o (?:una? )?(?:nena|chica|mujer)\b|"
+                     r"\b(?:guri|moleque|garoto|menino|rapaz|cara|homem) ou (?:uma? )?(?:guria|menina|garota|mina|mo[çc]a|mulher)\b|\b(?:guria|menina|garota|mina|mo[çc]a) ou (?:um )?(?:guri|moleque|garoto|menino|rapaz)\b|"
+                     r"\b(?:gars|gar[çc]on|mec|homme|monsieur) ou (?:une )?(?:fille|femme|madame|meuf|dame)\b|\b(?:fille|femme|madame|dame) ou (?:un )?(?:gars|gar[çc]on|mec|homme|monsieur)\b|"
+                     r"\b(?:ventje|manneke|jongen|gast|vent|man) of (?:een |e )?(?:meiske|meisje|madam|vrouw|griet|wijf)\b|\b(?:meiske|meisje|griet|vrouw) of (?:een |e )?(?:ventje|manneke|jongen|gast|vent|man)\b|"
+                     r"\b(?:ريال|رجال|رجّال|راجل|رايل|ولد|شب|صبي|عيل|واد) (?:ولا|ولّا|وإلا|او|أو|أم|ام) (?:حرمة|حرمه|مرة|مره|مرا|امرأة|بنت|بنية|عيلة|صبية|ست|شابة)\b|\b(?:حرمة|حرمه|مرة|مره|مرا|امرأة|بنت|بنية|صبية|ست) (?:ولا|ولّا|وإلا|او|أو|أم|ام) (?:ريال|رجال|راجل|رايل|ولد|شب|صبي|واد)\b|"
+                     r"(?:男|女)(?:仔|人|嘅|生|孩|性)?定(?:系|係|是)?(?:男|女)|"
+                     r"(?:लड़का|लड़की|आदमी|मर्द|औरत|पुरुष|महिला|ख़ातून|खातून)(?:\s+[\u0900-\u097f]+){1,3}\s+या\s+(?:लड़का|लड़की|आदमी|मर्द|औरत|पुरुष|महिला|ख़ातून|खातून)(?![\u0900-\u097f])|"
+                     r"\b(?:ladka|larka|ladki|larki|aadmi|admi|mard|aurat)(?:\s+\w+){1,3}\s+(?:ya|yaa)\s+(?:ladka|larka|ladki|larki|aadmi|admi|mard|aurat)\b"),
+    # counting women and men in a (group) photo asks the perceived genders ("Hoeveel vrouwen?",
+    # "Wie viele Männer?", "女性は何人?"); counting people is open
+    ("gender", None, r"\bcu[aá]nt[oa]s (?:hombres|mujeres|varones|señoras|señores|chicas|chicos)\b|\bcombien (?:d'|de )(?:hommes|femmes|gars|filles|gar[çc]ons|messieurs|dames)\b|\bwie ?viele (?:frauen|m[äa]nner|damen|herren)\b|\bquant[ie] (?:uomini|donne|maschi|femmine|signore|signori)\b|\bquant[oa]s (?:homens|mulheres|mo[çc]as|rapazes)\b|\bhoeveel (?:vrouwen|mannen|dames|heren)\b|\bсколько (?:мужчин|женщин|парней|девушек)\b|"
+                     r"(?:几|多少)(?:个|位|名)?(?:男|女)(?:的|人|生|性|士)|(?:男|女)(?:的|人|生|性|士)?(?:有)?(?:几|多少)(?:个|位|名)|男女(?:各)?(?:有)?(?:几|多少)|(?:女性|男性|男の人|女の人|男子|女子)(?:は|が)?(?:何人|なんにん)|"
+                     r"\b(?:كم|كام|شحال) (?:رجل|رجال|راجل|رجالة|امرأة|امراة|نساء|ستات|سيدة|سيدات|حريم|ولد|بنت|بنات)\b|कितन(?:े|ी) (?:आदमी|मर्द|पुरुष|औरतें|औरत|महिलाएं|महिलाएँ|ख़वातीन)|\bkitn(?:e|i) (?:aadmi|mard|aurat\w*|ladk\w*)\b"),
     ("gender", None, r"(?:\b(?:ist|is) (?:das|des|es|er|sie|die person|der typ) (?:ein|eine|n|'n|ne|'ne) (?:mann|frau|junge|m[äa]dchen|kerl|typ)|\b(?:es|eso es|esto es) (?:un|una) (?:hombre|mujer|chico|chica|niñ[oa])|\bc'est (?:un|une) (?:homme|femme|mec|meuf|gar[çc]on|fille)|\b(?:[èe]|[èe] un|[èe] una) (?:uomo|donna|ragazz[oa]|maschio|femmina)|\b(?:[ée]|é um|é uma|e um|e uma) (?:homem|mulher|rapaz|moça|menin[oa])|\b(?:is (?:het|dit|dat)|is ie|is hij|is ze) (?:een |n )?(?:man|vrouw|jongen|meisje)|\b(?:это|eto) (?:мужчин\w*|женщин\w*|парен\w*|девушк\w*|мальчик\w*|девочк\w*|muzh\w*|zhensh\w*|paren\w*|devushk\w*|malchik\w*|devochk\w*)|(?:^|\s)(?:هذا|هذه|هذي|هاد|هادا|هاي|ده|دي|هو|هي) (?:بنت|ولد|رجل|راجل|امرأة|امراة|مرة|مره|شاب|صبي|فتاة|ست|زلمة)|\b(?:ye|yeh|yah|wo|woh) (?:ladka|ladki|larka|larki|aadmi|aurat|mard) (?:hai|h|he)(?: kya)?|(?:ये|यह|वो|वह) (?:लड़का|लड़की|आदमी|औरत|मर्द|महिला) (?:है)(?: क्या)?)\s*[?？؟.!]*$|\bmaschio o (?:una )?femmina|\bfemmina o (?:un )?maschio|\bmacho o (?:una )?hembra|\bhembra o (?:un )?macho|\bm[âa]le ou (?:une )?femelle|\bjongen of (?:een )?meisje|\bmeisje of (?:een )?jongen|"
                      r"\bm[äa]nnlich oder weiblich|\bweiblich oder m[äa]nnlich|\bmasculino o femenino|\bfemenino o masculino|\bmasculin ou f[ée]minin|\bmaschile o femminile|\bmasculino ou feminino|\bmannelijk of vrouwelijk|"
                      r"\bniñ[oa] o (?:una |un )?niñ[oa]\b|\bchic[oa] o (?:una |un )?chic[oa]\b|\bvar[oó]n o (?:una )?(?:hembra|niña)\b|\bmaschiett[oa] o (?:una )?femminuccia|\bfemminuccia o (?:un )?maschietto|\bbambin[oa] o (?:una |un )?bambin[oa]\b|\bragazz[oa] o (?:una |un )?ragazz[oa]\b|"
@@ -116,13 +135,13 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"\bfai(?:t|re) la (?:gueule|t[êe]te)|\bboud(?:e|er|eu|euse)\b|\bgrimac|\benfurruñad|\bde morros|\bpucheros|\bmala cara|\bmueca|\bschmoll|\bbeleidigt|\beingeschnappt|\bm[üu]rrisch|\bgrimmig|\bimbronciat|\bbroncio|\b(?:fa|tiene|mette) il muso|\bemburrad|\bamuad|\bcara (?:feia|amarrada)|\bfazendo bico|\bchagrijnig|\bmokt\b|\bpruil|\bnors\b|\bдует(?:ся|сь)|\bнадул|\bобижен|\bхмур|\bнасуп|撅嘴|嘟嘴|生闷气|闹别扭|板着脸|拉着脸|绷着脸|ふくれ|むっと|ムッと|不機嫌|しかめ|仏頂面|すね|拗ね|\bعابس|\bمتجهم|\bمكشر|\bمبوز|मुंह फुला|मुँह फुला|रूठ|नाराज|\bmunh phula|\bnaraz\b|\brooth|"
                       r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह|तनाव|चिंतित|बेचैन|परेशान|शांत"),
     ("caption", None, r"\bdescr[ií]b|\bd[ée]crire\b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
-                      r"\bbeschrijf|\bbeschrijving|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
+                      r"\bbeschrijf|\bbeschrijv|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\b[اأ]وصف|(?:讲|講)(?:下|吓|一下)(?:张|呢张|幅|啲)?(?:相|照片|图)|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
     ("attribute", "eyeglasses", r"\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
     ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
                                  r"\bcappello|\bberretto|\bchap[ée]u|\bbon[ée]\b|\blen[çc]o\b|\bv[ée]u\b|\bhoed\b|\bpet\b|\bmuts\b|\bhoofddoek|\bsluier|\btulband|\bшляп|\bкепк|\bшапк|\bплат(?:ок|ке)\b|\bхиджаб|\bтюрбан|\bголовн\w* убор|"
                                  r"帽|头巾|面纱|头饰|キャップ|スカーフ|ヒジャブ|ターバン|頭巾|\bقبعة|\bطاقية|\bكاب\b|\bكاسكيت|\bبرنيط|\bحجاب|\bوشاح|\bعمامة|\bغطاء (?:ال)?رأس|टोपी|दुपट्टा|हिजाब|पगड़ी|साफा|घूंघट|\btopi\b|\bpagdi\b|\bpagri\b"),
     ("attribute", "mustache", r"\bbigote|\bmoustache|\bschnurrbart|\bschnauzer|\bbaffi\b|\bbigode|\bsnor\b|\bус(?:ы|ов|ами)\b|小胡子|八字胡|口ひげ|口髭|\bشارب|\bشنب|मूंछ|मूँछ|\bmoonch|\bmooch"),
-    ("attribute", "beard", r"\bbarba\b|\bbarbe\b|\bbart\b|\bvollbart|\bbaard|\bбород|胡子|胡须|ひげ|ヒゲ|髭|\bلحي|दाढ़ी|दाढी|\bdaadhi|\bdadhi"),
+    ("attribute", "beard", r"\bدقن|\bذقن|\bحالق|\bمحلوق|\bbarba\b|\bbarbe\b|\bbart\b|\bvollbart|\bbaard|\bбород|胡子|胡须|ひげ|ヒゲ|髭|\bلحي|दाढ़ी|दाढी|\bdaadhi|\bdadhi"),
     ("attribute", "mouth_slightly_open", r"\bboca abierta|\bbouche (?:est )?ouverte|\bmund (?:ist )?(?:offen|ge[öo]ffnet)|\boffenen mund|\bbocca aperta|\bboca aberta|\bmond (?:is )?open|\bopen mond|\bрот открыт|\bоткрыт\w* рот|张(?:着|开)?嘴|嘴巴张|嘴张|口が開|口を開|\bفم(?:ه|ها)? مفتوح|मुंह खुला|मुँह खुला"),
     ("attribute", "bald", r"\bcalv[oa]\b|\bchauve|\bglatze|\bkahl|\bcareca|\bkaal\b|\bлыс|秃|はげ|ハゲ|禿|\bأصلع|\bصلع|गंज|\bganja\b|\bganji\b"),
     ("attribute", "wearing_lipstick", r"\bpintalabios|\blabial|\bl[áa]piz labial|\brouge [àa] l[èe]vres|\blippenstift|\brossetto|\bbatom|\bпомад|口红|唇膏|口紅|リップ|\bأحمر (?:ال)?شفاه|\bروج|लिपस्टिक|\blipstick"),
@@ -134,7 +153,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "head_pose", r"(?<!foto )(?<!fotos )(?<!imagen )(?<!photo )(?<!image )\bde perfil\b|\bde frente\b|(?<!photo )(?<!image )\bde profil\b|\bde face\b|\bt[êe]te (?:tourn[ée]e|pench[ée]e)|\bim profil\b|\bkopfhaltung|\bkopf (?:gedreht|geneigt)|\bdi profilo|\btesta (?:girata|inclinata)|\bcabe[çz]a (?:virada|inclinada|girada)|"
                                r"\ben profil\b|\bvan opzij\b|\bkant kijkt|\bkijkt (?:ze|hij) (?:naar )?(?:links|rechts)|\bhoofd (?:gedraaid|gekanteld)|\bв профиль|\bанфас|\bповернут\w* голов|\bнаклон\w* голов|侧脸|正脸|朝向|横顔|顔の向き|首を傾|\bجانبي|\bوضعية (?:ال)?رأس|सिर (?:झुका|घुमा)"),
     # bangs: a fringe of hair over the forehead ("tem franja?", "mit Pony?", "челка", "前髪")
-    ("attribute", "bangs", r"\bflequillo|\bfrange\b|\bfrangia\b|\bfrangett[ae]\b|\bfranjas?\b|\bpony\b|\bponyfrisur|\bч[её]лк|刘海|前髪|\bغرة|\bقصة (?:على|فوق) (?:ال)?جبين|बैंग्स|फ्रिंज|माथे पर बाल"),
+    ("attribute", "bangs", r"\bcerquillo|\bfleco\b|\bchasquilla|\bcapul\b|\bpollina\b|\btoupet\b|\bstirnfransen|\bponyfransen|\bflequillo|\bfrange\b|\bfrangia\b|\bfrangett[ae]\b|\bfranjas?\b|\bpony\b|\bponyfrisur|\bч[её]лк|刘海|前髪|\bغرة|\bقصة (?:على|فوق) (?:ال)?جبين|बैंग्स|फ्रिंज|माथे पर बाल"),
     ("attribute", None, r"\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल(?![\u0900-\u097f])|बालों|\bbaal\b|\bbaalon\b|"
                         r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख|\baankh(?:en|on)?\b"),
     ("age", None, r"\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
@@ -151,8 +170,9 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                    r"\billuminazion|\bluce\b|\bsfondo|\bsfocat|\bqualit[àa]|\brisoluzione|\bilumina|\bfundo\b|\bdesfocad|\bborrad|\bqualidade|\bresolu[çc]|\bbelichting|\bachtergrond|\bwazig|\bonscherp|\bkwaliteit|\bresolutie|"
                    r"\bосвещени|\bфон\b|\bразмыт|\bнеч[её]тк|\bкачеств|\bразрешени|光线|灯光|背景|模糊|清晰|画质|分辨率|室内|室外|照明|ぼやけ|ピンぼけ|画質|解像度|屋内|屋外|"
                    r"\b(?:ال)?إضاءة|\bضوء|\b(?:ال)?خلفية|\bضباب|\bغير واضح|\bجودة|\broshni\b|\bbackground\b|रोशनी|प्रकाश|घर के अंदर|अंदर (?:ली|खींची)|बाहर (?:ली|खींची)|पृष्ठभूमि|बैकग्राउंड|धुंधल|गुणवत्ता|क्वालिटी"),
-    # what the photo shows, with no thing named by a row above: a caption
-    ("caption", None, r"\b(?:qu[eé]|q|k|ke) (?:ves|veis|puedes ver|hay|se ve|se puede ver|aparece|(?:est[aá] )?pasa(?:ndo)?|ocurre|sucede)\b|\bque (?:vois-tu|voyez-vous)\b|\bqu'est-ce que (?:tu vois|vous voyez|tu peux voir|l'on voit|on voit)\b|\bqu'(?:y a-t-il|est-ce qu'il y a) (?:sur|dans)\b|\btu vois quoi\b|\b(?:il )?y a quoi (?:sur|dans)\b|\bc'est quoi (?:cette|la|ta|sur la|sur cette) (?:photo|image)\b|\bon voit quoi\b|\bque se passe-t-il\b|\bqu'est-ce qui se passe\b|\bil se passe quoi\b|\bque voit-on\b|\bqu'(?:est-ce qu')?on (?:peut )?voi[tr]\b|"
+    # what the photo shows, with no thing named by a row above: a caption (an unaccented "que"
+    # only where it opens the question: "el sujeto que aparece" is a relative clause)
+    ("caption", None, r"(?:\bqué|(?:^|¿|\bdime |\bdecime |\bdígame |\bsabes )\s*(?:que|q|k|ke)) (?:ves|veis|puedes ver|hay|se ve|se puede ver|aparece|(?:est[aá] )?pasa(?:ndo)?|ocurre|sucede)\b|\bque (?:vois-tu|voyez-vous)\b|\bqu'est-ce que (?:tu vois|vous voyez|tu peux voir|l'on voit|on voit)\b|\bqu'(?:y a-t-il|est-ce qu'il y a) (?:sur|dans)\b|\btu vois quoi\b|\b(?:il )?y a quoi (?:sur|dans)\b|\bc'est quoi (?:cette|la|ta|sur la|sur cette) (?:photo|image)\b|\bon voit quoi\b|\bque se passe-t-il\b|\bqu'est-ce qui se passe\b|\bil se passe quoi\b|\bque voit-on\b|\bqu'(?:est-ce qu')?on (?:peut )?voi[tr]\b|"
                       r"\bwas (?:siehst du|sehen sie|seht ihr|erkennst du|sieht man|kann man sehen|ist zu sehen|passiert|ist (?:hier )?los|ist? (?:denn )?(?:alles )?(?:auf|in) (?:dem|diesem|den|das) (?:foto|bild)|zeigt (?:das|dieses) (?:foto|bild))\b|\b(?:che )?cosa (?:vedi|vede|si vede|si pu[oò] vedere|c'[eè]|mostra|(?:sta )?succede(?:ndo)?|sta accadendo)\b|\bche succede\b|\bche vedi\b|"
                       r"\b(?:o que|oq|o q|oque) (?:voc[eê] )?(?:v[eê]|tem|h[aá]|aparece|mostra|se v[eê]|d[aá] (?:para|pra) ver|(?:est[aá] |t[aá] )?acontece(?:ndo)?|se passa)\b|\bwat (?:zie je|ziet u|zien jullie|staat er op|is er te zien|valt er te zien|kun je zien|toont|gebeurt er)\b|\bчто (?:ты )?(?:видишь|видите|видно|можно увидеть|изображено|показано|(?:тут |здесь )?происходит|на (?:фото|снимке|фотографии|картинке|изображении))\b|"
                       r"(?:照片|图片|图像|相片|画面|图)(?:里|中|上|里面)(?:有|是)(?:什么|啥)|你?看到了?什么|(?:能|可以)看到什么|发生了什么|(?:何|なに)が?(?:写って|見え|映って)|(?:何|なに)が(?:起き|起こ)|(?:写真|画像)(?:に|には|で)(?:何|なに)|何を見|"
@@ -248,26 +268,49 @@ COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex
 ROMANIZED_COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in ROMANIZED)
 _SMILING = next(regex for _, attribute, regex in COMPILED if attribute == "smiling")
 _EMOTION = [regex for task, _, regex in COMPILED if task == "emotion"][-1]
-_ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|还是|或者|या|\bya\b|\?.+\?|か[、,]")
+_ALTERNATIVE = re.compile(r"\b(?:o|ou|oder|of|или|ولا|أم|او|أو)\b|还是|或者|それとも|या|\bya\b|[?？].+[?？]|か[、,]")
 """"Or" between two answers, in each language (Japanese offers them as two questions:
 "笑っていますか、怒っていますか")."""
 
 
-def match_words(lowered: str) -> tuple[str, str | None, str] | None:
-    """(task, attribute, matched text) of an API field name ("верни JSON с полем wearing_hat"),
-    else of the first row matching a lowercased question (WORDS, then ROMANIZED), the asker's
-    own screen dropped
-    ("我手机屏幕太小"); a smile offered against another emotion ("wütend oder lacht sie?") asks
-    for the emotion."""
-    field = match_field(lowered)
-    if field is not None:
-        return field
-    lowered = drop_own_device(lowered)
+_TRADITIONAL = str.maketrans(
+    "監個還嗎麼們這說話麗開興傷難過氣憤驚訝懼噁惡靜慮擔憂鎮緊張奮喪悶臉鬍鬚髮頭鏡齡紀歲幾緒別禿環項鍊鏈領帶紅妝圖裡裏長樣寫顯現場邊側視線燈質畫內區裝飾釘紋輕兒學嬰閉轉雙種類膚黃綠藍顏亂捲鬢絡脣沒無問誰認為實偽螢瀏劉戴罩喫淚歡樂愛鬱厭煩尷尬委屈嚇驚慌靜應該會對幫講張啲嘅係",
+    "监个还吗么们这说话丽开兴伤难过气愤惊讶惧恶恶静虑担忧镇紧张奋丧闷脸胡须发头镜龄纪岁几绪别秃环项链链领带红妆图里里长样写显现场边侧视线灯质画内区装饰钉纹轻儿学婴闭转双种类肤黄绿蓝颜乱卷鬓络唇没无问谁认为实伪萤浏刘戴罩吃泪欢乐爱郁厌烦尴尬委屈吓惊慌静应该会对帮讲张啲嘅係")
+"""Traditional characters (Taiwan, Hong Kong) and their simplified forms, for the characters
+of the Chinese routing words ("幾歲" is "几岁", "還是" is "还是", "瀏海" the fringe)."""
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def simplified(lowered: str) -> str:
+    """Chinese text with its traditional characters simplified (see _TRADITIONAL), so that one
+    set of Chinese words serves both scripts; Japanese text (any kana) is left as it is, since
+    Japanese keeps some traditional forms ("驚く") in its own words."""
+    if _KANA.search(lowered) or not re.search(r"[\u4e00-\u9fff]", lowered):
+        return lowered
+    return lowered.translate(_TRADITIONAL).replace("甚么", "什么").replace("浏海", "刘海")
+
+
+def _match_text(lowered: str) -> tuple[str, str | None, str] | None:
+    """The first WORDS or ROMANIZED row matching; a smile offered against another emotion
+    ("wütend oder lacht sie?") asks for the emotion."""
     hit = first_match(COMPILED, lowered) or first_match(ROMANIZED_COMPILED, lowered)
     if (hit is not None and hit[1] == "smiling" and _ALTERNATIVE.search(lowered)
             and _EMOTION.search(_SMILING.sub(" ", lowered))):
         return "emotion", None, hit[2]
     return hit
+
+
+def match_words(lowered: str) -> tuple[str, str | None, str] | None:
+    """(task, attribute, matched text) of an API field name ("верни JSON с полем wearing_hat"),
+    else of the first row matching a lowercased question (WORDS, then ROMANIZED), the asker's
+    own screen dropped ("我手机屏幕太小") and traditional Chinese simplified; a smile offered
+    against another emotion ("wütend oder lacht sie?") asks for the emotion. Two tasks in one
+    question go by the first asked (facevqa.tasks.routing_rules.first_asked)."""
+    field = match_field(lowered)
+    if field is not None:
+        return field
+    lowered = simplified(drop_own_device(lowered))
+    return first_asked(_match_text, lowered)
 
 
 def match_romanized(lowered: str) -> tuple[str, str | None, str] | None:

@@ -889,3 +889,69 @@ def test_set14_traits_culprits_and_look_alikes_still_refuse(question, category):
     r = Router(embedder=None, classifier=None).route(question)
     assert isinstance(r, Refusal) and r.category == category, r
 # --- end of set 14, helper A3 ---
+
+# --- set 14 routing classes (helper C3): two tasks in one question go by the first asked,
+# counting women and men is gender, traditional Chinese and regional words; our own phrasings ---
+SET14_ENGLISH_ROUTED = [
+    ("Please describe this man, and then tell me roughly how old he is.", "caption", None),
+    ("What is his age? Is he smiling?", "age", None),
+    ("Is she wearing glasses? How old is she?", "attribute", "eyeglasses"),
+    ("How many men are in the team photo?", "gender", None),
+    ("How many people are in this picture?", "open", None),
+    ("Describe his expression.", "emotion", None),
+]
+"""English: the first of two tasks asked; counting men or women; one request keeps the rows'
+priority ("describe his expression" is the emotion)."""
+
+SET14_WORDS_ROUTED = [
+    ("Describí a la señora de rojo y decime si tiene anteojos.", "caption", None),
+    ("Beschreib mir das Paar und sag, ob der Mann lächelt.", "caption", None),
+    ("¿Qué edad tiene el señor? ¿Usa lentes?", "age", None),
+    ("他看起來幾歲？", "age", None),
+    ("她在生氣還是在開心？", "emotion", None),
+    ("呢個細路係男仔定女仔？", "gender", None),
+    ("左邊的女生有瀏海嗎？", "attribute", "bangs"),
+    ("¿El chico del fondo tiene fleco?", "attribute", "bangs"),
+    ("Ist das Kind im Wagen ein Bueb oder ein Meitli?", "gender", None),
+    ("¿La guagua de la foto es chiquito o chiquita?", "gender", None),
+    ("Is dat kindje een ventje of een meiske?", "gender", None),
+    ("هاد الطفل ريال ولا حرمة؟", "gender", None),
+    ("वो शख़्स देखने में आदमी लगता है या औरत?", "gender", None),
+    ("Hoeveel mannen staan er op de foto?", "gender", None),
+    ("Combien de femmes voit-on sur la photo de classe ?", "gender", None),
+    ("¿Cuántas mujeres hay en la foto del equipo?", "gender", None),
+    ("Сколько женщин на общем фото?", "gender", None),
+    ("合照里有几个女生？", "gender", None),
+    ("この写真に男性は何人いますか？", "gender", None),
+    ("كام راجل في الصورة دي؟", "gender", None),
+    ("इस फ़ोटो में कितनी औरतें हैं?", "gender", None),
+    ("هو حالق دقنه؟", "attribute", "beard"),
+    ("شحال فعمرها هاد البنت؟", "age", None),
+    ("Kunt ge dit portret beschrijven?", "caption", None),
+    ("幫我講下呢張相。", "caption", None),
+    ("この人、年いくつぐらいやと思う？", "age", None),
+]
+"""Other languages (WORDS, then ROMANIZED, after traditional Chinese is simplified)."""
+
+
+@pytest.mark.parametrize("question,task,attribute", SET14_ENGLISH_ROUTED)
+def test_set14_english_goes_by_the_first_task_asked(question, task, attribute):
+    from facevqa.tasks.routing_rules import match_rule
+
+    assert match_rule(question.lower())[:2] == (task, attribute)
+
+
+@pytest.mark.parametrize("question,task,attribute", SET14_WORDS_ROUTED)
+def test_set14_regional_words_reach_their_task(question, task, attribute):
+    from facevqa.tasks.routing_words import match_words
+
+    assert match_words(question.lower())[:2] == (task, attribute)
+# --- end of set 14 routing classes (helper C3) ---
+
+
+def test_set14_spanish_relative_que_is_no_caption():
+    """"la persona que aparece" is a relative clause, not "¿qué aparece?" (C3)."""
+    from facevqa.tasks.routing_words import match_words
+
+    assert match_words("anota el nombre de la persona que aparece en el video") is None
+    assert match_words("¿que se ve en la foto?")[:2] == ("caption", None)
