@@ -14,8 +14,13 @@ from __future__ import annotations
 
 import re
 
-from facevqa.tasks.routing_rules import (EMOJI_CHOICE, drop_own_device, first_asked, first_match,
-                                         match_field)
+from facevqa.tasks.routing_rules import (
+    EMOJI_CHOICE,
+    drop_own_device,
+    first_asked,
+    first_match,
+    match_field,
+)
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
     # feelings offered as emoji ("😠 ou 😢?"); a fake or forced smile is an expression, not a
