@@ -45,8 +45,7 @@ from facevqa.tasks import (
 )
 from facevqa.tasks.names import named_person, named_subject, question_words
 from facevqa.tasks.policy import RULES, check_policy, drop_non_traits, drop_religious_headwear
-from facevqa.tasks.routing_rules import match_rule
-from facevqa.tasks.routing_words import match_words
+from facevqa.tasks.routing_words import match_rule, match_words
 
 __all__ = ["DEFAULT_THRESHOLD", "Parsed", "Refusal", "Route", "Router", "Summary",
            "clean_question", "default_router", "parse_answer", "route", "summarize"]

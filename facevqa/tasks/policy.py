@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 
 from facevqa.tasks.policy_words import BEAUTY_WORDS, SCALE_WORDS, WORDS
-from facevqa.tasks.routing_rules import match_rule
-from facevqa.tasks.routing_words import match_words
+from facevqa.tasks.routing_words import match_rule, match_words
 
 _PERSON = r"(?:person|man|woman|guy|girl|boy|lady|kid|child|individual|subject|dude|face|people)"
 _WHO = rf"(?:he|she|they|the {_PERSON}|this {_PERSON}|that {_PERSON})"

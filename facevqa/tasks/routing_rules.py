@@ -421,17 +421,3 @@ def drop_own_device(lowered: str) -> str:
     """The question without a role-play preface (_ROLE_PLAY) and the asker's own screen or
     phone, eyes, glasses or sight (see _OWN_DEVICE and _OWN_SIGHT)."""
     return _OWN_SIGHT.sub(" ", _OWN_DEVICE.sub(" ", _ROLE_PLAY.sub("", lowered, count=1)))
-
-
-def match_rule(lowered: str, typed: str | None = None) -> tuple[str, str | None, str] | None:
-    """(task, attribute, matched text) of an API field name, else of the first rule matching the
-    lowercased question (the asker's own screen dropped), else of a transliterated or terse row
-    (facevqa.tasks.routing_words.ROMANIZED: "skolko emu let" can pass as English). `typed` is
-    the question before typo correction, if `lowered` was corrected: the transliterated rows
-    read it first, since correction turns romanized words into English ones ("shapke" into
-    "shape")."""
-    from facevqa.tasks.routing_words import match_romanized  # imports this module
-
-    return (match_field(lowered)
-            or first_asked(lambda text: first_match(COMPILED, text), drop_own_device(lowered))
-            or (typed is not None and match_romanized(typed)) or match_romanized(lowered))

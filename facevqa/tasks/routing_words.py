@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from facevqa.tasks.routing_rules import COMPILED as RULES
 from facevqa.tasks.routing_rules import (
     EMOJI_CHOICE,
     drop_own_device,
@@ -208,7 +209,7 @@ ROMANIZED: tuple[tuple[str, str | None, str], ...] = (
     # Russian in Latin letters, Arabic in Latin letters and digits (Arabizi), Japanese romaji,
     # Chinese pinyin and Hindi in Latin letters (Hinglish), as people type them on a phone; and
     # the "real or AI?" of every language. These are read after the rows above, and also after
-    # the English rules miss (facevqa.tasks.routing_rules.match_rule), since a terse
+    # the English rules miss (match_rule below), since a terse
     # transliterated question often looks English to the language check.
     ("spoof", None, r"\b(?:real|reale?|r[ée]el(?:le)?|vrai(?:e)?|verdadeir[oa]|de verdad|ver[oa]|echt|nastoyashch\w*|asli|7a2i2i\w*|ha2i2i\w*|haqiqi\w*|zhen ?de|honmono)"
                     r"\s+(?:or|o|ou|oder|of|ili|ya|wala|walla|aw|2aw|haishi|hai shi|ka)\s+(?:una |uma |een |eine |un'|l'|la |a |an )?(?:ia|ai|ki|a\.i\.)\b|"
@@ -323,3 +324,15 @@ def match_romanized(lowered: str) -> tuple[str, str | None, str] | None:
     (the asker's own screen dropped): for a question the English rules miss, since "skolko emu
     let" or "ladka ya ladki" can pass the English language check."""
     return first_match(ROMANIZED_COMPILED, drop_own_device(lowered))
+
+
+def match_rule(lowered: str, typed: str | None = None) -> tuple[str, str | None, str] | None:
+    """(task, attribute, matched text) of an API field name, else of the first rule matching the
+    lowercased question (the asker's own screen dropped), else of a transliterated or terse row
+    (ROMANIZED: "skolko emu let" can pass as English). `typed` is
+    the question before typo correction, if `lowered` was corrected: the transliterated rows
+    read it first, since correction turns romanized words into English ones ("shapke" into
+    "shape")."""
+    return (match_field(lowered)
+            or first_asked(lambda text: first_match(RULES, text), drop_own_device(lowered))
+            or (typed is not None and match_romanized(typed)) or match_romanized(lowered))

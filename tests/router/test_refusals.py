@@ -415,7 +415,7 @@ SET12_WORDS_ROUTED = [
 
 @pytest.mark.parametrize("question,task,attribute", SET12_TERSE_ROUTED)
 def test_set12_terse_english_reaches_its_task(question, task, attribute):
-    from facevqa.tasks.routing_rules import match_rule
+    from facevqa.tasks.routing_words import match_rule
 
     assert match_rule(question.lower())[:2] == (task, attribute)
 
@@ -429,7 +429,7 @@ def test_set12_terse_and_transliterated_reach_their_task(question, task, attribu
 
 def test_set12_transliterated_rows_back_the_english_rules():
     """A Latin-letter question that passes as English still reaches its task."""
-    from facevqa.tasks.routing_rules import match_rule
+    from facevqa.tasks.routing_words import match_rule
 
     assert match_rule("skol'ko ej let")[:2] == ("age", None)
     assert match_rule("bint wala walad")[:2] == ("gender", None)
@@ -513,8 +513,7 @@ languages ("xx") by routing_words."""
 
 @pytest.mark.parametrize("question,lang,task,attribute", SET13_SOURCE_ROUTED)
 def test_set13_sources_and_prefaces_reach_their_task(question, lang, task, attribute):
-    from facevqa.tasks.routing_rules import match_rule
-    from facevqa.tasks.routing_words import match_words
+    from facevqa.tasks.routing_words import match_rule, match_words
 
     match = match_rule if lang == "en" else match_words
     assert match(question.lower())[:2] == (task, attribute)
@@ -523,7 +522,7 @@ def test_set13_sources_and_prefaces_reach_their_task(question, lang, task, attri
 def test_set13_transliterated_rows_read_the_uncorrected_question():
     """Typo correction can turn a romanized word into an English one ("shapke" into "shape"):
     the transliterated rows read the question as typed first."""
-    from facevqa.tasks.routing_rules import match_rule
+    from facevqa.tasks.routing_words import match_rule
 
     assert match_rule("on v shape", "on v shapke")[:2] == ("attribute", "wearing_hat")
 
@@ -959,7 +958,7 @@ SET14_WORDS_ROUTED = [
 
 @pytest.mark.parametrize("question,task,attribute", SET14_ENGLISH_ROUTED)
 def test_set14_english_goes_by_the_first_task_asked(question, task, attribute):
-    from facevqa.tasks.routing_rules import match_rule
+    from facevqa.tasks.routing_words import match_rule
 
     assert match_rule(question.lower())[:2] == (task, attribute)
 
