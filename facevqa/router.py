@@ -43,7 +43,7 @@ from facevqa.tasks import (
     parse_answer,
     summarize,
 )
-from facevqa.tasks.names import named_person, named_subject, question_words
+from facevqa.tasks.names import asked_part, named_person, named_subject, question_words
 from facevqa.tasks.policy import RULES, check_policy, drop_non_traits, drop_religious_headwear
 from facevqa.tasks.routing_words import match_rule, match_words
 
@@ -367,9 +367,12 @@ def _refusal(question: str, text: str, lowered: str, corrected: str) -> Refusal 
     hit = check_policy(lowered, text)
     if hit is None and corrected != lowered:
         hit = check_policy(corrected, text)
+        if hit is not None:  # settings and waivers as typed ("sans parler de religion"), then
+            # corrected: the English typo corrector turns "sans" and "marcha" into other words
+            hit = check_policy(correct_typos(drop_non_traits(drop_religious_headwear(lowered))), text)
     if hit is None:
         # a costume, a setting ("bei Madame Tussauds") or slang names no one
-        text, corrected = drop_non_traits(text), drop_non_traits(corrected)
+        text, corrected = asked_part(drop_non_traits(text)), asked_part(drop_non_traits(corrected))
         name = (named_person(corrected, text, _known_word, looks_english(text))
                 or named_subject(text, _known_word))
         if name is None:

@@ -19,7 +19,7 @@ _WORD = r"[^\W\d_][\w'-]*"
 _THIS_IS = (  # English first ("looks like <name>" asks the same)
     r"\b(?:is|was|isn't) (?:this|that|it)|\b(?:this|that) is|\blooks? like|\bresembles?",
     r"\b(?:esto|eso|este|esta|ese|esa) es",  # Spanish
-    r"\bc'est|\best-ce(?! qu)",  # French
+    r"\bc'est(?: bien| vraiment)?|\best-ce(?! qu)",  # French
     r"\b(?:quest[oa]|quell[oa]) (?:[eè]|e')",  # Italian
     r"\b(?:isso|isto|esse|essa|este|esta) [eé]",  # Portuguese
     r"\bэто",  # Russian
@@ -238,6 +238,16 @@ def _ordinary(word: str, known: Callable[[str], bool]) -> bool:
         return True
     swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
     return any(known(w) for w in swaps)
+
+
+_AFTER_LAST_QUESTION = re.compile(r"(?<=[?？؟])[^?？؟]*[^?？؟\s.!。！][^?？؟]*[.!。！]\s*$")
+
+
+def asked_part(text: str) -> str:
+    """The text up to its last question mark: a statement after it, closed by a full stop
+    ("... in a cap? It's not allowed at school.", "... в кепке? Им это запрещено."), is a
+    remark, not a name asked ("lebron?? or just some tall dude" is kept whole)."""
+    return _AFTER_LAST_QUESTION.sub("", text)
 
 
 def named_person(lowered: str, cased: str, known: Callable[[str], bool],

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from facevqa.tasks.policy_words import BEAUTY_WORDS, SCALE_WORDS, WORDS
+from facevqa.tasks.routing_rules import drop_own_sight
 from facevqa.tasks.routing_words import match_rule, match_words
 
 _PERSON = r"(?:person|man|woman|guy|girl|boy|lady|kid|child|individual|subject|dude|face|people)"
@@ -258,7 +259,8 @@ _IS_IT = (r"(?i:\b(?:is (?:it|that|this|he|she)|isn'?t (?:it|that|this)|was (?:i
           r"seria|is (?:dat|dit|het)|(?:dat|dit) is|это(?: не)?|неужели это))"
           r"\s+(?i:(?:the|el|la|le|il|lo|o|a)\s+|l')?"
           # a title before the name ("is dit koning Willem-Alexander ...")
-          r"(?:(?:king|queen|prince|princess|president|pope|rey|reina|pr[ií]ncipe|princesa|roi|reine|"
+          r"(?:(?:king|queen|prince|princess|president|pope|rey|"
+          r"reina|pr[ií]ncipe|princesa|roi|reine|"
           r"prince|princesse|pr[ée]sident|pape|re|regina|principe|papa|rei|rainha|koning|koningin|"
           r"prins|prinses|paus|k[öo]nig|k[öo]nigin|prinz|prinzessin|papst|король|королева|принц|"
           r"принцесса|президент)\s+)?")
@@ -486,12 +488,17 @@ RULES: tuple[PolicyRule, ...] = (
         r"stupid|dumb|iq|genius|idiot|moron|lazy|reliable|loyal|competent|personality|"
         r"character|morals?|moral(?:ity|ly)|psychopath\w*|sociopath\w*|shady|sketchy|"
         r"suspicious|guilty|pervert\w*|cheater|cheat|arrogant|rude|selfish|greedy|narcissis\w*|"
-        r"manipulative|creep|creepy|untrustworthy|dodgy|scammer|fraud(?:s|sters?|ulent)?|psycho|offenders?|"
+        r"manipulative|creep|creepy|untrustworthy|dodgy|scammer|"
+        r"fraud(?:s|sters?|ulent)?|psycho|offenders?|"
         r"predators?|pedo\w*|paedo\w*|rapist|molester|gang member|gangster|thugs?|drug dealer|"
         r"prison|jail|convict\w*|felon\w*|arrested|educated|uneducated|education level)\b",
         r"\b(?:good|bad|reliable) (?:employee|husband|wife|father|mother|partner|parent|"
         r"boyfriend|girlfriend|leader|worker|hire|tenant|babysitter)\b",
-        r"\bshould (?:i|we) (?:hire|trust|date|rent to)\b", r"\bbabysit\w*",
+        r"\bshould (?:i|we) (?:hire|trust|date|rent to)\b",
+        # trusting someone with children; "the babysitting agency sent this photo" is a source
+        r"\b(?:can|could|would|should|will) (?:she|he|they|this \w+) (?:\w+ )?babysit\b|"
+        r"\b(?:trust|safe)\b.{0,30}\bbabysit\w*"
+        r"|\bbabysit\w*\b.{0,30}\b(?:trust\w*|safe)\b",
         r"\b(?:would|will|could|might|going to) (?:\w+ ){0,2}(?:steal|rob|cheat|lie|hurt|attack|"
         r"kill|scam|harm|betray|murder|assault)\b",
         r"\b(?:good|bad|nice|kind|decent|mean) (?:person|guy|man|woman|human)\b",
@@ -754,7 +761,8 @@ _DETERMINERS = (r"(?:(?:the|her|his|their|its|su|sus|la|el|de|del|qu[eé]|sa|son
 _DECLINED_TRAIT = re.compile(
     rf"(?:^|(?<=[,.;:!?¿¡–—\-]))\s*(?:{_DECLINE_LATIN})\s+{_DETERMINERS}{_TRAIT_NOUNS}\b"
     r"[^.?!,;:–—]*"
-    rf"|(?:^|(?<=[,.;:!?–—\-]))\s*{_DETERMINERS}{_TRAIT_NOUNS}\s+(?:(?:is|ist|es|est|[eè]|é|is)\s+)?"
+    rf"|(?:^|(?<=[,.;:!?–—\-]))\s*{_DETERMINERS}{_TRAIT_NOUNS}\s+(?:(?:is|"
+    rf"ist|es|est|[eè]|é|is)\s+)?"
     r"(?:aside|beiseite|aparte|[àa] part|a parte|[àa] parte|terzijde|egal|niet belangrijk|"
     r"doesn'?t matter|не важн[аоы])\b[^.?!,;:–—]*"
     # Chinese: "我不是問她的宗教", "不管他的政治立場", "跟宗教無關", "宗教唔緊要"
@@ -893,8 +901,9 @@ _KIN = (r"(?:cousin|brother|sister|mother|mom|mum|father|dad|grand(?:ma|pa|mothe
         r"irm[ãa]o?|m[ãa]e|pai|av[óô]|filh[oa]|namorad[oa]|vetter|bruder|schwester|mutter|mama|"
         r"vater|papa|oma|opa|frau|mann|sohn|tochter|onkel|freund(?:in)?|neef|nicht|broer|zus|"
         r"moeder|vader|vrouw|zoon|dochter|oom|vriend(?:in)?|брат|сестр[аы]|мам[аы]|мать|отец|"
-        r"пап[аы]|бабушк[аи]|дедушк[аи]|жен[аы]|муж|сын|доч[ьи]|т[её]т[яи]|дяд[яи]|друг|подруг[аи])")
-_HEALTH_EVENT = (r"(?:surgery|operation|chemo\w*|hospital\w*|stroke|cirug[íi]a|operaci[óo]n|operad[oa]|"
+        r"пап[аы]|бабушк[аи]|дедушк[аи]|жен[аы]|муж|сын|доч[ьи]|"
+        r"т[её]т[яи]|дяд[яи]|друг|подруг[аи])")
+_HEALTH_EVENT = (r"(?:dement\w*|alzheimer\w*|деменци\w*|surgery|operation|chemo\w*|hospital\w*|stroke|cirug[íi]a|operaci[óo]n|operad[oa]|"
                  r"quimio\w*|chimio\w*|op[ée]r[ée]e?|h[ôo]pital|chirurgie|operat[oa]|operazione|"
                  r"chemio\w*|ospedale|cirurgia|krankenhaus|klinik|operiert|operation|"
                  r"geopereerd|operatie|ziekenhuis|операци\w*|прооперир\w*|хими\w*|больниц\w*)")
@@ -959,6 +968,94 @@ _HOSTED_GATHERING = re.compile(
 """A gathering named by its host or cause ("trump rally pic", "afd demo foto", "photo de la
 manif lgbt", "al gay pride"): the photo's setting. Dropped only in a question about a photo or
 one whose rest asks a task ("... is he angry"); "does he go to trump rallies?" still refuses."""
+_WAIVED_TOPIC = (rf"(?:{_DETERMINERS}(?:{_TRAIT_NOUNS}|{_GATHERINGS}|geloof|fede|f[ée]|vera|glaube|"
+                 r"marcha|march|event|evento|[ée]v[ée]nement|veranstaltung|evenement))")
+_WAIVER = re.compile(
+    r"(?:"
+    # the topic ruled out, topic first: "Religion ist mir egal", "la politica non c'entra",
+    # "Politiek maakt me niet uit", "Политика тут ни при чём", "politics doesn't matter"
+    rf"{_WAIVED_TOPIC}\s+(?:(?:is|ist|es|est|[eè]|é|does)\s+)?(?:(?:really|"
+    rf"totally|hier|aqui|aqu[ií]|ici|qui|hier)\s+)?"
+    r"(?:doesn'?t matter|is irrelevant|is beside the point|aside|"
+    r"non c'entra|non importa|non mi interessa|"
+    r"no importa|me da igual|da igual|n'importe pas|on s'en fiche|(?:mir )?(?:egal|wurscht|wurst)|"
+    r"maakt (?:me |mij |niks |niets )?(?:niet )?uit|doet er niet toe|boeit (?:me |mij )?niet|"
+    r"(?:тут |здесь )?ни при ч[её]м|не важн\w*|неважн\w*|n[ãa]o importa|"
+    r"n[ãa]o interessa|tanto faz)\b"
+    # the topic ruled out, verb first: "forget the march", "esquece a política", "I don't need to
+    # know anything about religion", "Ik vraag niks over geloof", "het gaat niet om zijn gezondheid"
+    r"|\b(?:forget|never mind|ignore|olvida(?:te de)?|olvide|"
+    r"oublie(?:z)?|laisse(?:z)? tomber|vergiss|"
+    r"vergeten sie|lascia(?:mo)? (?:perdere|stare)|dimentica|"
+    r"esque[çc]a|esquece|vergeet|забудь(?:те)?(?: про| о| об)?|"
+    r"i (?:don'?t|do not) (?:need|want) to know (?:anything|much|"
+    r"nothing) about|i'?m not asking (?:anything )?about|"
+    r"(?:it'?s|it is|this is) not about|no pregunto nada (?:de|"
+    r"sobre)|no se trata de|il ne s'agit pas d[e']|"
+    r"es geht (?:mir )?nicht um|non si tratta d[i']|n[ãa]o quero saber nada (?:de|"
+    r"sobre)|n[ãa]o se trata d[aeo]|"
+    r"(?:ik )?vraag (?:je |u )?(?:niks|niets) over|het gaat (?:me |mij )?niet om|речь не о)\s+"
+    rf"{_DETERMINERS}[^\W\d_]+\b"
+    # the asker's suspicion denied: "it's not that I think she's ill", "Non è che penso che ..."
+    r"|\b(?:it'?s |it is )?not that i (?:think|suspect|believe|"
+    r"worry)\b|\bno es que (?:yo )?(?:crea|piense|sospeche)\b"
+    r"|\bce n'est pas que je|\bnon pas que je|\bnicht,? dass ich (?:denke|"
+    r"glaube|vermute)\b[^.?!:;]*?(?=,\s*(?:aber|sondern|ich|nur)\b)"
+    r"|\bnon (?:è|e') che (?:io )?(?:penso|pensi|creda|credo|"
+    r"sospetti)\b|\bn[ãa]o (?:é|e) que eu (?:ache|pense|desconfie|"
+    r"suspeite)\b"
+    r"|\bniet dat ik (?:denk|vermoed|geloof)\b|дело не в том,? что[^.?!:;]*?(?=,\s*(?:просто|"
+    r"а|но|я)\b)|\bне то чтобы"
+    r"|(?:不是说|并不是说|倒不是说?)(?:我)?(?:觉得|认为|怀疑)|[^。、？?]*(?:疑って|思って)(?:いる|"
+    r"る)?わけ(?:じゃ|では)(?:ない|ありません)(?:んです|です)?(?:が|けど)"
+    r"|(?:مش|ليس|مو) (?:إني|لأني|انو|إنو|أني|اني) (?:بشك|أشك|"
+    r"شاكك|أظن|فاكر)|ऐसा नहीं (?:है )?कि (?:मुझे लगता|मैं सोच)"
+    r"|\baisa nahi(?:n)? (?:hai )?ki (?:mujhe lagta|main soch)"
+    # who it is waived: "I don't care who it's meant to be", "sea quien sea", "誰であれ"
+    r"|\bi (?:don'?t|do not) (?:care|need to know|want to know) who\b|"
+    r"\bwhoever (?:it|he|she|they) (?:is|are|may be|might be|"
+    r"is meant to be)\b|\bno matter who\b"
+    r"|\bsea quien sea\b|\bno (?:me importa|quiero saber) qui[eé]n\b|"
+    r"\bpeu importe qui\b|\bje me fiche de qui\b|\bje ne veux pas savoir qui\b"
+    r"|\begal,? wer\b|\bwer (?:es|das|er|sie) (?:sein soll|ist),? ist (?:mir )?(?:egal|"
+    r"wurscht|wurst)|\bich will nicht wissen,? wer\b"
+    r"|\bchiunque sia\b|\bchi sia non mi importa|\bnon (?:mi importa|"
+    r"voglio sapere) chi\b|\bseja quem for\b|\bn[ãa]o (?:me importa|"
+    r"quero saber) quem\b"
+    r"|\bwie het (?:ook )?(?:is|moet zijn|mag zijn)\b|\bik wil niet weten wie\b|"
+    r"\bневажно,? кто\b|\bне хочу знать,? кто\b"
+    r"|\bкто (?:это|он|она) (?:должен быть|такой|такая),? (?:неважно|не важно)"
+    r"|不管是谁|无论是谁|是谁我不(?:关心|在乎|管)|我不想知道(?:他|她)?是谁|誰であれ|誰(?:のつもり)?か?は関係(?:なく|ない)|誰か(?:は)?知りたくない"
+    r"|(?:لا يهمني|مش مهم|ما يهمني|لا أريد أن أعرف|لا اريد ان اعرف|"
+    r"مش عايز أعرف|ما بدي أعرف) (?:من|مين) (?:يكون|هو|هي|تكون|"
+    r"يكون)"
+    r"|أياً? كان|أيا كان|कौन है (?:उससे |इससे )?(?:मतलब|फर्क) नहीं|"
+    r"मुझे नहीं जानना (?:कि )?(?:वो |यह )?कौन|\b(?:jo|koi) bhi ho\b"
+    # topic first in zh, ja, ar, hi: "政治はどうでもいいので", "السياسة لا تهمني", "politics chhodo"
+    r"|(?:宗教|信仰|政治|人種|民族|国籍|國籍|種族|种族|健康|病気|性取向|性的指向)(?:のこと|について)?(?:は|を|とか)?"
+    r"(?:どうでもいい|関係ない|関係なく|不重要|无所谓|無所謂|我不管|不关心|无关|無關)"
+    r"|(?:ال)?(?:دين|ديانة|سياسة|سياسه|عرق|صحة|مذهب)\S*\s+(?:لا|"
+    r"ما|مش|مو)\s+(?:تهمني|يهمني|تهم|يهم|مهمة|مهم|تفرق)"
+    r"|(?:\b(?:politics|religion|dharm|dharam|mazhab|siyasat|"
+    r"rajneeti)\b|राजनीति|धर्म|मज़हब|सियासत)\s+"
+    r"(?:chhodo|chodo|chhodiye|chodiye|rehne do|छोड़ो|छोड़िए|रहने दो))"
+    r"[^.!:;,，。、：،?？؟\n]*[.!:;,，。、：،]?",
+    re.I)
+"""A clause that waives what would be refused, in a message whose question comes after it:
+the topic of a setting ("La politica non c'entra", "Politiek maakt me niet uit"), the asker's
+suspicion ("it's not that I think she's ill, but ...") or who it is ("I don't care who it's
+meant to be"). The statements before it and the clause itself are dropped when the rest asks
+a task and nothing before it asks or requests (_REQUEST): "Who is she? Politics aside, is she
+smiling?" still refuses."""
+_REQUEST = re.compile(
+    r"[?？؟]|\b(?:tell|give|show|name|identify|find|search|guess|"
+    r"say|look up)\b|\b(?:dime|d[ií]game|decime|dinos|"
+    r"dis[- ]moi|dites[- ]moi|sag(?:en sie)? mir|nenne|dimmi|"
+    r"mi dica|diz(?:-me)?|me diga|zeg|noem|скажи\w*|"
+    r"назови\w*)\b|告诉|说出|教えて|言って|قل لي|قولي|أخبرني|बताओ|बताइए|\bbatao\b|\bbataiye\b",
+    re.I)
+
+
 _PRISON_PHOTO = re.compile(
     r"\b(?:photo|pic|picture|selfie|shot|mugshot)s? (?:\w+ ){0,2}?(?:from|in|at|inside) "
     r"(?:the |a )?(?:prison|jail)\b|\b(?:prison|jail) (?:photo|pic|picture|selfie|shot)s?\b"
@@ -1075,7 +1172,10 @@ def _drop_hearsay(m: re.Match) -> str:
 
 
 _FILLER = re.compile(
-    r"\b(?:honestly|to be honest|tbh|in all honesty|frankly|sinceramente|honn[êe]tement|"
+    r"\b(?:honestly|(?:to )?be honest|tbh|in all honesty|frankly|sinceramente|honn[êe]tement|"
+    # "be honest, ...": addressed to the assistant
+    r"s[ée] sincer[oa]|sois honn[êe]te|sei ehrlich|sii onest[oa]|seja honest[oa]|wees eerlijk|"
+    r"будь(?:те)? честн\w*|"
     r"franchement|ehrlich gesagt|offen gesagt|onestamente|francamente|eerlijk gezegd|"
     r"честно говоря|если честно|по правде говоря)\b"
     r"|说实话|老实说|说真的|正直(?:に言うと|なところ|言って)|ईमानदारी से|\bsach (?:kahun|bolun)\b|"
@@ -1100,7 +1200,8 @@ _FOR_SOCIAL = re.compile(
     r"meinen|il mio|mijn|мой|el|le|o|a|un|una|une|uno|um|uma|a|an|een|ein|einen|eine|la)\s+)?"
     # a post noun before the network: "pour une publication Facebook", "para un post de Insta"
     r"(?:(?:publication|post|publicaci[oó]n|publica[çc][ãa]o|pubblicazione|beitrag|bericht|"
-    r"пост\w*)\s+(?:(?:on|sur|en|em|auf|op|su|на|de|di|do|no|in)\s+)?)?(?:instagram|insta|ig|tiktok|"
+    r"пост\w*)\s+(?:(?:on|sur|en|em|auf|op|su|на|de|di|do|no|"
+    r"in)\s+)?)?(?:instagram|insta|ig|tiktok|"
     r"facebook|fb|twitter|snapchat|whatsapp|linkedin|story|stories|post|reel|инстаграм\w*)\b"
     r"|(?:发|用于|配)(?:朋友圈|小红书|抖音|微博|ins)|インスタ(?:用|に(?:載せ|投稿))"
     r"|(?<!\S)لل?(?:انستغرام|انستجرام|انستا)|इंस्टाग्राम के लिए",
@@ -1108,7 +1209,8 @@ _FOR_SOCIAL = re.compile(
 """Where a caption will be posted ("un caption pa' instagram"): a destination, not the person's
 account (the caption word is required, see _CAPTION_WORD)."""
 _CAPTION_WORD = re.compile(
-    r"caption|alt[- ]?text|descri|d[ée]cri|beschreib|beschrijf|légende|legende|pie de foto|didascalia|legenda|bijschrift|"
+    r"caption|alt[- ]?text|descri|d[ée]cri|beschreib|beschrijf|"
+    r"légende|legende|pie de foto|didascalia|legenda|bijschrift|"
     r"bildunterschrift|beschrift|подпис|описа|文案|配文|描述|キャプション|説明|تعليق|وصف|कैप्शन|"
     r"विवरण|post|texto", re.I)
 _RUBBER = re.compile(r"\b(m[áa]scaras?|luvas?|bonec[oa]s?|rosto|pele|feit[oa]s?) de borracha\b",
@@ -1230,6 +1332,12 @@ def drop_non_traits(text: str) -> str:
     ("that beard is sick"), a clause declining to identify or ruling a trait out ("I don't care
     who it is") and fooling face recognition are dropped (the router's classifier reads the
     question this way too)."""
+    text = drop_own_sight(text)  # "I'm blind, ...": the asker, not the person in the photo
+    waivers = list(_WAIVER.finditer(text))
+    if waivers:
+        rest = text[waivers[-1].end():]
+        if not _REQUEST.search(text[:waivers[-1].start()]) and _asks_task(rest):
+            text = rest
     if _ZH_CLINIC.search(text):  # before the clinic setting is dropped
         text = text.replace("病人", "人").replace("患者", "人")
     text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))

@@ -45,7 +45,9 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("spoof", None, r"\bspoof\w*|\banti-?spoof\w*|\bliveness\b|\bpresentation attack"
                     r"|\breplay\w*|\b(?:print|mask|screen|paper|photo|video|display) attack"
                     r"|\bbona ?fide\b|\bdeep ?fakes?\b"
-                    r"|\bai[- ]?(?:generated|made|gen)\b|\b(?:real|fake|legit) or (?:ai|a\.i\.)\b|\bai or (?:real|not)\b|\b(?:generated|made|created|rendered|produced) "
+                    r"|\bai[- ]?(?:generated|made|gen)\b|\b(?:real|fake|"
+                    r"legit) or (?:ai|a\.i\.)\b|\bai or (?:real|not)\b|"
+                    r"\b(?:generated|made|created|rendered|produced) "
                     r"(?:by|with|using) (?:an? |the )?(?:ai|artificial intelligence|midjourney"
                     r"|stable diffusion|dall-?e)\b|\bartificial intelligence\b"
                     r"|\bsynthetic (?:face|image|photo|person)\b"
@@ -65,22 +67,36 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                     r"(?:real|fake|authentic|genuine|live|spoofed|forged)\b"
                     r"(?!\s+(?:smile|expression|emotion|laugh|hair|tears|eyelashes|tan))"),
     # --- age
-    ("age", None, r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\bages?\b|\baged\b|\byears? old\b"
+    ("age", None, r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\b(?<!for )(?<!in )ages?\b(?! ago\b)|\baged\b|\byears? old\b"
+                  # "an adult or still a minor?", "is she underage?"
+                  r"|\b(?:adult|grown-?up)s? or (?:a |an |still a |"
+                  r"still an )?(?:minor|child|kid|teen(?:ager)?)\b"
+                  r"|\b(?:minor|child|kid|teen(?:ager)?) or (?:an? )?(?:adult|"
+                  r"grown-?up)\b|\bunder-?age\b"
+                  r"|\b(?:is|are) (?:she|he|they) (?:still )?(?:a )?minors?\b"
                   # a stated age to check against the face ("she says she's 25, does she look it?")
                   r"|\b(?:says|said|claims?|claimed|told me)\s+(?:she|he|they)\s+(?:is|are|was|"
                   r"were)\s+\d{1,2}\b"
-                  r"|\bhow many (?:years|birthdays)\b|\bbirthdays?\b|\byears? (?:has|have)\b"
+                  r"|\bhow many (?:years|birthdays)\b|\byears? (?:has|have)\b"
+                  # a birthday photo or party is the setting, not a question of age
+                  r"|\bbirthdays?\b(?! (?:photo|pic|picture|party|cake|"
+                  r"card|selfie|dinner|celebration|shot|snap)s?\b)"
                   r"|\bborn\b|\bold enough\b"
                   # terse guesses: "30 or 40?", "30ish", "25 yo", "she's like 30"
-                  r"|\b(?:1[2-9]|[2-9]\d)(?:ish|\+)? ?(?:or|/|-) ?(?:1[2-9]|[2-9]\d)(?:ish|\+)?\b(?! ?(?:%|percent|people"
-                  r"|persons|faces|photos|pics|pictures|images|kg|lbs?|pounds|cm|mm|m\b|meters|feet|ft|min|sec|degrees|fps|mp))"
+                  r"|\b(?:1[2-9]|[2-9]\d)(?:ish|\+)? ?(?:or|/|-) ?(?:1[2-9]|"
+                  r"[2-9]\d)(?:ish|\+)?\b(?! ?(?:%|percent|people"
+                  r"|persons|faces|photos|pics|pictures|images|kg|lbs?|"
+                  r"pounds|cm|mm|m\b|meters|feet|ft|min|sec|degrees|"
+                  r"fps|mp))"
                   r"|\b(?:1[2-9]|[2-9]\d)ish\b|\b\d{1,2} ?(?:yo|y/o|yrs?|yr old)\b|\byrs? old\b"
-                  r"|\b(?:he|she|they)(?:'?s| is| are) (?:like |about |around |maybe |prob(?:ably)? |roughly )?"
+                  r"|\b(?:he|she|they)(?:'?s| is| are) (?:like |about |"
+                  r"around |maybe |prob(?:ably)? |roughly )?"
                   r"(?:1[2-9]|[2-9]\d)\s*[?.!]*$"
                   r"|\b(?:older|younger) than\b"
                   rf"|\b(?:over|under|above|below|at least) (?:the age of )?{_NUM}\b"
                   # adult or minor; the decade of life a person is in
-                  r"|\bunder-?aged?\b|\b(?:an )?adult or (?:a )?minor\b|\b(?:a )?minor or (?:an )?adult\b"
+                  r"|\bunder-?aged?\b|\b(?:an )?adult or (?:a )?minor\b|"
+                  r"\b(?:a )?minor or (?:an )?adult\b"
                   r"|\bwhich decade (?:is|are|was|were) (?:he|she|they|the \w+)\b"
                   r"|\bdecade (?:is|are) (?:he|she|they) in\b"
                   r"|\b(?:early |mid |late )?(?:\d0'?s|teens|twenties|thirties|forties|fifties"
@@ -92,12 +108,16 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     # --- a neutral description ("describe the face neutrally") is a caption, not the emotion
     # "neutral"; "does she look neutral?" stays an emotion
     ("caption", None, r"\bneutral(?:ly)? (?:description|caption|summary|account|portrait)\b"
-                      r"|\bdescri(?:be|ption|bing)\b.{0,40}\b(?:neutrally|in an? (?:neutral|objective)"
+                      r"|\bdescri(?:be|ption|bing)\b.{0,40}\b(?:neutrally|"
+                      r"in an? (?:neutral|objective)"
                       r" (?:way|manner|tone|style)|neutral(?:ly)?\s*[.!]?$)"),
     # --- emotion
     ("emotion", None, EMOJI_CHOICE + r"|\bwhat (?:kind of |sort of )?face (?:is|was|are|were) "
-                      r"(?:he|she|they|it|the \w+) (?:making|pulling)\b|\b(?:making|pulling) (?:a |that "
-                      r"|this )?(?:funny |weird |strange |sour )?face\b|\bemotion\w*|\bemot\w*|\bfeel(?:s|ing|ings)?\b|\bmood\b|\bexpression\b"
+                      r"(?:he|she|they|it|the \w+) (?:making|pulling)\b|"
+                      r"\b(?:making|pulling) (?:a |that "
+                      r"|this )?(?:funny |weird |strange |sour )?face\b|"
+                      r"\bemotion\w*|\bemot\w*|\bfeel(?:s|ing|ings)?\b|"
+                      r"\bmood\b|\bexpression\b"
                       r"|\bexpress(?:es|ing)?\b|\bvibe\b|\b(?:happy|happiness|sad|sadness|unhappy"
                       r"|angry|anger|mad|furious|annoyed|irritated|upset|surprised?|shocked"
                       r"|astonished|amazed|scared|afraid|fear(?:ful)?|frightened|terrified"
@@ -112,9 +132,11 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                      r"girl|boy|lady|dude|gal|male|female) or (?:a |an )?(?:man|woman|guy|girl|boy|"
                      r"lady|dude|gal|male|female)\b"
                      r"|(?<![\w/])(?:m ?(?:/|or) ?f|f ?(?:/|or) ?m|h ?/ ?f)(?![\w/])"
-                     r"|\b(?:man|woman|guy|girl|boy|male|female) ?/ ?(?:man|woman|guy|girl|boy|male|female)\b"
+                     r"|\b(?:man|woman|guy|girl|boy|male|female) ?/ ?(?:man|"
+                     r"woman|guy|girl|boy|male|female)\b"
                      r"|\b(?:a|an) (?:man|woman|guy|girl|boy|lady|male|female) or (?:a|an) (?:man"
-                     r"|woman|guy|girl|boy|lady|male|female)\b|\bmale or female\b|\bfemale or male\b"
+                     r"|woman|guy|girl|boy|lady|male|female)\b|\bmale or female\b|"
+                     r"\bfemale or male\b"
                      # counting women and men in a (group) photo asks their perceived genders
                      r"|\bhow many (?:of (?:them|the people) )?(?:are )?(?:men|women|males|females"
                      r"|ladies|gentlemen|guys and girls|boys and girls|girls and boys)\b"),
@@ -249,17 +271,29 @@ COMPILED: tuple[tuple[str, str | None, re.Pattern], ...] = tuple(
 
 
 OPPOSITES: dict[str, re.Pattern] = {
-    "beard": re.compile(r"\bclean[- ]?shaven\b|\bshav(?:ed|en)\b"),
+    "beard": re.compile(r"\bclean[- ]?shaven\b|\bshav(?:ed|en)\b|\bafeitad[oa]\b|\bras[ée] de pr[èe]s\b|\bbien ras[ée]\b"
+                        r"|\b(?:glatt )?rasiert\b|\bsbarbat[oa]\b|\bbarbead[oa]\b|"
+                        r"\bglad ?geschoren\b|\bgeschoren\b"
+                        r"|\bпобри(?:лся|т|ты)\b|\bвыбрит\w*|刮(?:了)?胡子|"
+                        r"胡子刮|(?:ひげ|ヒゲ|髭)を?剃|\bحالق|\bمحلوق"
+                        r"|दाढ़ी (?:बना|बनवा)"),
     "blurry": re.compile(r"\bin focus\b|\bsharp\b"),
 }
 """Yes/no attributes and the phrasings that ask their opposite: "is he clean-shaven?" asks
 beard = no, so its answer swaps yes and no to reply to the question as asked."""
 
 
+_ASKED_PART = re.compile(r"[^.!。！?？؟]*[?？؟]")
+
+
 def asks_opposite(attribute: str | None, question: str) -> bool:
-    """Whether the question asks the opposite of the yes/no attribute it routes to."""
+    """Whether the question asks the opposite of the yes/no attribute it routes to. Only the
+    last part asked is read: "he says he shaved it off. does he have a beard?" asks beard."""
     regex = OPPOSITES.get(attribute or "")
-    return bool(regex and regex.search(question.lower()))
+    if not regex:
+        return False
+    asked = _ASKED_PART.findall(question.lower())
+    return bool(regex.search(asked[-1] if asked else question.lower()))
 
 
 _DESCRIBE = re.compile(
@@ -355,38 +389,147 @@ def match_field(lowered: str) -> tuple[str, str | None, str] | None:
 
 
 _OWN_SIGHT = re.compile(
-    r"\b(?:i(?:'m| am) (?:not wearing|without) |i (?:don't|do not|didn't|did not) (?:have|bring|wear) (?:on )?"
-    r"|i (?:forgot|lost|left|broke) |without )?my (?:eyes?|eye ?sight|vision|sight|(?:eye|reading )?glasses|specs"
-    r"|spectacles|contacts|contact lenses)\b(?: on\b)?|\bi(?:'m| am) (?:half[- ])?blind\b|\bi(?:'m| am) (?:visually impaired"
+    r"\b(?:i(?:'m| am) (?:not wearing|without) |i (?:don't|do not|"
+    r"didn't|did not) (?:have|bring|wear) (?:on )?"
+    r"|i (?:forgot|lost|left|broke) |without )?my (?:eyes?|eye ?sight|"
+    r"vision|sight|(?:eye|reading )?glasses|specs"
+    r"|spectacles|contacts|contact lenses)\b(?: on\b)?|\bi(?:'m|"
+    r" am) (?:half[- ])?blind\b|\bi(?:'m| am) (?:visually impaired"
     r"|(?:short|near|far|long)[- ]?sighted)\b|\bi (?:can(?:'|no)?t|cannot|can not) see (?:well"
     r"|clearly|properly|very well|much|a thing|anything|it)\b|\bi (?:have|got) (?:bad|poor|weak"
     r"|low|terrible) (?:eye ?sight|vision|eyes)\b|"
-    r"\bmis (?:ojos|gafas|lentes|anteojos)\b|\bmi (?:vista|visi[oó]n)\b|\b(?:no (?:tengo|llevo)|olvid[eé]|perd[ií]) (?:puest[ao]s )?(?:las |los |mis )?(?:gafas|lentes|anteojos)(?: puest[ao]s)?\b|\bsin mis (?:gafas|lentes|anteojos)\b|\bveo (?:muy |bastante )?(?:mal|fatal|poco)\b|\bno veo (?:bien|nada)\b|"
-    r"\bmes (?:yeux|lunettes)\b|\bma (?:vue|vision)\b|\b(?:je n'ai pas|j'ai pas|j'ai oubli[ée]|sans) mes lunettes\b|\bje (?:ne )?vois (?:mal|pas bien|rien)\b|\bj'y vois (?:mal|rien)\b|"
-    r"\bmeine(?:n|r)? (?:augen|brille|sehkraft|sicht)\b|\bohne meine brille\b|\bich (?:seh|sehe) (?:so |sehr |ziemlich |echt |nicht )?(?:schlecht|gut)\b|\bich (?:kann|kan) (?:das |es )?(?:nicht|kaum) (?:gut |richtig )?(?:sehen|erkennen)\b|"
-    r"\b(?:i )?miei (?:occhi|occhiali)\b|\b(?:la )?mia vista\b|\bnon ho (?:gli |i miei )?occhiali\b|\bsenza (?:i )?miei occhiali\b|\b(?:ci )?vedo (?:poco|male)\b|\bnon ci vedo\b|"
-    r"\bmeus (?:olhos|[óo]culos)\b|\bminha (?:vista|vis[ãa]o)\b|\b(?:estou|to|tô|t[ôo]) sem (?:os |meus )?[óo]culos\b|\bn[ãa]o (?:tenho|estou com|to com|tô com) (?:os |meus )?[óo]culos\b|\besqueci (?:os |meus )?[óo]culos\b|\b(?:n[ãa]o )?enxergo (?:mal|bem|direito|nada)\b|\bvejo mal\b|"
-    r"\bmijn (?:ogen|bril|zicht)\b|\bzonder mijn bril\b|\bik zie (?:het )?(?:slecht|niet goed|weinig)\b|"
-    r"\bмои (?:глаза|очки)\b|\bмо[её] зрение\b|\bу меня (?:\w+ )?зрение\b|\bу меня глаза\b|\bя (?:сейчас |сегодня )?без очков\b|\bзабыл[аи]? (?:свои |мои )?очки\b|\bплохо вижу\b|\bзрение (?:плохое|слабое|село|подводит)\b|"
+    r"\bmis (?:ojos|gafas|lentes|anteojos)\b|\bmi (?:vista|visi[oó]n)\b|"
+    r"\b(?:no (?:tengo|llevo)|olvid[eé]|perd[ií]) (?:puest[ao]s )?(?:las |"
+    r"los |mis )?(?:gafas|lentes|anteojos)(?: puest[ao]s)?\b|"
+    r"\bsin mis (?:gafas|lentes|anteojos)\b|\bveo (?:muy |bastante )?(?:mal|"
+    r"fatal|poco)\b|\bno veo (?:bien|nada)\b|"
+    r"\bmes (?:yeux|lunettes)\b|\bma (?:vue|vision)\b|\b(?:je n'ai pas|"
+    r"j'ai pas|j'ai oubli[ée]|sans) mes lunettes\b|\bje (?:ne )?vois (?:mal|"
+    r"pas bien|rien)\b|\bj'y vois (?:mal|rien)\b|"
+    r"\bmeine(?:n|r)? (?:augen|brille|sehkraft|sicht)\b|\bohne meine brille\b|"
+    r"\bich (?:seh|sehe) (?:so |sehr |ziemlich |echt |nicht )?(?:schlecht|"
+    r"gut)\b|\bich (?:kann|kan) (?:das |es )?(?:nicht|kaum) (?:gut |"
+    r"richtig )?(?:sehen|erkennen)\b|"
+    r"\b(?:i )?miei (?:occhi|occhiali)\b|\b(?:la )?mia vista\b|"
+    r"\bnon ho (?:gli |i miei )?occhiali\b|\bsenza (?:i )?miei occhiali\b|"
+    r"\b(?:ci )?vedo (?:poco|male)\b|\bnon ci vedo\b|"
+    r"\bmeus (?:olhos|[óo]culos)\b|\bminha (?:vista|vis[ãa]o)\b|"
+    r"\b(?:estou|to|tô|t[ôo]) sem (?:os |meus )?[óo]culos\b|\bn[ãa]o (?:tenho|"
+    r"estou com|to com|tô com) (?:os |meus )?[óo]culos\b|\besqueci (?:os |"
+    r"meus )?[óo]culos\b|\b(?:n[ãa]o )?enxergo (?:mal|bem|direito|"
+    r"nada)\b|\bvejo mal\b|"
+    r"\bmijn (?:ogen|bril|zicht)\b|\bzonder mijn bril\b|\bik zie (?:het )?(?:slecht|"
+    r"niet goed|weinig)\b|"
+    r"\bмои (?:глаза|очки)\b|\bмо[её] зрение\b|\bу меня (?:\w+ )?зрение\b|"
+    r"\bу меня глаза\b|\bя (?:сейчас |сегодня )?без очков\b|\bзабыл[аи]? (?:свои |"
+    r"мои )?очки\b|\bплохо вижу\b|\bзрение (?:плохое|слабое|село|"
+    r"подводит)\b|"
     r"我(?:的)?(?:眼神|眼睛|视力|眼镜)(?:不好|不太好|很差|差|不行|不太行|花了?)?|我(?:没|没有)(?:戴|带)眼镜|我(?:看不清|看不太清|眼花)|老花眼?|"
-    r"(?:私|僕|俺|自分)の(?:目|視力|メガネ|眼鏡)|目が(?:悪|わる)(?:い|くて)|視力が(?:弱|悪|落ち)\w*|老眼|(?:メガネ|眼鏡|めがね)を(?:忘れ|なくし)|(?:メガネ|眼鏡|めがね)が(?:なくて|ないので|手元に)|(?:私|僕|俺|自分)(?:は|、)?(?:今)?(?:メガネ|眼鏡|めがね)を?(?:かけてない|かけていない|していない|してない)|よく見えな(?:い|くて)|よく見えません|"
+    r"(?:私|僕|俺|自分)の(?:目|視力|メガネ|眼鏡)|目が(?:悪|わる)(?:い|くて)|視力が(?:弱|"
+    r"悪|落ち)\w*|老眼|(?:メガネ|眼鏡|めがね)を(?:忘れ|なくし)|(?:メガネ|眼鏡|めがね)が(?:なくて|"
+    r"ないので|手元に)|(?:私|僕|俺|自分)(?:は|、)?(?:今)?(?:メガネ|眼鏡|めがね)を?(?:かけてない|"
+    r"かけていない|していない|してない)|よく見えな(?:い|くて)|よく見えません|"
     r"\bنظري\b|\bعيوني\b|\bنظار(?:تي|اتي)\b|\bلا أرى جيدا|\bما بشوف منيح|"
-    r"मेरी (?:आँखें|आंखें|आँखे|आंखे|नज़र|नजर|दृष्टि)|मेरा चश्मा|मेरे चश्मे|मुझे (?:ठीक से |साफ़ |साफ |अच्छे से )?(?:नहीं )?दिख(?:ता|ाई)|"
-    r"\bmeri (?:aankh(?:en|ein|e)?|ankh(?:en|ein|e)?|nazar|najar)\b|\bmera chashma\b|\bmere chashme\b|\bmujhe (?:theek se |thik se |saaf )?(?:nahi|nahin) dikh\w*")
+    r"मेरी (?:आँखें|आंखें|आँखे|आंखे|नज़र|नजर|दृष्टि)|मेरा चश्मा|"
+    r"मेरे चश्मे|मुझे (?:ठीक से |साफ़ |साफ |अच्छे से )?(?:नहीं )?दिख(?:ता|"
+    r"ाई)|"
+    r"\bmeri (?:aankh(?:en|ein|e)?|ankh(?:en|ein|e)?|nazar|najar)\b|"
+    r"\bmera chashma\b|\bmere chashme\b|\bmujhe (?:theek se |"
+    r"thik se |saaf )?(?:nahi|nahin) dikh\w*")
 """The asker's own eyes, glasses or sight ("my eyes are bad", "no tengo las gafas puestas",
 "我眼神不好"): nothing about the person in the photo, so dropped before the routing words are
 read (like the asker's own screen below)."""
 
+_OWN_ACCESS = re.compile(
+    r"\b(?:i(?:'m| am) (?:using|on) |i (?:use|rely on|listen (?:to \w+ )?(?:with|"
+    r"through|via)) |with |through |via )?"
+    r"(?:(?:a|my) )?(?:screen ?reader|text[- ]to[- ]speech|voice ?over|"
+    r"read[- ]aloud \w+)\b(?: app| software)?|"
+    r"\bi(?:'m| am) (?:totally |completely |legally |partially |"
+    r"almost )?(?:blind|partially sighted|low[- ]vision)\b|"
+    r"\bi (?:have|got) (?:low vision|face blindness|prosopagnosia)\b|"
+    r"\bi (?:can(?:'|no)?t|cannot|can not) (?:read|recogni[sz]e|"
+    r"tell) faces\b[^.?!,;:]*|"
+    r"\b(?:since|after) (?:my|i had a|i had my) (?:stroke|eye surgery|cataract \w+)\b|"
+    r"\bi (?:can(?:'|no)?t|cannot|can not|barely|hardly) see (?:the|"
+    r"my) (?:screen|display|phone)\b(?: (?:well|clearly|properly))?|"
+    # Spanish
+    r"\b(?:uso|utilizo|con) (?:un |el |mi )?lector de (?:pantalla|"
+    r"voz)\b|\bsoy (?:ciega|ciego|invidente|persona ciega)\b|"
+    r"\btengo (?:baja visi[oó]n|poca vista|la vista (?:mal|cansada))\b|"
+    r"\b(?:no )?veo (?:bien |mal |muy mal |casi )?(?:la|mi) pantalla\b|"
+    r"\bdesde (?:mi|el) ictus\b|\bcada vez veo menos\b|"
+    # French
+    r"\b(?:j'utilise|avec|je me sers d'?) ?(?:un |mon )?lecteur (?:d'[ée]cran|"
+    r"vocal)\b|\bje suis (?:aveugle|malvoyante?|non[- ]voyante?)\b|"
+    r"\bje vois (?:mal|pas bien|plus bien) (?:l'|mon )[ée]cran\b|"
+    r"\bdepuis mon avc\b|\bma vue baisse\b|"
+    # German
+    r"\b(?:ich (?:nutze|benutze|verwende|h[öo]re mir \w+ (?:per|"
+    r"mit|[üu]ber))|mit|per) (?:einem |einen |meinem |meinen |"
+    r"dem |den )?"
+    r"(?:screenreader|bildschirmleser|vorlesefunktion|vorleseprogramm|"
+    r"sprachausgabe)\b|\bich bin (?:blind|sehbehindert|erblindet)\b|"
+    r"\bich sehe (?:den|meinen) bildschirm (?:kaum|schlecht|nicht gut)(?: noch)?\b|"
+    r"\bseit meinem schlaganfall\b|\bmeine augen werden schlechter\b|"
+    # Italian
+    r"\b(?:uso|utilizzo|con) (?:il |un |la )?(?:lettore di schermo|"
+    r"sintesi vocale)\b|\bsono (?:cieco|cieca|ipovedente|non vedente)\b|"
+    r"\bnon vedo bene (?:lo|il mio) schermo\b|\bdopo (?:il mio|l')ictus\b|\bci vedo sempre meno\b|"
+    # Portuguese
+    r"\b(?:uso|utilizo|com) (?:o |um )?leitor de (?:tela|ecr[ãa]|"
+    r"voz)\b|\bsou (?:cega|cego|deficiente visual)\b|"
+    r"\btenho baixa vis[ãa]o\b|\bn[ãa]o (?:estou )?(?:enxergando|"
+    r"vejo) bem (?:a|o) (?:tela|ecr[ãa])\b|\bdepois do (?:meu )?avc\b|"
+    r"\bminha vista est[áa] fraca\b|"
+    # Dutch
+    r"\b(?:ik gebruik|met) (?:een |mijn )?(?:schermlezer|voorleesfunctie|"
+    r"voorleessoftware)\b|\bik ben (?:blind|slechtziend)\b|"
+    r"\bik zie het scherm (?:slecht|niet goed)\b|\bsinds mijn beroerte\b|"
+    r"\bik laat alles voorlezen\b|\bmijn ogen gaan achteruit\b|"
+    # Russian
+    r"\b(?:я )?(?:пользуюсь|использую|слушаю \w+ через) (?:экранн\w+ (?:диктор\w*|"
+    r"чтец\w*|чтени\w*)|скринридер\w*|программ\w+ озвучк\w*)|"
+    r"\bя (?:слеп(?:ой|ая)|незряч(?:ий|ая)|слабовидящ(?:ий|ая))\b|"
+    r"\bу меня слабое зрение\b|\bплохо вижу экран\b|\bпосле (?:моего )?инсульта\b|"
+    r"\bзрение садится\b|"
+    # Chinese, Japanese
+    r"我(?:用|在用|使用)(?:读屏软件|读屏|语音朗读(?:功能)?)(?:听图片|看图)?|我是盲人|我(?:眼睛不好|"
+    r"视力(?:很)?(?:弱|差))，?(?:看不清(?:楚)?屏幕)?|看不清(?:楚)?屏幕|我中风(?:以后|"
+    r"之后)|"
+    r"(?:スクリーンリーダー|音声読み上げ)を?(?:使って(?:います|る)|で(?:画像を)?聞いています)|"
+    r"(?:私は)?(?:目が見えない|全盲|弱視)(?:ので|です|なので)?|画面がよく見えません|視力が落ちてきて|"
+    # Arabic, Hindi
+    r"(?:أستخدم|أستعمل|استخدم|استعمل) (?:قارئ الشاشة|برنامج قراءة صوتية)|"
+    r"(?:أنا )?(?:كفيف|كفيفة|أعمى|عمياء)\b|نظري ضعيف|بصري يضعف|"
+    r"मैं स्क्रीन रीडर (?:इस्तेमाल|का इस्तेमाल) (?:करता|करती) (?:हूँ|"
+    r"हूं)|मैं (?:अंधा|अंधी|नेत्रहीन|दृष्टिहीन) (?:हूँ|हूं)|मुझे स्क्रीन (?:ठीक से |"
+    r"साफ़ )?नहीं दिखती|"
+    r"\bmain screen reader (?:use|istemal) kar(?:ta|ti) (?:hu|hoon|hun)\b",
+    re.I)
+"""The asker's own screen reader, blindness or low vision, a stroke that took their reading of
+faces, a screen they cannot see ("I'm blind and my friend sent me ...", "Uso leitor de tela.",
+"Ik ben blind."): the asker's situation, not the person in the photo's (whose blindness is
+still a health question), so dropped before the routing words and the policy's trait words
+are read."""
+
 _OWN_DEVICE = re.compile(
     r"\bmy (?:(?:phone|tablet|laptop|computer|monitor)(?:'s)? )?(?:screen|display)\b"
     r"|\bon my (?:phone|tablet|laptop|computer|monitor)\b|"
-    r"\bmi (?:pantalla|m[oó]vil|celular|tel[eé]fono)\b|\bpantalla de mi (?:m[oó]vil|celular|tel[eé]fono)\b|"
-    r"\bmon (?:[ée]cran|t[ée]l[ée]phone|portable|mobile)\b|\b[ée]cran de mon (?:t[ée]l[ée]phone|portable|mobile)\b|"
-    r"\bmein(?:em|en|e)? (?:bildschirm|display|handy(?:display|bildschirm)?|telefon)\b|\b(?:bildschirm|display) (?:von )?meine[ms] (?:handys?|telefons?)\b|"
-    r"\b(?:mio|mio piccolo) (?:schermo|telefono|cellulare)\b|\bschermo del mio (?:telefono|cellulare)\b|"
-    r"\bminha tela\b|\bmeu (?:ecr[ãa]|celular|telem[óo]vel|telefone)\b|\btela do meu (?:celular|telefone)\b|"
+    r"\bmi (?:pantalla|m[oó]vil|celular|tel[eé]fono)\b|\bpantalla de mi (?:m[oó]vil|"
+    r"celular|tel[eé]fono)\b|"
+    r"\bmon (?:[ée]cran|t[ée]l[ée]phone|portable|mobile)\b|\b[ée]cran de mon (?:t[ée]l[ée]phone|"
+    r"portable|mobile)\b|"
+    r"\bmein(?:em|en|e)? (?:bildschirm|display|handy(?:display|"
+    r"bildschirm)?|telefon)\b|\b(?:bildschirm|display) (?:von )?meine[ms] (?:handys?|"
+    r"telefons?)\b|"
+    r"\b(?:mio|mio piccolo) (?:schermo|telefono|cellulare)\b|"
+    r"\bschermo del mio (?:telefono|cellulare)\b|"
+    r"\bminha tela\b|\bmeu (?:ecr[ãa]|celular|telem[óo]vel|telefone)\b|"
+    r"\btela do meu (?:celular|telefone)\b|"
     r"\bmijn (?:scherm|telefoon(?:scherm)?|mobiel)\b|\bscherm van mijn (?:telefoon|mobiel)\b|"
-    r"\b(?:мой|моём|моем|моего|мой) (?:экран|телефон)\w*|\bэкран (?:моего )?телефона у меня\b|\bу меня (?:маленький )?экран\b|"
+    r"\b(?:мой|моём|моем|моего|мой) (?:экран|телефон)\w*|\bэкран (?:моего )?телефона у меня\b|"
+    r"\bу меня (?:маленький )?экран\b|"
     r"我(?:的)?(?:手机|电脑|平板)?(?:的)?屏幕|我(?:的)?手机|"
     r"(?:私|僕|俺|自分)の(?:スマホ|携帯|パソコン)?の?(?:画面|スクリーン)|(?:スマホ|携帯)の画面が(?:小さ|割れ|暗)|"
     r"\bشاشتي|\bشاشة (?:جوالي|موبايلي|هاتفي|تلفوني)|\bجوالي|\bموبايلي|"
@@ -397,17 +540,30 @@ so it is dropped before the routing words are read."""
 
 _ROLE_PLAY = re.compile(
     r"^\W*(?:(?:"
-    r"(?:please |ok,? |okay,? |now |let's say )?(?:pretend|imagine|suppose|act as if) (?:that )?(?:you(?:'re| are| were)|to be)|(?:act|role-?play) as|play the (?:role|part) of|you(?:'re| are) now|"
-    r"(?:finge|finjamos|haz como si|imagina|imag[ií]nate|sup[oó]n|act[uú]a como si) (?:que )?(?:(?:t[uú] )?eres|fueras|fueses|usted es|ser)|"
-    r"(?:fais|faites) comme si (?:tu [ée]tais|vous [ée]tiez)|imagine(?:z)? que (?:tu es|vous [êe]tes)|joue(?:z)? le r[ôo]le d|mets-toi dans la peau d|"
-    r"tu(?:n sie)? so,? als (?:ob )?(?:w[äa]r(?:e)?st du|w[äa]ren sie|du)|stell dir vor,? du (?:bist|w[äa]r(?:e)?st)|stellen sie sich vor,? sie (?:sind|w[äa]ren)|"
-    r"(?:fai|fate|facciamo) finta (?:di essere|che (?:tu )?sia)|immagina(?:te)? (?:di essere|che tu sia)|"
-    r"(?:finge|finja|imagina|imagine|faz de conta|fa[çc]a de conta) (?:que )?(?:(?:tu |voc[eê] |voce )?(?:[ée]s?|fosses?|est[aá]s?)|ser)\b|"
+    r"(?:please |ok,? |okay,? |now |let's say )?(?:pretend|imagine|"
+    r"suppose|act as if) (?:that )?(?:you(?:'re| are| were)|to be)|"
+    r"(?:act|role-?play) as|play the (?:role|part) of|you(?:'re|"
+    r" are) now|"
+    r"(?:finge|finjamos|haz como si|imagina|imag[ií]nate|sup[oó]n|"
+    r"act[uú]a como si) (?:que )?(?:(?:t[uú] )?eres|fueras|fueses|"
+    r"usted es|ser)|"
+    r"(?:fais|faites) comme si (?:tu [ée]tais|vous [ée]tiez)|"
+    r"imagine(?:z)? que (?:tu es|vous [êe]tes)|joue(?:z)? le r[ôo]le d|"
+    r"mets-toi dans la peau d|"
+    r"tu(?:n sie)? so,? als (?:ob )?(?:w[äa]r(?:e)?st du|w[äa]ren sie|"
+    r"du)|stell dir vor,? du (?:bist|w[äa]r(?:e)?st)|stellen sie sich vor,? sie (?:sind|"
+    r"w[äa]ren)|"
+    r"(?:fai|fate|facciamo) finta (?:di essere|che (?:tu )?sia)|"
+    r"immagina(?:te)? (?:di essere|che tu sia)|"
+    r"(?:finge|finja|imagina|imagine|faz de conta|fa[çc]a de conta) (?:que )?(?:(?:tu |"
+    r"voc[eê] |voce )?(?:[ée]s?|fosses?|est[aá]s?)|ser)\b|"
     r"(?:doe|doet u) (?:alsof|als of) (?:je|jij|u)|stel (?:je|jij|u) voor (?:dat )?(?:je|jij|u)|"
     r"(?:представь(?:те)?|вообрази|притворись|притворитесь),? (?:себе,? )?(?:что|будто) (?:ты|вы)|"
     r"(?:假装|假设|想象|假如)你是|"
     r"(?:تخيل|تخيلي|تظاهر|تظاهري|افترض|افترضي) (?:أنك|انك|نفسك)|"
-    r"(?:मान लो|मान लीजिए|कल्पना करो|कल्पना कीजिए|सोचो) (?:कि )?(?:तुम|आप)|(?:maan lo|man lo|socho|imagine karo) (?:ki )?(?:tum|aap|tu)\b"
+    r"(?:मान लो|मान लीजिए|कल्पना करो|कल्पना कीजिए|सोचो) (?:कि )?(?:तुम|"
+    r"आप)|(?:maan lo|man lo|socho|imagine karo) (?:ki )?(?:tum|"
+    r"aap|tu)\b"
     r")[^:;—–?？：。]{0,60}|[^:;—–?？：。、]{1,20}(?:になりきって|のふりをして|だと思って))"
     r"\s*[:;—–,，：、]\s*")
 """A role-play preface addressed to the assistant ("Pretend you're a makeup artist:",
@@ -417,7 +573,13 @@ nothing about the face, so dropped before the routing words are read ("finge", "
 allowed is the policy's business (facevqa.tasks.policy)."""
 
 
+def drop_own_sight(text: str) -> str:
+    """The question without the asker's own screen reader, blindness or low vision (_OWN_ACCESS),
+    in any case: the policy reads it before its trait words."""
+    return _OWN_ACCESS.sub(" ", text)
+
+
 def drop_own_device(lowered: str) -> str:
-    """The question without a role-play preface (_ROLE_PLAY) and the asker's own screen or
-    phone, eyes, glasses or sight (see _OWN_DEVICE and _OWN_SIGHT)."""
-    return _OWN_SIGHT.sub(" ", _OWN_DEVICE.sub(" ", _ROLE_PLAY.sub("", lowered, count=1)))
+    """The question without a role-play preface (_ROLE_PLAY), the asker's own screen reader or
+    blindness (_OWN_ACCESS), screen or phone, eyes, glasses or sight (_OWN_DEVICE, _OWN_SIGHT)."""
+    return _OWN_SIGHT.sub(" ", _OWN_DEVICE.sub(" ", drop_own_sight(_ROLE_PLAY.sub("", lowered, count=1))))
