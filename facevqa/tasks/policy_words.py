@@ -199,9 +199,6 @@ Latin letters (Russian translit, Arabizi with digits, romaji, pinyin, Hinglish),
 WORDS. Latin-letter words are pinned to word edges or a context, since every pattern is read on
 every question whatever its language."""
 
-for _category, _languages in TERSE_WORDS.items():
-    for _language, _patterns in _languages.items():
-        WORDS[_category][_language] = WORDS[_category].get(_language, ()) + _patterns
 
 _DOCUMENT = (r"(?:passport|\bid[- ]?(?:card|photo|scan|picture|document)|driver'?s?'? licen[cs]e|pasaporte|\bdni\b|carn[eé]\b|c[ée]dula|passeport|carte d'identit[ée]|\bpermis\b|pi[eè]ce d'identit[ée]|ausweis|reisepass|pass(?:foto|bild|scan)|f[üu]hrerschein|passaporto|carta d'identit[àa]|\bpatente\b|passaporte|\brg\b|\bcnh\b|carteira de identidade|paspoort|id-kaart|id-scan|identiteitskaart|rijbewijs"
              r"|паспорт|удостоверени|водительск\w* прав|身份证|护照|驾照|证件照|パスポート|免許証|身分証|マイナンバー|在留カード|جواز|(?:ال)?هوية|(?:ال)?بطاقة (?:ال)?(?:شخصية|هوية|وطنية)|رخصة|पासपोर्ट|आधार|पहचान पत्र|लाइसेंस|\baadhaa?r\b|\bpassport\b)")
@@ -274,9 +271,6 @@ high in a clip or screenshot, trustworthiness in every script, the person in a v
 picture "the same as" on an ID document or another picture, and "who is this" in Latin letters.
 Merged into WORDS like TERSE_WORDS; "all" holds patterns shared by every language."""
 
-for _category, _languages in EXTRA_WORDS.items():
-    for _language, _patterns in _languages.items():
-        WORDS[_category][_language] = WORDS[_category].get(_language, ()) + _patterns
 
 REGIONAL_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "identity": {
@@ -330,9 +324,6 @@ subject", who-is in Cantonese, Taiwanese, Maghrebi and Gulf Arabic and Urdu-flav
 look-alikes (हमशक्ल), origin asked from features, Quebec "gai", Taiwanese party colours and
 正 (hot), Urdu beauty words, Egyptian "smokes hashish". Merged into WORDS like TERSE_WORDS."""
 
-for _category, _languages in REGIONAL_WORDS.items():
-    for _language, _patterns in _languages.items():
-        WORDS[_category][_language] = WORDS[_category].get(_language, ()) + _patterns
 
 
 STORY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -394,9 +385,10 @@ STORY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 """Stories (set 15): dementia and drinking read from a face, cleverness, competence and honesty
 judged from it, a name and an address asked, "ye hai kaun". Merged into WORDS like TERSE_WORDS."""
 
-for _category, _languages in STORY_WORDS.items():
-    for _language, _patterns in _languages.items():
-        WORDS[_category][_language] = WORDS[_category].get(_language, ()) + _patterns
+for _table in (TERSE_WORDS, EXTRA_WORDS, REGIONAL_WORDS, STORY_WORDS):
+    for _category, _languages in _table.items():
+        for _language, _patterns in _languages.items():
+            WORDS[_category][_language] = WORDS[_category].get(_language, ()) + _patterns
 
 
 SCALE_WORDS = (r"(?:\b1\b|\buno\b|\bun\b|\beins\b|\bé[eé]n\b|\bодного\b|一|１)\s*(?:to|al|a|à|bis|tot|до|到|から|إلى|से|-)\s*(?:10|dieci|diez|dix|zehn|tien|десяти|十|１０)",
