@@ -369,7 +369,8 @@ def _refusal(question: str, text: str, lowered: str, corrected: str) -> Refusal 
         hit = check_policy(corrected, text)
         if hit is not None:  # settings and waivers as typed ("sans parler de religion"), then
             # corrected: the English typo corrector turns "sans" and "marcha" into other words
-            hit = check_policy(correct_typos(drop_non_traits(drop_religious_headwear(lowered))), text)
+            typed = drop_non_traits(drop_religious_headwear(lowered))
+            hit = check_policy(correct_typos(typed), text)
     if hit is None:
         # a costume, a setting ("bei Madame Tussauds") or slang names no one
         text, corrected = asked_part(drop_non_traits(text)), asked_part(drop_non_traits(corrected))

@@ -998,7 +998,8 @@ def test_set14_near_misses_pass_the_rules(question):
 SET15_ROUTED = [
     # the asker's own screen reader, blindness or low vision
     ("I use a screen reader. Is the man in this photo older than fifty?", "age", None),
-    ("Soy ciego y no puedo verla: ¿la mujer de la foto lleva gafas?", "attribute", "eyeglasses"),
+    ("Soy ciego y no puedo verla: ¿la mujer de la foto lleva gafas?",
+     "attribute", "eyeglasses"),
     ("Je suis malvoyante, est-ce que cette personne est un homme ou une femme ?", "gender", None),
     ("Ich bin blind. Lächelt das Kind auf dem Bild?", "attribute", "smiling"),
     ("Ik ben slechtziend. Draagt de vrouw op de foto een bril?", "attribute", "eyeglasses"),
@@ -1006,17 +1007,20 @@ SET15_ROUTED = [
     # a waived topic after a setting, a denied suspicion, a waived identity before a spoof question
     ("These were taken at a union march my uncle joined. Forget the march: is he wearing a cap?",
      "attribute", "wearing_hat"),
-    ("Foto del comizio di mio zio. La politica qui non c'entra: ha la barba?", "attribute", "beard"),
+    ("Foto del comizio di mio zio. La politica qui non c'entra: ha la barba?",
+     "attribute", "beard"),
     ("Das Bild ist vom Gemeindefest. Glaube ist mir egal, ich will nur wissen: lacht sie?",
      "attribute", "smiling"),
     ("It's not that I think he's sick, I only want to know if he wears glasses here.",
      "attribute", "eyeglasses"),
     ("Non è che creda sia malato, volevo sapere se porta il cappello.", "attribute", "wearing_hat"),
-    ("Apparently a clip of some pop star made with AI. Whoever it is meant to be, is this face real or generated?",
+    ("Apparently a clip of some pop star made with AI. Whoever it is meant to be, is this face "
+     "real or generated?", "spoof", None),
+    ("Dizem que é vídeo falso de uma cantora. Seja quem for, o rosto é real ou gerado?",
      "spoof", None),
-    ("Dizem que é vídeo falso de uma cantora. Seja quem for, o rosto é real ou gerado?", "spoof", None),
     # a relative's claim, a birthday photo, "an adult or still a minor"
-    ("My uncle claims he shaved ages ago. Does he have a beard in this shot?", "attribute", "beard"),
+    ("My uncle claims he shaved ages ago. Does he have a beard in this shot?",
+     "attribute", "beard"),
     ("At grandpa's birthday dinner, does he look happy or tired?", "emotion", None),
     ("Would you say the girl looks like an adult or still a minor?", "age", None),
     ("My sister said her son is underage. Is he underage by his looks?", "age", None),
