@@ -718,7 +718,9 @@ _NOT_ASKING = re.compile(
     r"senza|ohne|zonder|без)\s+(?:(?:about|"
     r"the|his|her|their|sa|son|leur|la|a|o|sua|seu|su|ihre|seine|die|de|zijn|haar)\s+)?"
     r"(?:religion|religi[oó]n|religi[ãa]o|religione|religie|politics|politique|pol[ií]tica|"
-    r"politica|politik|politiek|политики|религии)\b"
+    r"politica|politik|politiek|политики|религии|background|origins?|ethnicity|race|"
+    r"nationality|health|origen|origine|herkunft|afkomst|origem|etnia|ethnie|salud|sant[ée]|"
+    r"gesundheit|gezondheid|sa[úu]de|salute)\b"
     r"|धर्म नहीं|(?:不是|不问|无关)(?:宗教|政治)|宗教(?:じゃなくて|ではなく)|(?:مش|ليس|وليس) "
     r"(?:ال)?(?:دين|سياسة)", re.I)
 """A clause that says not to identify ("describe her without telling me who she is", "no
@@ -968,6 +970,52 @@ _HOSTED_GATHERING = re.compile(
 """A gathering named by its host or cause ("trump rally pic", "afd demo foto", "photo de la
 manif lgbt", "al gay pride"): the photo's setting. Dropped only in a question about a photo or
 one whose rest asks a task ("... is he angry"); "does he go to trump rallies?" still refuses."""
+_RELIGIOUS_ROLE = re.compile(
+    r"\b(?:the|this|that|our|my|your|el|la|le|der|die|den|dem|"
+    r"de|il|lo|o|het|onze|unser\w*|nuestr[oa]|notre|nostr[oa]|"
+    r"noss[oa])\s+"
+    r"(?:(?:local|parish|new|old|young|village|head)\s+)?(?:priest|"
+    r"imam|rabbi|pastor|vicar|nun|monk|bishop|reverend|preacher|"
+    r"sacerdote|cura|monja|rabino|im[aá]n|pr[êe]tre|cur[ée]|rabbin|"
+    r"pasteur|religieuse|moine|[ée]v[êe]que|priester|pfarrer|"
+    r"rabbiner|nonne|m[öo]nch|bischof|prete|parroco|rabbino|suora|"
+    r"monaco|vescovo|padre|freira|monge|bispo|pastoor|dominee|"
+    r"rabbijn|monnik)\b(?:'s)?"
+    r"|\b(?:этот |наш )?(?:священник\w*|батюшк\w*|имам\w*|раввин\w*|монах\w*|монахин\w*|пастор\w*)"
+    r"|(?:这位|那位|这个)?(?:牧师|神父|和尚|修女|伊玛目|阿訇)|(?:この|あの)?(?:牧師|神父|お坊さん|僧侶|住職|修道女|イマーム)(?:さん)?"
+    r"|\bال(?:إمام|امام|شيخ|قس|كاهن|راهب|راهبة|حاخام)\b|(?:पुजारी|"
+    r"पंडित|इमाम|मौलवी|पादरी|साधु)(?: जी)?",
+    re.I)
+"""A religious role as who the photo shows ("is the priest smiling?", "draagt de imam een bril?"):
+the asker names the role, no faith is inferred; read as "the person" when the question asks a
+task ("is he a priest?" keeps its article and still refuses)."""
+_FAITH_OR_STATE_SOURCE = re.compile(
+    r"\b(?:church|mosque|temple|synagogue|parish|congregation|immigration|asylum|visa)\s+"
+    r"(?:newsletter|committee|bulletin|magazine|website|office|"
+    r"board|records?|archive|file|form|desk|officers?|"
+    r"authority|services?|photo|portal)\b"
+    r"|\b(?:bolet[ií]n|comit[ée]|oficina|hoja) (?:de la |del |"
+    r"de )?(?:iglesia|parroquia|mezquita|inmigraci[oó]n|extranjer[ií]a)\b"
+    r"|\b(?:bulletin|comit[ée]|bureau|service|journal) (?:de la |"
+    r"du |de l'|des )?(?:paroisse|[ée]glise|mosqu[ée]e|immigration)\b|"
+    r"\bpr[ée]fecture\b"
+    r"|\b(?:gemeindebrief|pfarrbrief|ausl[äa]nderbeh[öo]rde|einwanderungsbeh[öo]rde|"
+    r"moscheeverein|kirchengemeinde)\w*"
+    r"|\b(?:bollettino|comitato|ufficio|giornalino) (?:della |"
+    r"parrocchiale|dell'|del )?(?:parrocchia|chiesa|moschea|immigrazione)?\b(?=.{0,3}[:,])"
+    r"|\bquestura\b|\b(?:boletim|comit[êe]|escrit[óo]rio|jornal) da (?:igreja|"
+    r"par[óo]quia|mesquita|imigra[çc][ãa]o)\b"
+    r"|\b(?:moskee|kerk|parochie|synagoge)(?:nieuwsbrief|bestuur|blad|krant)\b|\bimmigratiedienst\b"
+    r"|\bмиграционн\w+ служб\w+|\bприходск\w+ (?:газет\w+|листк\w+)"
+    r"|(?:教会|清真寺|寺庙)(?:的)?(?:通讯|委员会|简报)|移民局|(?:教会|モスク|寺)の(?:会報|委員会)|入管|出入国在留管理"
+    r"|(?:نشرة|لجنة) (?:ال)?(?:مسجد|كنيسة)|(?:مكتب|دائرة) (?:ال)?هجرة|"
+    r"(?:मंदिर|मस्जिद|चर्च) (?:समिति|पत्रिका)|इमिग्रेशन ऑफिस",
+    re.I)
+"""Where the question comes from, not a trait: a parish newsletter, a mosque committee, an
+immigration office ("Immigration office photo: is this a live capture?"); dropped when the rest
+asks a task ("is he an immigrant? (immigration office)" still refuses on "immigrant")."""
+
+
 _WAIVED_TOPIC = (rf"(?:{_DETERMINERS}(?:{_TRAIT_NOUNS}|{_GATHERINGS}|geloof|fede|f[ée]|vera|glaube|"
                  r"marcha|march|event|evento|[ée]v[ée]nement|veranstaltung|evenement))")
 _WAIVER = re.compile(
@@ -1333,6 +1381,10 @@ def drop_non_traits(text: str) -> str:
     who it is") and fooling face recognition are dropped (the router's classifier reads the
     question this way too)."""
     text = drop_own_sight(text)  # "I'm blind, ...": the asker, not the person in the photo
+    for pattern, replacement in ((_FAITH_OR_STATE_SOURCE, " "), (_RELIGIOUS_ROLE, " the person ")):
+        rest = pattern.sub(replacement, text)
+        if rest != text and _asks_task(rest):
+            text = rest
     waivers = list(_WAIVER.finditer(text))
     if waivers:
         rest = text[waivers[-1].end():]

@@ -77,7 +77,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": (r"病", r"怀孕", r"嗑药", r"磕药", r"喝醉", r"吸毒", r"怀了", r"孕妇", r"残疾", r"残障", r"抑郁", r"焦虑症", r"癌", r"糖尿", r"自闭", r"健康", r"吸毒", r"上瘾", r"成瘾", r"酗酒", r"艾滋", r"综合征", r"精神(?:病|疾病|状态|问题|障碍)", r"身体状况", r"毒品", r"大麻", r"可卡因", r"冰毒", r"海洛因", r"瘾君子", r"有喜", r"身孕", r"喝多了", r"醉醺醺", r"嗨了", r"嗑嗨", r"自必症|自闭|孤独症|抑郁|多动症", r"吸du|\bxi ?du\b|嗑药|酒鬼|瘾君子", r"厌食", r"暴食症", r"进食障碍", r"饮食失调", r"吃药", r"服药", r"药物", r"抗抑郁", r"安眠药", r"镇静剂", r"喝(?:了)?酒", r"醉了", r"微醺", r"喝高了", r"喝大了", r"宿醉"),
         "ja": (r"病気", r"病", r"妊娠", r"ラリって", r"シャブ", r"酔っ(?:払|ぱら)", r"妊婦", r"障害", r"障がい", r"うつ病", r"鬱", r"不安障害", r"癌", r"糖尿", r"自閉", r"健康", r"依存症", r"薬物", r"中毒", r"アルコール依存", r"アル中", r"エイズ", r"(?<![a-z])hiv(?![a-z])", r"症候群", r"精神(?:病|疾患|状態|的)", r"覚醒剤", r"覚せい剤", r"大麻", r"コカイン", r"ヤク中", r"ドラッグ", r"クスリ", r"(?:薬|ヤク)(?:を)?(?:やって|キメ)", r"キマって", r"酔って", r"おめでた", r"身ごも", r"身籠", r"拒食", r"過食", r"摂食障害", r"向精神薬", r"抗うつ薬", r"精神薬", r"睡眠薬", r"服薬", r"薬を飲んで", r"(?:お酒|酒)(?:を)?(?:飲んで|飲ん|呑ん)", r"ほろ酔い", r"酒臭", r"二日酔い", r"飲酒", r"うつ(?:病|っぽ|だよ|だね|なの|です|じゃ|状態)", r"鬱"),
         "ar": (r"\bمريض", r"\b(?:ال)?مرض", r"\bحامل\b", r"\bمحشش", r"\bمسطول", r"\bسكران", r"\bسكير", r"\bمخدر", r"\b(?:ال)?حمل\b", r"\bإعاقة", r"\bمعاق", r"\bاكتئاب", r"\bمكتئب", r"\bاضطراب", r"\bسرطان", r"\b(?:ال)?سكري", r"\bتوحد", r"\b(?:ال)?صحة", r"\bصحته", r"\bصحتها", r"\bإدمان", r"\bمدمن", r"\bمخدرات", r"\bالإيدز", r"\bمتلازمة", r"\bنفسي", r"\bعقلي", r"\bحشيش", r"\bكوكايين", r"\bهيروين", r"\bيتعاطى", r"\bتتعاطى", r"\bحبوب مخدرة", r"\bتنتظر (?:مولود|طفل)", r"\bحبلى\b", r"\bسكرانة?\b", r"\bمتعاطي", r"\b(?:عنده|عندها|فيه|فيها) (?:ال)?سكر\b", r"\bمريض سكر", r"\bمريضة سكر", r"\b(?:سكير|سكيرة|مدمن|مدمنة|محشش|محششة)\b", r"\b(?:ال)?أنوركسيا|\bفقدان (?:ال)?شهية", r"\b(?:ال)?بوليميا|\bالشره المرضي", r"\b(?:ال)?أدوية\b|\bادوية\b", r"\b(?:ي|ت)(?:أخذ|اخذ|اخد|تناول) (?:\S+ )?(?:دوا|دواء|أدوية|ادوية|حبوب|مهدئات|منومات)", r"\bمهدئات|\bمنومات|\bحبوب (?:منومة|مهدئة|الهلوسة)", r"\bمخمور|\b(?:شارب|شرب|بيشرب|يشرب) (?:خمر|كحول|عرق|بيرة)"),
-        "hi": (r"बीमार", r"रोग", r"गर्भवती", r"\bnashe\b", r"\bnasha\b", r"\bbimaar", r"\bbimari", r"\bpagal\b", r"\bpregnant\b", r"गर्भ", r"प्रेग्नेंट", r"विकलांग", r"अपंग", r"दिव्यांग", r"डिप्रेशन", r"अवसाद", r"चिंता विकार", r"कैंसर", r"मधुमेह", r"डायबिटीज", r"ऑटिज़्म", r"ऑटिज्म", r"स्वास्थ्य", r"सेहत", r"नशा", r"नशे", r"शराबी", r"एचआईवी", r"एड्स", r"सिंड्रोम", r"मानसिक", r"ड्रग", r"गांजा", r"चरस", r"कोकीन", r"नशेड़ी", r"\bcharas\b", r"\bnashedi\b", r"\bdrugs?\b", r"पेट से", r"उम्मीद से", r"\bpet se\b", r"\bumm?ee?d se\b", r"टल्ली", r"\btalli\b", r"दारू", r"\bdaaru\b", r"शुगर (?:है|हैं|की बीमारी|का मरीज)", r"\bsugar (?:hai|ki bimari)\b", r"बीपी (?:है|का)", r"डिप्रेसन|डिप्रेशन|डिप्रेस|अवसाद|\bdepression\b|\bdepressed\b", r"\bnashedi\b|नशेड़ी|नशेडी|शराबी|\bsharabi\b", r"एनोरेक्सिया", r"बुलिमिया", r"\banorexi", r"दवा", r"गोलियां|गोलियाँ|गोली (?:खा|ले)", r"\bdawa(?:i|yi|iyan|aiyan)?\b", r"\bgoli(?:yan|yaan)? (?:kha|le)", r"पी (?:रखी|रखा|रक्खी)|पिए हुए|पिये हुए|पीकर", r"\bpi(?:ye|e|yi)? (?:hue|hui|huye|rakhi|rakha)\b", r"\bpeeke\b|\bpee ke\b|\bpi ke\b", r"\bsharab|शराब"),
+        "hi": (r"बीमार", r"रोग", r"गर्भवती", r"\bnashe\b", r"\bnasha\b", r"\bbimaar", r"\bbimari", r"\bpagal\b", r"\bpregnant\b", r"गर्भ", r"प्रेग्नेंट", r"विकलांग", r"अपंग", r"दिव्यांग", r"डिप्रेशन", r"अवसाद", r"चिंता विकार", r"कैंसर", r"मधुमेह", r"डायबिटीज", r"ऑटिज़्म", r"ऑटिज्म", r"स्वास्थ्य", r"सेहत", r"नशा", r"नशे", r"शराबी", r"एचआईवी", r"एड्स", r"सिंड्रोम", r"मानसिक", r"ड्रग", r"गांजा", r"चरस", r"कोकीन", r"नशेड़ी", r"\bcharas\b", r"\bnashedi\b", r"\bdrugs?\b", r"पेट से", r"उम्मीद से", r"\bpet se\b", r"\bumm?ee?d se\b", r"टल्ली", r"\btalli\b", r"दारू", r"\bdaaru\b", r"शुगर (?:है|हैं|की बीमारी|का मरीज)", r"\bsugar (?:hai|ki bimari)\b", r"बीपी (?:है|का)", r"डिप्रेसन|डिप्रेशन|डिप्रेस|अवसाद|\bdepression\b|\bdepressed\b", r"\bnashedi\b|नशेड़ी|नशेडी|शराबी|\bsharabi\b", r"एनोरेक्सिया", r"बुलिमिया", r"\banorexi", r"(?<![\u0900-\u097F])दवा", r"गोलियां|गोलियाँ|गोली (?:खा|ले)", r"\bdawa(?:i|yi|iyan|aiyan)?\b", r"\bgoli(?:yan|yaan)? (?:kha|le)", r"पी (?:रखी|रखा|रक्खी)|पिए हुए|पिये हुए|पीकर", r"\bpi(?:ye|e|yi)? (?:hue|hui|huye|rakhi|rakha)\b", r"\bpeeke\b|\bpee ke\b|\bpi ke\b", r"\bsharab|शराब"),
     },
     "character": {
         "es": (r"\bconfiable", r"\bfiable", r"\bde confianza\b", r"\bconfiar\b", r"\bde fiar\b", r"\bm[aá]s (?:guap|bonit|atractiv|lind|fe[oa])", r"\bcriminal", r"\bdelincuente", r"\bladr[oó]n", r"\bladrona", r"\bterrorista", r"\binteligen", r"\bcoeficiente", r"\bhonest[oa]s?\b", r"\bhonrad[oa]s?\b", r"\bmentiros", r"\bpeligros", r"\bbuena persona\b", r"\bmala persona\b", r"\bpersonalidad", r"\bcar[aá]cter", r"\bclase (?:social|baja|alta|media|obrera|trabajadora)\b", r"\bestrato social\b", r"\bestafador", r"\btimador", r"\b(?:pobre|ric[oa]) o (?:pobre|ric[oa])\b", r"\b(?:parece|es) (?:muy )?(?:pobre|millonari[oa]|adinerad[oa]|pij[oa]|cani|choni|quinqui)\b(?! (?:en|de)\b)", r"\btont[oa]s?\b", r"\best[uú]pid", r"\bimb[eé]cil", r"\bidiota", r"\b(?:guap[oa]|bonit[oa]|lind[oa]|hermos[oa]|atractiv[oa]) o (?:fe[oa]|no)\b", r"\bfe[oa] o (?:guap|bonit|lind|hermos)", r"\best[aá] buen[oa] o no\b", r"\bpij[oa]s?\b", r"\bcon pasta\b", r"\bc[aá]rcel\b|\bpresidiari|\bexpresidiari|\btalego\b|\btrullo\b", r"\bprestar(?:le)? dinero\b|\bprestar(?:le)? plata\b", r"\balguien con (?:mucho )?(?:dinero|plata|pasta|lana)\b|\b(?:pinta|cara) de (?:rico|rica|pobre|millonari)", r"\b(?:cara|pinta|aspecto|facha|jeta) de (?:chorizo|choriza|mangante|ratero|caco|choro|quinqui|narco|camello|maleante|malandro|delincuente|criminal|ladr[oó]n|asesin[oa]|mafios[oa]|sicario|pandiller[oa])", r"\b(?:es|parece|ser[aá]) (?:un |una )?(?:chorizo|choriza|mangante|ratero|ratera|caco|choro|maleante|sicario|pandiller[oa])\b", r"\b(?:pobre|ric[oa])s? o (?:\w+ ){1,3}(?:pobre|ric[oa])s?\b", r"\bprest\w*\b.{0,25}\b(?:dinero|plata|pasta|lana)\b", r"\bte (?:l[oa]|los|las) (?:tirar[ií]as|follar[ií]as|comer[ií]as|ligar[ií]as)\b", r"\bfiar(?:te|[ií]as)\b", r"\bperezos[oa]s?\b", r"\b(?:cara de |es (?:un |una )?|parece (?:un |una )?)vag[oa]s?\b", r"\bqui[eé]n (?:est[aá]|es) m[aá]s buen[oa]\b", r"\bbuenorr[oa]s?\b", r"\best[aá] buen[ií]sim[oa]\b"),
@@ -329,19 +329,19 @@ look-alikes (हमशक्ल), origin asked from features, Quebec "gai", Taiw
 STORY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "health": {
         # memory loss and dementia read from a face, and drinking as a habit
-        "en": (r"\b(?:dementia|demented|alzheimer'?s?|senile|senility|memory loss|cognitive decline)\b", r"\b(?:heavy|habitual|problem) drinker\b|\bdrinks? (?:a lot|too much|heavily)\b"),
-        "es": (r"\bdemencia\b|\bdemente\b|\balzh?[eé]imer\b|\bsenil\b|\bp[eé]rdida de memoria\b", r"\bbebedor(?:a)?\b|\bbebe (?:mucho|demasiado)\b"),
-        "fr": (r"\bd[ée]mence\b|\bd[ée]ment(?:e)?\b|\balzheimer\b|\bs[ée]nile\b|\bperte de m[ée]moire\b", r"\bboit (?:beaucoup|trop)\b|\bbuveur\b|\bbuveuse\b"),
-        "de": (r"\bdemen(?:z|t|te[rn]?)\b|\balzheimer\b|\bsenil\b|\bged[äa]chtnisverlust\b", r"\btrinker(?:in)?\b|\btrinkt (?:viel|zu viel|regelm[äa](?:ß|ss)ig)\b"),
-        "it": (r"\bdemenza\b|\bdemente\b|\balzheimer\b|\bsenile\b|\bperdita di memoria\b", r"\bbevitore\b|\bbevitrice\b|\bbeve (?:molto|troppo)\b"),
-        "pt": (r"\bdem[êe]ncia\b|\bdemente\b|\balzheimer\b|\bsenil\b|\bperda de mem[óo]ria\b", r"\bbeberr[ãa]o\b|\bbebe (?:muito|demais)\b|\bcachaceir[oa]\b"),
-        "nl": (r"\bdement(?:ie|e)?\b|\balzheimer\b|\bseniel\b|\bgeheugenverlies\b", r"\bdrinker\b|\bzuiper\b|\bdrinkt (?:veel|te veel)\b"),
-        "ru": (r"\bдеменци\w*|\bальцгеймер\w*|\bмаразм\w*|\bслабоуми\w*|\bпотер\w* памяти\b", r"\bпьющ(?:ий|ая|ие|его|ей)\b|\bпьёт\b|\bпьет\b|\bвыпивает\b|\bалкаш\w*"),
-        "zh": (r"痴呆|失智|阿尔茨海默|阿茲海默|老年痴呆|记忆力衰退", r"酗酒|酒鬼|爱喝酒|嗜酒"),
+        "en": (r"\b(?:a |heavy |chain[- ])?smoker\b|\bsmokes? (?:a lot|heavily|every day|daily|cigarettes)\b", r"\b(?:dementia|demented|alzheimer'?s?|senile|senility|memory loss|cognitive decline)\b", r"\b(?:heavy|habitual|problem) drinker\b|\bdrinks? (?:a lot|too much|heavily)\b"),
+        "es": (r"\bfumador(?:a)?\b|\bfuma (?:mucho|a diario)\b", r"\bdemencia\b|\bdemente\b|\balzh?[eé]imer\b|\bsenil\b|\bp[eé]rdida de memoria\b", r"\bbebedor(?:a)?\b|\bbebe (?:mucho|demasiado)\b"),
+        "fr": (r"\bfumeu(?:r|se)\b|\bfume (?:beaucoup|trop)\b", r"\bd[ée]mence\b|\bd[ée]ment(?:e)?\b|\balzheimer\b|\bs[ée]nile\b|\bperte de m[ée]moire\b", r"\bboit (?:beaucoup|trop)\b|\bbuveur\b|\bbuveuse\b"),
+        "de": (r"\braucher(?:in)?\b|\braucht (?:viel|stark|kette)\b", r"\bdemen(?:z|t|te[rn]?)\b|\balzheimer\b|\bsenil\b|\bged[äa]chtnisverlust\b", r"\btrinker(?:in)?\b|\btrinkt (?:viel|zu viel|regelm[äa](?:ß|ss)ig)\b"),
+        "it": (r"\bfumat(?:ore|rice)\b|\bfuma (?:molto|tanto)\b", r"\bdemenza\b|\bdemente\b|\balzheimer\b|\bsenile\b|\bperdita di memoria\b", r"\bbevitore\b|\bbevitrice\b|\bbeve (?:molto|troppo)\b"),
+        "pt": (r"\bfumante\b|\bfuma (?:muito|demais)\b", r"\bdem[êe]ncia\b|\bdemente\b|\balzheimer\b|\bsenil\b|\bperda de mem[óo]ria\b", r"\bbeberr[ãa]o\b|\bbebe (?:muito|demais)\b|\bcachaceir[oa]\b"),
+        "nl": (r"\broker\b|\brookt (?:veel|zwaar)\b", r"\bdement(?:ie|e)?\b|\balzheimer\b|\bseniel\b|\bgeheugenverlies\b", r"\bdrinker\b|\bzuiper\b|\bdrinkt (?:veel|te veel)\b"),
+        "ru": (r"\bкурильщи\w*|\bмного курит\b", r"\bдеменци\w*|\bальцгеймер\w*|\bмаразм\w*|\bслабоуми\w*|\bпотер\w* памяти\b", r"\bпьющ(?:ий|ая|ие|его|ей)\b|\bпьёт\b|\bпьет\b|\bвыпивает\b|\bалкаш\w*"),
+        "zh": (r"烟民|老烟枪|吸烟者|抽烟的人", r"痴呆|失智|阿尔茨海默|阿茲海默|老年痴呆|记忆力衰退", r"酗酒|酒鬼|爱喝酒|嗜酒"),
         "ja (romaji)": (r"\bbyou?u?ki\b|\bbyōki\b|\bninchishou?\b",),
-        "ja": (r"認知症|痴呆|アルツハイマー|ボケて(?:い|る)|物忘れの病気", r"酒浸り|大酒飲み|アル中|酒癖"),
-        "ar": (r"زهايمر|الزهايمر|خرف|الخرف|فقدان الذاكرة", r"\bيشرب (?:كثيرا|كثير)|سكير|سكّير"),
-        "hi": (r"डिमेंशिया|अल्ज़ाइमर|अल्जाइमर|भूलने की बीमारी|\bdementia\b|\balzheimer", r"शराबी|पियक्कड़|\bsharabi\b|\bpiyakkad\b"),
+        "ja": (r"喫煙者|ヘビースモーカー|タバコを吸う人", r"認知症|痴呆|アルツハイマー|ボケて(?:い|る)|物忘れの病気", r"酒浸り|大酒飲み|アル中|酒癖"),
+        "ar": (r"\bمدخن\w*", r"زهايمر|الزهايمر|خرف|الخرف|فقدان الذاكرة", r"\bيشرب (?:كثيرا|كثير)|سكير|سكّير"),
+        "hi": (r"धूम्रपान करने वाल|सिगरेट पीने वाल|\bsmoker\b", r"डिमेंशिया|अल्ज़ाइमर|अल्जाइमर|भूलने की बीमारी|\bdementia\b|\balzheimer", r"शराबी|पियक्कड़|\bsharabi\b|\bpiyakkad\b"),
     },
     "character": {
         # cleverness, competence and honesty judged from a face (hiring, a tradesman)
@@ -359,8 +359,13 @@ STORY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ar": (r"\b(?:يبدو|تبدو) (?:\S+ )?(?:أمينا?ً?|امينا?|أمينة|صادقا?ً?|صادقة|ذكيا?ً?|ذكية|غبيا?ً?|غبية|كفؤا?ً?)\b",),
         "hi": (r"(?:होशियार|ईमानदार|बेवकूफ़?|समझदार) (?:लगता|लगती|लगते)", r"\b(?:imaandar|hoshiyar|samajhdar|bewakoof) (?:lagta|lagti|lagte)\b"),
     },
+    "religion": {
+        # the place of worship someone attends, asked beside another question
+        "en": (r"\b(?:which|what) (?:church|mosque|temple|synagogue|parish|congregation|denomination) (?:does |do |did )?(?:s?he|they) (?:attends?|go(?:es)? to|belongs? to)\b",),
+    },
     "orientation": {
         # an English orientation word inside Chinese or Japanese text ("他是不是gay啊"): no word edge
+        "ar": (r"مش راجل (?:أوي|اوي|قوي|كفاية)|\bمخنث\S*",),
         "zh": (r"(?<![a-z])(?:gay|lesbian|lgbt|homo)(?![a-z])",),
         "ja": (r"(?<![a-z])(?:gay|lesbian|lgbt|homo)(?![a-z])",),
     },
@@ -369,8 +374,8 @@ STORY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (r"\b(?:his|her|their)? ?name and (?:home )?address\b",
                r"\bidentify (?:the|this|that|these|those) (?:[\w-]+ ){0,2}(?:boy|girl|man|woman|guy|person|people|individual|subject|suspect|lady|gentleman|kid|child|driver|worker|officer|intruder|thief)s?\b",
                r"\bor (?:just |only )?(?:an? )?(?:look-?alike|double|doppelg[äa]nger|impersonator)\b"),
-        "es": (r"\bo (?:es )?(?:solo )?(?:un |una )?(?:doble|s[óo]sia|imitador)\b", r"\bnombre y (?:la )?direcci[oó]n\b",),
-        "fr": (r"\bou (?:c'est )?(?:juste )?(?:un |une )?(?:sosie|imitat(?:eur|rice))\b", r"\bnom et (?:l')?adresse\b", r"\bidentifier (?:cet|cette|ce) (?:individu|personne|homme|femme|monsieur|dame|type)\b"),
+        "es": (r"\b(?:en )?(?:qu[eé]|cu[aá]l) (?:barrio|ciudad|calle|zona|pueblo|colonia) vive\b", r"\bo (?:es )?(?:solo )?(?:un |una )?(?:doble|s[óo]sia|imitador)\b", r"\bnombre y (?:la )?direcci[oó]n\b",),
+        "fr": (r"\b(?:il|elle) s\'appelle comment\b|\bcomment (?:il|elle) s\'appelle\b|\bs\'appelle comment\b", r"\bou (?:c'est )?(?:juste )?(?:un |une )?(?:sosie|imitat(?:eur|rice))\b", r"\bnom et (?:l')?adresse\b", r"\bidentifier (?:cet|cette|ce) (?:individu|personne|homme|femme|monsieur|dame|type)\b"),
         "de": (r"\boder (?:nur )?(?:ein(?:e)? )?(?:doppelg[äa]nger(?:in)?|double)\b", r"\bnamen? und (?:die )?adresse\b",),
         "it": (r"\bo (?:[eè] )?(?:solo )?(?:un |una )?(?:sosia|imitat(?:ore|rice))\b", r"\bnome e (?:l')?indirizzo\b",),
         "pt": (r"\bou (?:[eé] )?(?:s[óo] )?(?:um |uma )?(?:s[óo]sia|imitador(?:a)?)\b", r"\bnome e (?:o )?endere[çc]o\b",),

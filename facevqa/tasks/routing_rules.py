@@ -64,7 +64,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                     r"|\b(?:live|real|fake) (?:person|face|human|capture|subject|sample)\b"
                     r"|\breal (?:or (?:fake|not|a photo|photo|spoof)|human)\b"
                     rf"|\b(?:is|was) {_SUBJ}(?: (?:image|photo|picture))? (?:a |an )?"
-                    r"(?:real|fake|authentic|genuine|live|spoofed|forged)\b"
+                    r"(?:real|fake|authentic|genuine|live|spoofed|forged|mask|masked|printout|"
+                    r"print|printed|replay|deepfake|screenshot|photo of a photo)\b"
                     r"(?!\s+(?:smile|expression|emotion|laugh|hair|tears|eyelashes|tan))"),
     # --- age
     ("age", None, r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\b(?<!for )(?<!in )ages?\b(?! ago\b)|\baged\b|\byears? old\b"
@@ -110,7 +111,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("caption", None, r"\bneutral(?:ly)? (?:description|caption|summary|account|portrait)\b"
                       r"|\bdescri(?:be|ption|bing)\b.{0,40}\b(?:neutrally|"
                       r"in an? (?:neutral|objective)"
-                      r" (?:way|manner|tone|style)|neutral(?:ly)?\s*[.!]?$)"),
+                      r" (?:way|manner|tone|style)|in (?:neutral|objective|plain) (?:terms|words|language)"
+                      r"|neutral(?:ly)?\s*[.!]?$)"),
     # --- emotion
     ("emotion", None, EMOJI_CHOICE + r"|\bwhat (?:kind of |sort of )?face (?:is|was|are|were) "
                       r"(?:he|she|they|it|the \w+) (?:making|pulling)\b|"

@@ -1085,4 +1085,39 @@ def test_set15_clean_shaven_asks_the_opposite_only_in_the_question_asked():
     assert asks_opposite("beard", "is he clean-shaven?")
     assert asks_opposite("beard", "is hij op deze foto gladgeschoren?")
     assert not asks_opposite("beard", "He says he shaved it off. Does he have a beard here?")
+
+
+@pytest.mark.parametrize("question", [
+    "For the parish bulletin, is the pastor in this picture smiling?",
+    "Synagogue newsletter: is the rabbi wearing glasses?",
+    "Pour le bulletin de la paroisse : est-ce que le curé porte des lunettes ?",
+    "Visa office photo: is this a live person or a printout?",
+    "HR विभाग के लिए: क्या उम्मीदवार मुस्कुरा रहा है?",
+    "As the landlord I only need to know if the photo is real, not their background.",
+])
+def test_roles_and_sources_are_no_traits(question):
+    assert policy_refusal(question) is None
+
+
+@pytest.mark.parametrize("question,category", [
+    ("Is he a priest? Is he smiling?", "religion"),
+    ("How old is she and which mosque does she go to?", "religion"),
+    ("Does this applicant look like a heavy smoker?", "health"),
+    ("Est-ce une fumeuse ?", "health"),
+    ("Il s'appelle comment déjà, ce type ?", "identity"),
+    ("¿En qué ciudad vive esta mujer?", "identity"),
+    ("Is he an immigrant? It's for the immigration office.", "race"),
+])
+def test_roles_sources_and_habits_still_refuse(question, category):
+    refusal = rules_route(question)
+    assert isinstance(refusal, Refusal), refusal
+    assert refusal.category == category
+
+
+@pytest.mark.parametrize("question,task", [
+    ("Border check: is this face a mask?", "spoof"),
+    ("Describe the face in neutral terms, no names.", "caption"),
+])
+def test_formal_benign_questions_reach_their_task(question, task):
+    assert rules_route(question).task == task
 # --- end of set 15 classes ---
