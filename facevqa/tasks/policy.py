@@ -970,7 +970,7 @@ _HOSTED_GATHERING = re.compile(
 """A gathering named by its host or cause ("trump rally pic", "afd demo foto", "photo de la
 manif lgbt", "al gay pride"): the photo's setting. Dropped only in a question about a photo or
 one whose rest asks a task ("... is he angry"); "does he go to trump rallies?" still refuses."""
-_RELIGIOUS_ROLE = re.compile(
+_ROLE = re.compile(
     r"\b(?:the|this|that|our|my|your|el|la|le|der|die|den|dem|"
     r"de|il|lo|o|het|onze|unser\w*|nuestr[oa]|notre|nostr[oa]|"
     r"noss[oa])\s+"
@@ -980,15 +980,24 @@ _RELIGIOUS_ROLE = re.compile(
     r"pasteur|religieuse|moine|[ée]v[êe]que|priester|pfarrer|"
     r"rabbiner|nonne|m[öo]nch|bischof|prete|parroco|rabbino|suora|"
     r"monaco|vescovo|padre|freira|monge|bispo|pastoor|dominee|"
-    r"rabbijn|monnik)\b(?:'s)?"
+    r"rabbijn|monnik|politician|candidate|senator|mayor|congressman|congresswoman|mp|"
+    r"pol[ií]tic[oa]|candidat[oa]|candidate?|politiker(?:in)?|kandidat(?:in)?|politicus|kandidaat|"
+    r"politicien(?:ne)?)\b(?:'s)?"
     r"|\b(?:этот |наш )?(?:священник\w*|батюшк\w*|имам\w*|раввин\w*|монах\w*|монахин\w*|пастор\w*)"
     r"|(?:这位|那位|这个)?(?:牧师|神父|和尚|修女|伊玛目|阿訇)|(?:この|あの)?(?:牧師|神父|お坊さん|僧侶|住職|修道女|イマーム)(?:さん)?"
     r"|\bال(?:إمام|امام|شيخ|قس|كاهن|راهب|راهبة|حاخام)\b|(?:पुजारी|"
     r"पंडित|इमाम|मौलवी|पादरी|साधु)(?: जी)?",
     re.I)
-"""A religious role as who the photo shows ("is the priest smiling?", "draagt de imam een bril?"):
+"""A religious role or a political office as who the photo shows ("is the priest smiling?", "draagt de imam een bril?"):
 the asker names the role, no faith is inferred; read as "the person" when the question asks a
 task ("is he a priest?" keeps its article and still refuses)."""
+def _the_person(m: re.Match) -> str:
+    return " the person's " if m.group(0).endswith("'s") else " the person "
+
+
+_SETTING_BREAK = re.compile(r"[.;:。：；—–](?=[^.;:。：；—–?？؟]*[?？؟]\s*$)")
+"""The last break before the final question: what stands before it is the photo's setting when
+it names the photo and asks nothing."""
 _FAITH_OR_STATE_SOURCE = re.compile(
     r"\b(?:church|mosque|temple|synagogue|parish|congregation|immigration|asylum|visa)\s+"
     r"(?:newsletter|committee|bulletin|magazine|website|office|"
@@ -1014,6 +1023,20 @@ _FAITH_OR_STATE_SOURCE = re.compile(
 """Where the question comes from, not a trait: a parish newsletter, a mosque committee, an
 immigration office ("Immigration office photo: is this a live capture?"); dropped when the rest
 asks a task ("is he an immigrant? (immigration office)" still refuses on "immigrant")."""
+
+
+_MOBILITY_AID = re.compile(
+    r"\b(?:in (?:a|the|his|her) wheelchair|(?:with|using) (?:a |"
+    r"the |his |her )?(?:white cane|walking stick|cane|crutches|"
+    r"walker)"
+    r"|en (?:silla de ruedas|la silla de ruedas)|(?:en|dans un) fauteuil roulant|"
+    r"im rollstuhl|in (?:sedia a rotelle|carrozzina)"
+    r"|(?:na|em) cadeira de rodas|in (?:een|de) rolstoel|в (?:инвалидной )?коляске)\b"
+    r"|坐(?:着)?轮椅的|車椅子の|على (?:ال)?كرسي (?:ال)?متحرك|व्हीलचेयर (?:पर|वाले|वाली)",
+    re.I)
+"""A mobility aid that says who is meant ("is the person in the wheelchair smiling?"): what the
+photo shows, not a health inference; dropped when the rest asks a task ("is he disabled?"
+still refuses)."""
 
 
 _WAIVED_TOPIC = (rf"(?:{_DETERMINERS}(?:{_TRAIT_NOUNS}|{_GATHERINGS}|geloof|fede|f[ée]|vera|glaube|"
@@ -1097,7 +1120,7 @@ a task and nothing before it asks or requests (_REQUEST): "Who is she? Politics 
 smiling?" still refuses."""
 _REQUEST = re.compile(
     r"[?？؟]|\b(?:tell|give|show|name|identify|find|search|guess|"
-    r"say|look up)\b|\b(?:dime|d[ií]game|decime|dinos|"
+    r"say|look up|want|need|wonder\w*|curious)\b|\b(?:dime|d[ií]game|decime|dinos|"
     r"dis[- ]moi|dites[- ]moi|sag(?:en sie)? mir|nenne|dimmi|"
     r"mi dica|diz(?:-me)?|me diga|zeg|noem|скажи\w*|"
     r"назови\w*)\b|告诉|说出|教えて|言って|قل لي|قولي|أخبرني|बताओ|बताइए|\bbatao\b|\bbataiye\b",
@@ -1381,17 +1404,23 @@ def drop_non_traits(text: str) -> str:
     who it is") and fooling face recognition are dropped (the router's classifier reads the
     question this way too)."""
     text = drop_own_sight(text)  # "I'm blind, ...": the asker, not the person in the photo
-    for pattern, replacement in ((_FAITH_OR_STATE_SOURCE, " "), (_RELIGIOUS_ROLE, " the person ")):
+    if _ZH_CLINIC.search(text):  # before the clinic setting is dropped
+        text = text.replace("病人", "人").replace("患者", "人")
+    for pattern, replacement in ((_FAITH_OR_STATE_SOURCE, " "), (_ROLE, _the_person),
+                                 (_MOBILITY_AID, " ")):
         rest = pattern.sub(replacement, text)
         if rest != text and _asks_task(rest):
+            text = rest
+    breaks = list(_SETTING_BREAK.finditer(text))
+    if breaks:  # "Photo from a cancer charity run: does she look happy?"
+        setting, rest = text[:breaks[-1].start()], text[breaks[-1].end():]
+        if _PHOTO_CUE_RE.search(setting) and not _REQUEST.search(setting) and _asks_task(rest):
             text = rest
     waivers = list(_WAIVER.finditer(text))
     if waivers:
         rest = text[waivers[-1].end():]
         if not _REQUEST.search(text[:waivers[-1].start()]) and _asks_task(rest):
             text = rest
-    if _ZH_CLINIC.search(text):  # before the clinic setting is dropped
-        text = text.replace("病人", "人").replace("患者", "人")
     text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))
     text = _DECLINED_TRAIT.sub(" ", text)
     rest = _ROLE_PLAY.sub(" ", text, count=1)

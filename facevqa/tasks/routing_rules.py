@@ -62,7 +62,9 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                     r"|\bin front of the camera\b|\bphoto of one\b"
                     r"|\b(?:fool|trick|deceive|cheat)\w* (?:the )?(?:camera|face (?:id|unlock))\b"
                     r"|\b(?:live|real|fake) (?:person|face|human|capture|subject|sample)\b"
-                    r"|\breal (?:or (?:fake|not|a photo|photo|spoof)|human)\b"
+                    r"|\breal (?:or (?:fake|not|a photo|photo|spoof|"
+                    r"(?:an? )?(?:mask|print(?:out)?|replay|screen|"
+                    r"deepfake|generated|ai|computer[- ]generated))|human)\b"
                     rf"|\b(?:is|was) {_SUBJ}(?: (?:image|photo|picture))? (?:a |an )?"
                     r"(?:real|fake|authentic|genuine|live|spoofed|forged|mask|masked|printout|"
                     r"print|printed|replay|deepfake|screenshot|photo of a photo)\b"
@@ -111,7 +113,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("caption", None, r"\bneutral(?:ly)? (?:description|caption|summary|account|portrait)\b"
                       r"|\bdescri(?:be|ption|bing)\b.{0,40}\b(?:neutrally|"
                       r"in an? (?:neutral|objective)"
-                      r" (?:way|manner|tone|style)|in (?:neutral|objective|plain) (?:terms|words|language)"
+                      r" (?:way|manner|tone|style)|in (?:neutral|objective|"
+                      r"plain) (?:terms|words|language)"
                       r"|neutral(?:ly)?\s*[.!]?$)"),
     # --- emotion
     ("emotion", None, EMOJI_CHOICE + r"|\bwhat (?:kind of |sort of )?face (?:is|was|are|were) "
