@@ -367,7 +367,7 @@ _ZH_SUBJECT = re.compile(r"的(?!看起来|看上去)([^的\s，,。？?！!]{1,
 _ZH_LEAD = re.compile(r"^\W*([^\W\d]{2,4}?)在(?:这张|这个|这|照片|图片|图|画面)[^，,。？?！!\s]{0,8}?"
                       r"(?:看起来|看上去)?(?:大概|大约)?有?(?:多大|几岁|多少岁)")
 """A Chinese age question that opens on its subject ("刘德华在这张照片里看起来多大？")."""
-_JA_SUBJECT = re.compile(r"の([^の\s、,。？?！!]{1,10}?(?:さん|ちゃん|くん|様)?)(?:って|は|、)?\s*"
+_JA_SUBJECT = re.compile(r"の([^の\s、,。？?！!]{1,10}?(?:さん|ちゃん|くん|様)?)(?:って|は|、)?\s*(?:おおよそ|およそ|だいたい|大体|大概|実際)?\s*"
                          r"(?:何歳|なんさい|何才|いくつ)")
 _JA_KIN = re.compile(r"^(?:お?(?:ばあ|じい|ばば|じじ|ねえ|にい|かあ|とう|婆|爺|姉|兄|母|父)|"
                      r"おば|おじ|おっ|おかん|おとん|にい|ねえ|ぼん|坊|"
@@ -417,7 +417,13 @@ def hindi_words() -> frozenset[str]:
 _PERSON_STEMS = re.compile(
     r"(?:мальчик|мальчишк|девоч|девушк|парн|пацан|мужчин|женщин|человек|реб[её]н|подрост|"
     r"малыш|старик|старушк|дяд|т[её]т|персонаж|геро|"  # Russian, any case ("мальчику")
-    r"personaj|personnag|personaggi|personag|figur|character|hero|villain|protagon)")
+    r"personaj|personnag|personaggi|personag|figur|character|hero|villain|protagon|"
+    # institutional person nouns ("quanti anni dimostra il paziente", "the guest pictured")
+    r"pazient|patient|pacient|patiënt|пациент|client|klant|kund|клиент|guest|ospit|hu[ée]sped|"
+    r"gast|гост|passeng|passegg|pasajer|viajer|travel|voyageu|reisend|viaggiator|viajant|reiziger|"
+    r"candidat|applicant|solicitant|bewerber|sollicitant|кандидат|employ|impiegat|empleado|"
+    r"mitarbeiter|medewerker|сотрудник|student|alunn|alumn|[ée]l[èe]ve|sch[üu]ler|leerling|учени|"
+    r"user|utent|usuari|utilisat|nutzer|gebruiker|пользовател)")
 """Person and character nouns in any case or gender ("сколько лет мальчику", "этому
 персонажу", "quel âge a ce personnage"): a subject, not a name."""
 

@@ -568,7 +568,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"elsewhere|anywhere|for me|and\b|please))",
         r"\b(?:find|search|look ?up|locate|get)\b.{0,30}\b(?:social media|instagram|facebook|"
         r"twitter|tiktok|linkedin|profiles?|accounts?|address|phone number|contact details)\b",
-        r"\b(?:match|compare|check|run)\b.{0,30}\b(?:database|watch ?list|mugshots?|records)\b",
+        r"\b(?:match|compare|check(?!-in)|run)\b.{0,30}\b(?:database|"
+        r"watch ?list|mugshots?|records)\b",
         r"\b(?:id|passport|driver'?s licen[cs]e|licen[cs]e|id card|badge|mugshot)\b.{0,50}"
         r"\b(?:match\w*|same|compare\w*)\b",
         r"\b(?:match\w*|same (?:guy|girl|man|woman|person|face)|compare\w*)\b.{0,50}\b(?:id|"
@@ -982,7 +983,7 @@ _ROLE = re.compile(
     r"monaco|vescovo|padre|freira|monge|bispo|pastoor|dominee|"
     r"rabbijn|monnik|politician|candidate|senator|mayor|congressman|congresswoman|mp|"
     r"pol[ií]tic[oa]|candidat[oa]|candidate?|politiker(?:in)?|kandidat(?:in)?|politicus|kandidaat|"
-    r"politicien(?:ne)?)\b(?:'s)?"
+    r"politicien(?:ne)?|patient|paciente|paziente|pati[ëe]nt)\b(?:'s)?|\bneta ?ji\b|नेता ?जी"
     r"|\b(?:этот |наш )?(?:священник\w*|батюшк\w*|имам\w*|раввин\w*|монах\w*|монахин\w*|пастор\w*)"
     r"|(?:这位|那位|这个)?(?:牧师|神父|和尚|修女|伊玛目|阿訇)|(?:この|あの)?(?:牧師|神父|お坊さん|僧侶|住職|修道女|イマーム)(?:さん)?"
     r"|\bال(?:إمام|امام|شيخ|قس|كاهن|راهب|راهبة|حاخام)\b|(?:पुजारी|"
@@ -1037,6 +1038,61 @@ _MOBILITY_AID = re.compile(
 """A mobility aid that says who is meant ("is the person in the wheelchair smiling?"): what the
 photo shows, not a health inference; dropped when the rest asks a task ("is he disabled?"
 still refuses)."""
+
+
+_DECLINED_ANYWHERE = re.compile(
+    # no names wanted: "sin nombres", "ohne Namensnennung", "不涉及姓名", "氏名に触れない"
+    r"\b(?:without|no) (?:any |giving |mentioning )?names?\b|\bsin (?:dar |mencionar )?nombres?\b"
+    r"|\bsans (?:nommer (?:quiconque|personne)|noms?)\b|\bohne (?:namen|"
+    r"namensnennung|namentliche \w+)\b"
+    r"|\bsenza (?:fare )?nomi\b|\bsem (?:citar )?nomes\b|\bzonder namen\b|"
+    r"\bбез (?:указания )?им[её]н\b"
+    r"|不涉及(?:姓名|名字|身份)|(?:氏名|名前)に(?:は)?触れない|دون ذكر (?:أي )?(?:أسماء|اسم)"
+    r"|बिना (?:किसी का )?नाम (?:लिए|बताए)"
+    # no inference of a trait wanted: "without making any assumptions about her faith"
+    r"|\bwithout (?:making |drawing )?(?:any )?(?:assumptions?|"
+    r"inferences?|conclusions?|guess(?:es)?) "
+    r"(?:about|regarding|on|as to) (?:her|his|their|the person's) \w+"
+    r"|\bsin hacer (?:ninguna )?suposici[oó]n(?:es)? (?:sobre|acerca de) (?:su |sus )?\w+"
+    r"|\bsans rien (?:supposer|pr[ée]sumer) (?:de|sur) (?:ses|sa|son|leur) \w+"
+    r"|\bohne (?:etwas |irgendetwas )?(?:über (?:ihre|seine|deren) \w+ )?anzunehmen\b"
+    r"|\bsenza (?:fare )?(?:alcuna )?(?:ipotesi|supposizion\w*) (?:sulla|"
+    r"sul|sulle|sui) (?:sua |suo |sue |suoi )?\w+"
+    r"|\bsem fazer (?:nenhuma )?suposi[çc](?:[ãa]o|[õo]es) sobre (?:a |o )?\w+(?: del[ae])?"
+    r"|\bzonder iets over (?:haar|zijn|hun) \w+ aan te nemen\b"
+    r"|\bне делая (?:никаких )?выводов о (?:её|ее|его|их) \w+"
+    r"|不对其?(?:宗教信仰|宗教|信仰|国籍|民族|种族|健康)做任何推测"
+    r"|(?:信仰|宗教|国籍|民族)(?:について)?は一切推測せずに|دون (?:أي )?افتراض (?:عن|حول) \S+"
+    r"|(?:उनके|उसके|इनके) (?:धर्म|जाति|मज़हब)[^,]{0,20}अनुमान लगाए बिना"
+    # nationality or origin ruled out ("die Staatsangehörigkeit spielt keine Rolle")
+    r"|\bnothing about (?:her |his |their )?(?:nationality|origin|religion|ethnicity|background)\b"
+    r"|\bnot (?:where|which country) (?:s?he|they|the person|"
+    r"the traveller) (?:is|are|comes?) from\b"
+    r"|\bsu (?:nacionalidad|origen|religi[oó]n) no me interesa\b|"
+    r"\bno me interesa su (?:nacionalidad|origen)\b"
+    r"|\bje ne m'int[ée]resse pas (?:à|a) (?:l'origine|la nationalit[ée]|la religion)[^,.;:?]*"
+    r"|\bdie (?:staatsangeh[öo]rigkeit|nationalit[äa]t|herkunft|religion) spielt keine rolle\b"
+    r"|\bnaar de (?:nationaliteit|herkomst|afkomst) vraag ik niet\b"
+    r"|\bde (?:herkomst|afkomst|nationaliteit)[^,.;:?]{0,30} doet er niet toe\b"
+    r"|\b(?:гражданство|национальность|происхождение)[^,.;:?]{0,20} не (?:спрашиваю|"
+    r"важн\w*|интересует)"
+    r"|\b(?:e )?n[ãa]o de onde (?:a pessoa|ele|ela) (?:vem|[ée])\b"
+    r"|不涉及(?:其)?(?:国籍|民族|宗教|种族)|(?:国籍|宗教|民族)(?:について)?は(?:伺いません|お尋ねしておりません|問いません|聞きません)"
+    r"|(?:ولا |لا )(?:يهمني|تهمني) (?:أصل|جنسية|دين)\S*(?: \S+)?"
+    r"|(?:मैं )?(?:राष्ट्रीयता|धर्म|जाति) नहीं पूछ (?:रहा|रही)(?: हूँ| हूं)?"
+    # no medical judgement wanted: "without any medical assessment"
+    r"|\bwithout (?:any )?medical (?:assessment|opinion|judg(?:e)?ment|evaluation)\b"
+    r"|\bsin (?:ninguna )?valoraci[oó]n m[ée]dica\b|\bsans (?:aucun )?avis m[ée]dical\b"
+    r"|\bohne (?:jede )?medizinische (?:einsch[äa]tzung|bewertung)\b|"
+    r"\bsenza alcuna valutazione medica\b"
+    r"|\bsem (?:qualquer )?avalia[çc][ãa]o m[ée]dica\b|\bzonder (?:enig )?medisch oordeel\b"
+    r"|\bбез (?:всякой |какой-либо )?медицинской оценки\b|不做任何医学判断|医学的な判断(?:は)?(?:抜きで|なしで)"
+    r"|دون (?:أي )?تقييم طبي|किसी (?:चिकित्सीय|मेडिकल) राय के बिना",
+    re.I)
+"""Clauses that decline what would be refused, wherever they stand: no names wanted, no
+inference about a trait, nationality or origin ruled out, no medical judgement ("Customs: is
+this passport photo a printed copy? Nationality plays no role."). Dropped before the trait
+words are read; a trait asked outside them still refuses."""
 
 
 _WAIVED_TOPIC = (rf"(?:{_DETERMINERS}(?:{_TRAIT_NOUNS}|{_GATHERINGS}|geloof|fede|f[ée]|vera|glaube|"
@@ -1421,7 +1477,7 @@ def drop_non_traits(text: str) -> str:
         rest = text[waivers[-1].end():]
         if not _REQUEST.search(text[:waivers[-1].start()]) and _asks_task(rest):
             text = rest
-    text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", text))
+    text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", _DECLINED_ANYWHERE.sub(" ", text)))
     text = _DECLINED_TRAIT.sub(" ", text)
     rest = _ROLE_PLAY.sub(" ", text, count=1)
     if rest != text and ("?" in rest or "？" in rest or "؟" in rest or _asks_task(rest)):

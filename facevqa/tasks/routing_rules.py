@@ -317,6 +317,10 @@ _OR_NEXT = re.compile(r"^\W*(?:(?:or|o|ou|oder|of|или|ili|أم|ولا|او|أ
 _FIRST_QUESTION = re.compile(r"^(.+?[?？؟])\s*(\S.*)$", re.S)
 
 
+_STATEMENT_FIRST = re.compile(r"^([^?？؟]+?[.;。；])\s*([^.;。；?？؟]+[?？؟]\s*)$")
+"""A statement, then one question after a full stop or a semicolon."""
+
+
 def first_asked(match, lowered: str) -> tuple[str, str | None, str] | None:
     """match(lowered) (a function returning (task, attribute, matched text) or None), with two
     benign tasks in one question going by the first asked: the first of two questions ("how old
@@ -326,6 +330,11 @@ def first_asked(match, lowered: str) -> tuple[str, str | None, str] | None:
     description asked before another task that is joined on ("describe her and also guess her
     age", "décris la tenue et l'expression") is a caption. The task rows' own priority stays for
     the words of one request."""
+    statement = _STATEMENT_FIRST.match(lowered)
+    if statement:  # "la dame porte un foulard ; a-t-elle l'air sereine ?": the question is asked
+        asked = match(statement.group(2))
+        if asked is not None and asked[0] != "open":
+            return asked
     hit = match(lowered)
     split = _FIRST_QUESTION.match(lowered)
     if (split and hit is not None and lowered.find(hit[2]) >= len(split.group(1))

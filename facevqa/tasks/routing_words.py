@@ -24,6 +24,14 @@ from facevqa.tasks.routing_rules import (
 )
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
+    # the facial expression named, or bored / in a good mood (set-16 class): before "describe"
+    ("emotion", None, r"gesichtsausdruck(?! und)|gezichtsuitdrukking(?! en)|\bruhig\b|\baufgeregt\b|\bnerv[öo]s\b|\bcalme\b|\btranquil[oa]\b|\bспокойн\w*|\bвзволнован\w*|落ち着|هادئ|متوتر|выражени\w* лица|\bexpresi[oó]n facial|\bexpression (?:du visage|faciale)|"
+                      r"\bespressione (?:del viso|facciale)|\bexpress[ãa]o facial|التعبير العاطفي|تعبير الوجه|面部表情|चेहरे के भाव|\bchehre ka expression|"
+                      r"\baburrid[oa]\b|\bs'ennuie\b|\bennuy[ée]e?\b|\bgelangweilt\b|\bannoiat[oa]\b|\bentediad[oa]\b|\bverveeld\b|\bскуча\w*|无聊|退屈|"
+                      r"\bزهقان|\bملل|ऊब|\bgut gelaunt\b|\bsereine?\b|\bchatead[oa]\b|受到了惊吓|惊吓"),
+    # a caption asked by its name ("pie de foto neutro", "neutrale Bildunterschrift"): not the emotion "neutral"
+    ("caption", None, r"\bpie de foto\b|\bl[ée]gende\b|\bbildunterschrift\b|\bdidascalia\b|\blegenda\b|\bbijschrift\b|"
+                      r"\bподпис\w* к (?:снимку|фото\w*|изображению)|图片说明|キャプション|تعليق (?:محايد )?على الصورة|कैप्शन"),
     # feelings offered as emoji ("😠 ou 😢?"); a fake or forced smile is an expression, not a
     # spoofed face nor a plain smile
     ("emotion", None, EMOJI_CHOICE + r"|\bfake[- ]?(?:smile|l[äa]cheln|sourire|sonrisa|sorriso|glimlach)|\b(?:gezwungen|falsch|aufgesetzt)\w* l[äa]cheln|\bsourire (?:forc[ée]|faux)|\bfaux sourire|\bsonrisa (?:falsa|forzada)|\bsorriso (?:falso|forzato|for[çc]ado|amarelo)|"
