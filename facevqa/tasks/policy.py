@@ -771,18 +771,18 @@ _DECLINED_TRAIT = re.compile(
     # Chinese: "我不是問她的宗教", "不管他的政治立場", "跟宗教無關", "宗教唔緊要"
     r"|(?:我)?(?:並|并)?(?:不是要?|沒有|没有|唔係|不)(?:問|问|打聽|打听|管|在乎|關心|关心)(?:你)?"
     r"(?:她|他|佢|他們|他们)?(?:的|嘅)?(?:宗教|信仰|政治(?:立場|立场)?|種族|种族|民族|國籍|国籍|"
-    r"性取向|健康|病情)[^，,。？?！!；;]*"
+    r"性取向|健康|病情)[^，,。？?！!；;：:]*"
     r"|(?:跟|和|与|與)(?:宗教|信仰|政治|種族|种族|民族|國籍|国籍|性取向|健康)(?:无关|無關|没关系|沒關係)"
     r"|(?:宗教|信仰|政治|種族|种族|民族|國籍|国籍|性取向)(?:不重要|无所谓|無所謂|唔緊要|我不管|我唔理)"
     # Japanese, Kansai too: "宗教のことは聞いてへん", "政治は関係なく", "国籍は抜きで"
     r"|(?:宗教|信仰|政治|人種|民族|国籍|性的指向|健康|病気)(?:のこと|について)?(?:は|を|とか)?"
     r"(?:聞いてへん|聞いてない|聞いていない|聞いてません|聞いていません|聞きません|聞かへん|"
     r"聞かない|訊いてない|関係なく|関係ない|関係あらへん|どうでもいい|どうでもええ|抜きで|"
-    r"置いといて|置いておいて)(?:けど|から|よ|で|ので|です)*[^。？?！!、]*"
+    r"置いといて|置いておいて)(?:けど|から|よ|で|ので|です)*[^。？?！!、：:]*"
     # Arabic, dialects too: "مش بسأل عن دينها", "ما كنسولش على", "دينها مش مهم"
     r"|(?:مش|ما|لا|مو|ماني|مانيش)\s*(?:بسأل|بسال|أسأل|اسأل|نسأل|أسألك|اسألك|بسألك|كنسول\S*|"
     r"يهمني|يهمنيش|تهمني|يهم|بدي أعرف|بدي اعرف|عايز أعرف|عايز اعرف|أبغى أعرف|ابغى اعرف)\s+"
-    r"(?:عن |على |في )?(?:ال)?(?:دين|ديان|مذهب|سياس|عرق|جنسي|أصل|اصل|صحت|صحة)[^،,.؟?!]*"
+    r"(?:عن |على |في )?(?:ال)?(?:دين|ديان|مذهب|سياس|عرق|جنسي|أصل|اصل|صحت|صحة)[^،,.؟?!:؛]*"
     r"|(?:بدون|من غير|بلا)\s+(?:ما\s+)?(?:نتكلم|نحكي|الكلام|الحديث|نسأل)\s+(?:عن|على)\s+(?:ال)?"
     r"(?:دين|ديان|مذهب|سياس|عرق|جنسي|أصل|اصل|صحة)[^\s،,.؟?!]*"
     r"|(?:ال)?(?:دين|ديانة|مذهب|سياسة|عرق|جنسية|أصل|اصل)[^\s،,.؟?!]*\s+(?:مش|مو|ليس|ماهو|موب)\s+مهم"
@@ -790,9 +790,9 @@ _DECLINED_TRAIT = re.compile(
     r"|(?:(?:उनका|उनकी|इसका|इसकी|उसका|उसकी|इनका|इनकी)\s+)?(?:धर्म|मज़हब|मजहब|जाति|ज़ात|जात|"
     r"राजनीति|सियासत|नस्ल|सेहत|स्वास्थ्य|क़ौम|कौम)(?:\s+(?:के बारे में|की बात|का सवाल|से))?"
     r"\s+(?:(?:कोई\s+)?(?:मतलब|लेना-देना|लेना देना)\s+नहीं|नहीं\s+(?:पूछ|जानना|पूछना)|की बात नहीं|"
-    r"छोड़िए|छोड़ो|छोड़ दो)[^,।?!]*"
+    r"छोड़िए|छोड़ो|छोड़ दो)[^,।?!:]*"
     r"|\b(?:dharm|dharam|mazhab|majhab|jaati|jati|religion)\s+(?:nahi|nahin|nhi)\s+(?:puch|pooch)"
-    r"\s*(?:raha|rahi|rahe)\b[^,.?!]*",
+    r"\s*(?:raha|rahi|rahe)\b[^,.?!:]*",
     re.I)
 """A clause that rules a trait out before a benign question ("Not asking her religion,
 only whether she wears a head covering", "No me importa de qué religión sea", "宗教のことは
@@ -916,7 +916,7 @@ _KIN_HEALTH_STORY = re.compile(
     r"[^.;:!?—–]*(?:[.;:!—–]|,(?=[^,]*\?))"
     # zh, ja, ar, hi: "我表哥上个月做了手术，", "兄が先月手術して、", "أخوي عمل عملية،", "मेरे भाई का ऑपरेशन हुआ,"
     r"|(?:我|我的)(?:表哥|表姐|表弟|表妹|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|"
-    r"老公|老婆|儿子|兒子|女儿|女兒|朋友|叔叔|阿姨)[^，,。；;？?]*?(?:手术|手術|化疗|化療|住院)"
+    r"老公|老婆|儿子|兒子|女儿|女兒|朋友|叔叔|阿姨|妈|媽|爸|哥|姐|弟|妹)[^，,。；;？?]*?(?:手术|手術|化疗|化療|住院)"
     r"[^，,。；;？?]*[，,。；;]"
     r"|(?:兄|弟|姉|妹|母|父|祖母|祖父|いとこ|友達|夫|妻|娘|息子|おかん|おとん)(?:が|は)[^。、？?]*?"
     r"(?:手術|入院|抗がん剤|化学療法)[^。、？?]*[。、]"
@@ -1322,6 +1322,32 @@ _DRAWING = re.compile(
     re.I)
 """A drawn character ("a character reference from this photo", "Charakterdesign"): art, not
 the person's character."""
+_ASKER_DRAWING = re.compile(
+    r"(?:^|(?<=[.;:!?]))\s*(?:"
+    r"i'?m (?:making|drawing|painting|doing|sketching) (?:a |an )?(?:drawing|portrait|sketch|"
+    r"painting|caricature) (?:of|for) (?:him|her|them)"  # English
+    r"|(?:estoy haciendo|hago|voy a hacer|le hago|le estoy haciendo) un (?:dibujo|retrato)"
+    r"(?: de (?:él|ella))?|(?:lo|la) estoy dibujando"  # Spanish
+    r"|je (?:fais|dessine|peins) (?:un )?(?:dessin|portrait)(?: (?:de lui|d'elle))?"
+    r"|je (?:le|la) dessine"  # French
+    r"|ich (?:mache|zeichne|male) (?:ein|eine|einen) (?:zeichnung|portr[äa]t|bild|skizze)"
+    r"(?: von (?:ihm|ihr))?|ich zeichne (?:ihn|sie)"  # German
+    r"|(?:sto facendo|faccio|gli faccio|le faccio) un (?:disegno|ritratto)(?: di (?:lui|lei))?"
+    r"|(?:lo|la) sto disegnando"  # Italian
+    r"|(?:estou fazendo|estou a fazer|fa[çc]o|vou fazer) um (?:desenho|retrato)"
+    r"(?: (?:dele|dela))?|estou desenhando (?:ele|ela)"  # Portuguese
+    r"|ik (?:maak|teken) een (?:tekening|portret|schets)(?: van (?:hem|haar))?"
+    r"|ik teken (?:hem|haar)"  # Dutch
+    r"|я (?:рисую|делаю|пишу) (?:его |её |ее )?(?:портрет|рисунок)|я рисую (?:его|её|ее)"  # Russian
+    r"|我(?:在|正在|要)?(?:给|為|为)(?:他|她)画(?:一张|一幅)?(?:画像|肖像|素描)?"  # Chinese
+    r"|(?:彼|彼女|この人)の(?:似顔絵|肖像画|絵)を描(?:いて|く|きたい)"  # Japanese
+    r"|(?:أنا )?(?:برسم|أرسم|بارسم|عم برسم)(?: (?:له|لها))? (?:صورة|بورتريه|لوحة|رسمة)"  # Arabic
+    r"|मैं (?:उनका|उसका|इनका|इसका) (?:स्केच|चित्र|पोर्ट्रेट) बना (?:रहा|रही)"  # Hindi
+    r")[^.;!?。？！؟।]*[.;!。！।]?",
+    re.I)
+"""The asker's own drawing of the person ("Ik maak een tekening van hem voor zijn verjaardag"):
+why they ask, not a question about a drawing, so the statement is dropped when a question or a
+task remains (a "who is he?" beside it still refuses on its own words)."""
 _FOR_SOCIAL = re.compile(
     r"\b(?:for|para|pa'?|pro|pour|f[üu]r|per|voor|для)\s+(?:(?:my|mi|mon|ma|meu|minha|mein|"
     r"meinen|il mio|mijn|мой|el|le|o|a|un|una|une|uno|um|uma|a|an|een|ein|einen|eine|la)\s+)?"
@@ -1496,6 +1522,9 @@ def drop_non_traits(text: str) -> str:
     if rest != text and _asks_task(rest):
         text = rest
     text = _HEARSAY.sub(_drop_hearsay, _FILLER.sub(" ", _DRAWING.sub("drawing", text)))
+    rest = _ASKER_DRAWING.sub(" ", text)
+    if rest != text and (any(mark in rest for mark in "?？؟") or _asks_task(rest)):
+        text = rest
     text = _RUBBER.sub(r"\1 rubber", _ARABIC_PHOTO_OF_MINE.sub(r"\1", text))
     text = _ALT_TEXT.sub("description", text)
     text = _THING_COLOUR.sub(r"\1 colour ", text)

@@ -1161,3 +1161,54 @@ def test_set15_word_classes_are_refused_by_the_rules(question, category):
 def test_set15_asides_and_reading_glasses_are_no_traits(question):
     assert policy_refusal(question) is None
 # --- end of set 15 word classes, helper B ---
+
+
+
+# --- set 15, helper A: a waiver clause ended by a colon drops only the clause ---
+@pytest.mark.parametrize("question,kept", [
+    ("我爸在住院，不过我不是问他的病情：他戴眼镜吗？", "他戴眼镜吗"),
+    ("我哥上周做了手术，他看起来开心吗？", "他看起来开心吗"),
+    ("健康のことは聞いてないです：髪は白いですか？", "髪は白いですか"),
+    ("أبوي في المستشفى، بس مش بسأل عن صحته: هل هو لابس نظارة؟", "هل هو لابس نظارة"),
+    ("पापा अस्पताल में हैं, सेहत के बारे में नहीं पूछ रहा: क्या उन्होंने चश्मा पहना है?",
+     "क्या उन्होंने चश्मा पहना है"),
+    ("dharm nahi puch raha: kya usne topi pehni hai?", "kya usne topi pehni hai"),
+])
+def test_a_waiver_ended_by_a_colon_keeps_the_question(question, kept):
+    from facevqa.tasks.policy import drop_non_traits
+
+    assert policy_refusal(question) is None
+    assert kept in drop_non_traits(question.lower())  # the classifier reads the question too
+
+
+@pytest.mark.parametrize("question,category", [
+    ("我不是问她的宗教：她是不是穆斯林？", "religion"),
+    ("宗教のことは聞いてない：この人はイスラム教徒ですか？", "religion"),
+    ("مش بسأل عن دينها: هل هي مسيحية؟", "religion"),
+    ("dharm nahi puch raha: kya wo hindu hai?", "religion"),
+])
+def test_the_trait_asked_after_a_colon_waiver_still_refuses(question, category):
+    refusal = rules_route(question)
+    assert isinstance(refusal, Refusal), refusal
+    assert refusal.category == category
+
+
+@pytest.mark.parametrize("question,kept", [
+    ("I'm making a portrait of her for Mother's Day. What colour is her hair?", "her hair"),
+    ("Je fais un portrait de lui pour Noël. Il a une barbe ?", "barbe"),
+    ("Я рисую его портрет к юбилею. Он в очках?", "в очках"),
+    ("彼の似顔絵を描いています。眼鏡をかけていますか？", "眼鏡"),
+    ("Heeft hij een snor? Ik teken hem voor zijn pensioen.", "snor"),
+])
+def test_the_askers_own_drawing_is_why_not_what_is_asked(question, kept):
+    from facevqa.tasks.policy import drop_non_traits
+
+    assert policy_refusal(question) is None
+    dropped = drop_non_traits(question.lower())
+    assert kept in dropped and not any(w in dropped for w in ("portrait", "似顔絵", "teken"))
+
+
+def test_who_beside_the_askers_drawing_still_refuses():
+    refusal = rules_route("I'm making a drawing of him. Who is he?")
+    assert isinstance(refusal, Refusal) and refusal.category == "identity"
+# --- end of set 15, helper A ---
