@@ -85,6 +85,19 @@ ISSUE_ROUTED = [
     ("क्या इस आदमी की दाढ़ी है?", "attribute", "beard"),  # Hindi beard
     ("Hoe oud is deze vrouw?", "age", None),  # Dutch age
     ("Quantos anos tem este homem?", "age", None),  # Portuguese (held-out language) age
+    # helper 15c: mood idioms and English answer words mixed into another language
+    ("Sur cette photo, elle a la pêche ou elle fait la tête ?", "emotion", None),
+    ("¿En la foto está de capa caída o de buen humor?", "emotion", None),
+    ("È giù di morale o sta bene in questa foto?", "emotion", None),
+    ("Zit hij in de put of is hij vrolijk?", "emotion", None),
+    ("Он не в духе на этом снимке?", "emotion", None),
+    ("这孩子是不是垂头丧气的？", "emotion", None),
+    ("この子は落ち込んでいますか？", "emotion", None),
+    ("Profilfoto von der Agentur: ist das ein Kerl oder eine Frau?", "gender", None),
+    ("Le profil vient de l'agence : c'est un guy ou une femme ?", "gender", None),
+    ("中介发来的照片，是guy还是girl？", "gender", None),
+    ("プロフィールの写真、boy ですか girl ですか？", "gender", None),
+    ("هاي الصورة للزلمة ولا للمرا؟", "gender", None),
 ]
 
 MISROUTE_ROUTED = [
