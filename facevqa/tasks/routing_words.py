@@ -118,7 +118,11 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                      r"\b(?:guri|moleque|garoto|menino|rapaz|cara|homem) ou (?:uma? )?(?:guria|menina|garota|mina|mo[çc]a|mulher)\b|\b(?:guria|menina|garota|mina|mo[çc]a) ou (?:um )?(?:guri|moleque|garoto|menino|rapaz)\b|"
                      r"\b(?:gars|gar[çc]on|mec|homme|monsieur) ou (?:une )?(?:fille|femme|madame|meuf|dame)\b|\b(?:fille|femme|madame|dame) ou (?:un )?(?:gars|gar[çc]on|mec|homme|monsieur)\b|"
                      r"\b(?:ventje|manneke|jongen|gast|vent|man) of (?:een |e )?(?:meiske|meisje|madam|vrouw|griet|wijf)\b|\b(?:meiske|meisje|griet|vrouw) of (?:een |e )?(?:ventje|manneke|jongen|gast|vent|man)\b|"
-                     r"\b(?:ريال|رجال|رجّال|راجل|رايل|ولد|شب|صبي|عيل|واد) (?:ولا|ولّا|وإلا|او|أو|أم|ام) (?:حرمة|حرمه|مرة|مره|مرا|امرأة|بنت|بنية|عيلة|صبية|ست|شابة)\b|\b(?:حرمة|حرمه|مرة|مره|مرا|امرأة|بنت|بنية|صبية|ست) (?:ولا|ولّا|وإلا|او|أو|أم|ام) (?:ريال|رجال|راجل|رايل|ولد|شب|صبي|واد)\b|"
+                     r"(?:^|\s)(?:ل|لل|ال)?(?:ريال|رجال|رجّال|راجل|رايل|ولد|شب|صبي|عيل|واد|زلمة|زلمه) (?:ولا|ولّا|وإلا|او|أو|أم|ام) (?:ل|لل|ال)?(?:حرمة|حرمه|مرة|مره|مرا|امرأة|امراة|بنت|بنية|عيلة|صبية|ست|شابة)(?=$|[\s?؟.!،])|(?:^|\s)(?:ل|لل|ال)?(?:حرمة|حرمه|مرة|مره|مرا|امرأة|امراة|بنت|بنية|صبية|ست) (?:ولا|ولّا|وإلا|او|أو|أم|ام) (?:ل|لل|ال)?(?:ريال|رجال|راجل|رايل|ولد|شب|صبي|واد|زلمة|زلمه)(?=$|[\s?؟.!،])|"
+                     # English answer words mixed into another language ("guy ですか girl ですか", "是 guy
+                     # 还是 girl", "un guy ou une fille", "ein Typ oder eine Frau", "guy ou girl")
+                     r"(?<![a-z])(?:guy|boy|man|dude|bloke|typ|kerl|mec|gars|tipo|tizio|cara|kerel)(?![a-z])[^.?!？。،]{0,6}?(?:\s(?:or|ou|o|oder|of|ya|ili)\s|\s*(?:ですか|か|还是|還是|或者|或是|или|ولا|أم|या)\s*)(?:(?:a|an|une?|una|uma|eine?|een|la|el)\s+)?(?:girl|woman|lady|gal|frau|fille|femme|meuf|nana|chica|mujer|donna|ragazza|mulher|mina|meisje|vrouw)(?![a-z])|"
+                     r"(?<![a-z])(?:girl|woman|lady|gal)(?![a-z])[^.?!？。،]{0,6}?(?:\s(?:or|ou|o|oder|of|ya|ili)\s|\s*(?:ですか|か|还是|還是|或者|或是|или|ولا|أم|या)\s*)(?:(?:a|an|une?|una|uma|eine?|een|el)\s+)?(?:guy|boy|man|dude|bloke|typ|kerl|mec|gars|tipo|homme|hombre|mann|uomo|homem|man|jongen)(?![a-z])|"
                      r"(?:男|女)(?:仔|人|嘅|生|孩|性)?定(?:系|係|是)?(?:男|女)|"
                      r"(?:लड़का|लड़की|आदमी|मर्द|औरत|पुरुष|महिला|ख़ातून|खातून)(?:\s+[\u0900-\u097f]+){1,3}\s+या\s+(?:लड़का|लड़की|आदमी|मर्द|औरत|पुरुष|महिला|ख़ातून|खातून)(?![\u0900-\u097f])|"
                      r"\b(?:ladka|larka|ladki|larki|aadmi|admi|mard|aurat)(?:\s+\w+){1,3}\s+(?:ya|yaa)\s+(?:ladka|larka|ladki|larki|aadmi|admi|mard|aurat)\b"),
@@ -134,6 +138,20 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                      r"\bhombre o (?:una )?mujer|\bmujer o (?:un )?hombre|\bhomme ou (?:une )?femme|\bfemme ou (?:un )?homme|\bmann oder (?:eine )?frau|\bfrau oder (?:ein )?mann|\buomo o (?:una )?donna|\bdonna o (?:un )?uomo|\bhomem ou (?:uma )?mulher|\bmulher ou (?:um )?homem|\bman of (?:een )?vrouw|\bvrouw of (?:een )?man|"
                      r"\bмужчина или женщина|\bженщина или мужчина|男的还是女的|女的还是男的|男还是女|男性还是女性|是男是女|男性か女性|女性か男性|(?:男性|女性|男|女)(?:の(?:人|方|子))?(?:です|でしょう|だ)?か[、,？?\s]*(?:男性|女性|男|女)(?:の(?:人|方|子))?(?:です|でしょう|だ)?か|男性[・/／]女性|女性[・/／]男性|男女(?:の)?どちら|男性と女性のどちら|女性と男性のどちら|\bرجل أم امرأة|\bامرأة أم رجل|\bذكر أم أنثى|पुरुष या (?:महिला|स्त्री)|(?:महिला|स्त्री) या पुरुष|(?:आदमी|मर्द) (?:है )?या (?:औरत|महिला)|(?:औरत|महिला) (?:है )?या (?:आदमी|मर्द)|\baadmi (?:hai )?ya aurat|\baurat (?:hai )?ya aadmi|\bmard (?:hai )?ya aurat|\baurat (?:hai )?ya mard|"
                      r"是(?:个|一个)?(?:男生|女生|男的|女的|男孩子?|女孩子?|男人|女人)(?:吗|吧|啊|嘛)|\bмальчик или девочка|\bдевочка или мальчик|男孩(?:还是|或)女孩|女孩(?:还是|或)男孩|男の子か女の子|女の子か男の子|(?:男|女)の(?:人|子)(?:[？?]|です|か|なの|だよね|じゃ)|(?:男|女)の子っぽい[？?].{0,8}(?:男|女)の子っぽい|लड़का (?:है )?या लड़की|लड़की (?:है )?या लड़का"),
+    # mood idioms: low or high spirits said with a set phrase ("broie du noir", "moral por los
+    # suelos", "giù di morale", "pra baixo", "in de put", "не в духе", "闷闷不乐", "落ち込んで",
+    # "مضايق", "मूड खराब") ask the emotion
+    ("emotion", None, r"\bmoral por los suelos\b|\b(?:de|con el) (?:baj[oó]n|[aá]nimo (?:bajo|por los suelos))\b|\bde capa ca[ií]da\b|\bdeca[ií]d[oa]s?\b|\bde (?:buen|mal) humor\b|"
+                      r"\bbroi(?:e|es|ent|er) du noir\b|\bmoral dans les chaussettes\b|\b(?:a|avoir) la (?:p[êe]che|banane|frite)\b|\bfai(?:t|re) la (?:t[êe]te|gueule)\b|\btire la tronche\b|"
+                      r"\btr[üu]bsal\b|\bniedergeschlagen\b|\bbedr[üu]ckt\b|\bgeknickt\b|\b(?:mies|schlecht|gut) gelaunt\b|\b(?:schlechte|gute|miese) laune\b|"
+                      r"\b(?:gi[uù]|su) di morale\b|\bdi (?:buon|cattivo) umore\b|\bla luna storta\b|\bfa (?:il broncio|il muso)\b|\babbattut[oa]\b|"
+                      r"\b(?:est[aá]|t[aá]|anda|parece|meio|ficou) (?:\w+ )?(?:pra|para) baixo\b|\bna fossa\b|\bde (?:bom|mau) humor\b|\bcabisbaix[oa]\b|\bchatead[oa]\b|\bbolad[oa]\b|"
+                      r"\bin de put\b|\bneerslachtig\b|\b(?:goed|slecht)gehumeurd\b|\bchagrijnig\b|\bin een (?:goede|slechte|rotte) bui\b|"
+                      r"\bне в духе\b|\bханд(?:рит|рить|ра)\b|\bподавлен\w*|\bрасстроен\w*|\bповесил\w* нос\b|\bнос повесил\w*|"
+                      r"闷闷不乐|垂头丧气|心情(?:不好|很好|好吗|低落|不错)|情绪低落|郁闷|[没無无]精打采|"
+                      r"落ち込んで|元気(?:がない|がなさそう|そう|ですか)|機嫌が(?:いい|良さそう|よさそう|悪い|悪そう)|不機嫌|しょんぼり|へこんで|"
+                      r"مضايق|متضايق|مهموم|نفسيت(?:ه|ها) (?:تعبانة|زفت|حلوة|منيحة)|مزاج(?:ه|ها)|"
+                      r"मूड (?:खराब|अच्छा|ठीक|ऑफ)|मुँह लटका|\bmood (?:kharab|off|accha|achha|theek)\b|\bmuh latka\w*"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
     ("emotion", None, r"غضبان|زعلان|مبسوط|فرحان|\ble cafard\b|\b(?:a|avoir|le) (?:bon |mauvais )?moral\b|\bbien dans sa peau\b|\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz(?:es)?\b|\btristes?\b|\btristi\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]s?\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|\bestresad|\bangustiad|\bpreocupad|\bagobiad|\binquiet[oa]|\ben p[áa]nico|\btranquil[oa]s?\b|"
