@@ -22,7 +22,7 @@ _THIS_IS = (  # English first ("looks like <name>" asks the same)
     r"\bc'est(?: bien| vraiment)?|\best-ce(?! qu)",  # French
     r"\b(?:quest[oa]|quell[oa]) (?:[eè]|e')",  # Italian
     r"\b(?:isso|isto|esse|essa|este|esta) [eé]",  # Portuguese
-    r"\bэто",  # Russian
+    r"\bэто(?! \w+(?:ть|ться)\b)(?! (?:селфи|фото|снимок|изображение)\b)",  # Russian
 )
 """A demonstrative that stands alone before "is": what follows is what the thing is. Where the
 demonstrative may also be a determiner ("¿es este señor feliz?", German "ist das Kind ...",
@@ -367,7 +367,8 @@ _ZH_SUBJECT = re.compile(r"的(?!看起来|看上去)([^的\s，,。？?！!]{1,
 _ZH_LEAD = re.compile(r"^\W*([^\W\d]{2,4}?)在(?:这张|这个|这|照片|图片|图|画面)[^，,。？?！!\s]{0,8}?"
                       r"(?:看起来|看上去)?(?:大概|大约)?有?(?:多大|几岁|多少岁)")
 """A Chinese age question that opens on its subject ("刘德华在这张照片里看起来多大？")."""
-_JA_SUBJECT = re.compile(r"の([^の\s、,。？?！!]{1,10}?(?:さん|ちゃん|くん|様)?)(?:って|は|、)?\s*(?:おおよそ|およそ|だいたい|大体|大概|実際)?\s*"
+_JA_SUBJECT = re.compile(r"の([^の\s、,。？?！!]{1,10}?(?:さん|ちゃん|くん|様)?)(?:って|は|、)?\s*"
+                         r"(?:おおよそ|およそ|だいたい|大体|大概|実際)?\s*"
                          r"(?:何歳|なんさい|何才|いくつ)")
 _JA_KIN = re.compile(r"^(?:お?(?:ばあ|じい|ばば|じじ|ねえ|にい|かあ|とう|婆|爺|姉|兄|母|父)|"
                      r"おば|おじ|おっ|おかん|おとん|にい|ねえ|ぼん|坊|"
@@ -388,7 +389,9 @@ HI_PERSON_NOUNS = frozenset(
     # Urdu-flavoured and polite person nouns and honorifics ("इन साहब की उम्र", "ख़ातून की उम्र")
     "साहब साहिब साहिबा ख़ातून खातून शख़्स शख्स जनाब बेगम मोहतरमा हज़रत हजरत बुज़ुर्ग बुजुर्ग "
     "सज्जन महोदय महोदया भाईसाहब भाई बहन बहनजी दीदी भैया भाभी चाचा चाची मामा मामी बाबा "
-    "बालक बालिका नौजवान जवान बूढ़ा बूढ़ी बुढ़िया मियाँ बीबी".split())
+    "बालक बालिका नौजवान जवान बूढ़ा बूढ़ी बुढ़िया मियाँ बीबी "
+    # institutional person nouns ("मरीज़ की उम्र", "उम्मीदवार की उम्र")
+    "मरीज़ मरीज उपयोगकर्ता ग्राहक उम्मीदवार मेहमान यात्री कर्मचारी छात्र छात्रा".split())
 """Person nouns between の/的 and the age word ("照片里的女人多大了？"), and Hindi person nouns
 and pronouns before it ("रंग लगे लड़के की उम्र", "ये कितने साल का है")."""
 _JA_CLAUSE = re.compile(r"(?:けど|けれど|から|ので|して|てる|ている|ます|です|だ|とき|時|頃|ころ|当時)$")

@@ -989,7 +989,8 @@ _ROLE = re.compile(
     r"|\bال(?:إمام|امام|شيخ|قس|كاهن|راهب|راهبة|حاخام)\b|(?:पुजारी|"
     r"पंडित|इमाम|मौलवी|पादरी|साधु)(?: जी)?",
     re.I)
-"""A religious role or a political office as who the photo shows ("is the priest smiling?", "draagt de imam een bril?"):
+"""A religious role or a political office as who the photo shows ("is the priest smiling?",
+"draagt de imam een bril?"):
 the asker names the role, no faith is inferred; read as "the person" when the question asks a
 task ("is he a priest?" keeps its article and still refuses)."""
 def _the_person(m: re.Match) -> str:
@@ -1066,6 +1067,9 @@ _DECLINED_ANYWHERE = re.compile(
     r"|(?:उनके|उसके|इनके) (?:धर्म|जाति|मज़हब)[^,]{0,20}अनुमान लगाए बिना"
     # nationality or origin ruled out ("die Staatsangehörigkeit spielt keine Rolle")
     r"|\bnothing about (?:her |his |their )?(?:nationality|origin|religion|ethnicity|background)\b"
+    r"|\b(?:nationality|origin|religion|ethnicity|background) (?:plays no role|"
+    r"does not matter|doesn'?t "
+    r"matter|is irrelevant)\b"
     r"|\bnot (?:where|which country) (?:s?he|they|the person|"
     r"the traveller) (?:is|are|comes?) from\b"
     r"|\bsu (?:nacionalidad|origen|religi[oó]n) no me interesa\b|"
@@ -1086,7 +1090,8 @@ _DECLINED_ANYWHERE = re.compile(
     r"|\bohne (?:jede )?medizinische (?:einsch[äa]tzung|bewertung)\b|"
     r"\bsenza alcuna valutazione medica\b"
     r"|\bsem (?:qualquer )?avalia[çc][ãa]o m[ée]dica\b|\bzonder (?:enig )?medisch oordeel\b"
-    r"|\bбез (?:всякой |какой-либо )?медицинской оценки\b|不做任何医学判断|医学的な判断(?:は)?(?:抜きで|なしで)"
+    r"|\bбез (?:всякой |какой-либо )?медицинской оценки\b|不做任何医学判断"
+    r"|医学的な判断(?:は)?(?:抜きで|なしで)"
     r"|دون (?:أي )?تقييم طبي|किसी (?:चिकित्सीय|मेडिकल) राय के बिना",
     re.I)
 """Clauses that decline what would be refused, wherever they stand: no names wanted, no
@@ -1503,7 +1508,8 @@ def drop_non_traits(text: str) -> str:
         rest = text[waivers[-1].end():]
         if not _REQUEST.search(text[:waivers[-1].start()]) and _asks_task(rest):
             text = rest
-    text = _NOT_ASKING.sub(" ", _EVADE_RECOGNITION.sub("fool the camera", _DECLINED_ANYWHERE.sub(" ", text)))
+    text = _EVADE_RECOGNITION.sub("fool the camera", _DECLINED_ANYWHERE.sub(" ", text))
+    text = _NOT_ASKING.sub(" ", text)
     text = _DECLINED_TRAIT.sub(" ", text)
     rest = _ROLE_PLAY.sub(" ", text, count=1)
     if rest != text and ("?" in rest or "？" in rest or "؟" in rest or _asks_task(rest)):

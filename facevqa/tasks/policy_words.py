@@ -378,7 +378,7 @@ STORY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": (r"\bге(?:й|ем|я|ю|и|ев)\b",),
     },
     "race": {
-        "ar": (r"\b(?:عربي|كردي|تركي|فارسي|أمازيغي)ا?ً? (?:أم|او|أو|ولا) (?:عربي|كردي|تركي|فارسي|أمازيغي)",),
+        "ar": (r"\b(?:عربي|كردي|تركي|فارسي|أمازيغي)(?:ًا|اً|ا|ً)? (?:أم|او|أو|ولا) (?:عربي|كردي|تركي|فارسي|أمازيغي)",),
         "de": (r"\bprozent (?:\w+ )?(?:t[üu]rkisch|arabisch|afrikanisch|asiatisch|deutsch|polnisch|russisch|j[üu]disch|schwarz|wei(?:ß|ss))\w*",),
     },
     "identity": {
@@ -386,7 +386,7 @@ STORY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (r"\b(?:do|did|would|can|could) you recogni[sz]e (?:him|her|them|this|the (?:man|woman|person|guy|lady))\b|\bidentification of (?:the|this) (?:subject|person|individual)\b", r"\b(?:the (?:guy|man|woman|girl|person|one|lady|boy)|the same (?:guy|man|woman|girl|person|one|lady)) (?:from|on|in) (?:the )?(?:news|tv|telly|television|paper|newspaper)\b", r"\b(?:his|her|their)? ?name and (?:home )?address\b",
                r"\bidentify (?:the|this|that|these|those) (?:[\w-]+ ){0,2}(?:boy|girl|man|woman|guy|person|people|individual|subject|suspect|lady|gentleman|kid|child|driver|worker|officer|intruder|thief)s?\b",
                r"\bor (?:just |only )?(?:an? )?(?:look-?alike|double|doppelg[äa]nger|impersonator)\b"),
-        "es": (r"\bqui[eé]n (?:es|ser[ií]a|era) (?:[eé]l|ella|esta persona|este hombre|esta mujer)\b|\bidentificaci[oó]n del (?:sujeto|individuo)\b|\b(?:lo|la) reconoce(?:s)?\b", r"\b(?:en )?(?:qu[eé]|cu[aá]l) (?:barrio|ciudad|calle|zona|pueblo|colonia) vive\b", r"\bo (?:es )?(?:solo )?(?:un |una )?(?:doble|s[óo]sia|imitador)\b", r"\bnombre y (?:la )?direcci[oó]n\b",),
+        "es": (r"\bqui[eé]n (?:es|ser[ií]a|era) (?:él|ella|esta persona|este hombre|esta mujer)\b|\bidentificaci[oó]n del (?:sujeto|individuo)\b|\b(?:lo|la) reconoce(?:s)?\b", r"\b(?:en )?(?:qu[eé]|cu[aá]l) (?:barrio|ciudad|calle|zona|pueblo|colonia) vive\b", r"\bo (?:es )?(?:solo )?(?:un |una )?(?:doble|s[óo]sia|imitador)\b", r"\bnombre y (?:la )?direcci[oó]n\b",),
         "fr": (r"\bde qui (?:il|elle|ce|cela) (?:s'agit|pourrait s'agir)|\bde qui pourrait-il s'agir\b|\bqui (?:il|elle) est\b|\breconnaissez-vous\b|\b(?:tu )?reconnais-tu\b|\bme dit quelque chose\b|\bidentification (?:du|de la) (?:sujet|personne|individu)\b|\b(?:est-il|est-elle) (?:bien )?(?:l'individu|la personne|l'homme|la femme) (?:film|vu|qu)\w*", r"\b(?:il|elle) s\'appelle comment\b|\bcomment (?:il|elle) s\'appelle\b|\bs\'appelle comment\b", r"\bou (?:c'est )?(?:juste )?(?:un |une )?(?:sosie|imitat(?:eur|rice))\b", r"\bnom et (?:l')?adresse\b", r"\bidentifier (?:cet|cette|ce) (?:individu|personne|homme|femme|monsieur|dame|type)\b"),
         "de": (r"\bwer (?:er|sie|die person|der mann|die frau|diese[rs]? \w+|das) (?:ist|sein k[öo]nnte|war)\b|\berkennen sie (?:ihn|sie|den|die)\b|\bidentifizierung (?:der|des) (?:person|abgebildeten)\b", r"\boder (?:nur )?(?:ein(?:e)? )?(?:doppelg[äa]nger(?:in)?|double)\b", r"\bnamen? und (?:die )?adresse\b",),
         "it": (r"\btitolare del (?:passaporto|documento|conto|badge)\b", r"\bchi (?:sia|[eè]) (?:lui|lei|questa persona)\b|\bdi chi si tratta\b|\bidentificazione del soggetto\b|\blo riconosce\b|\bla riconosce\b", r"\bquell[oa] (?:del|dei|della|che era al|che era in|che era sul) (?:telegiornale|tg|notiziario|tv|televisione|giornale)\b", r"\bo (?:[eè] )?(?:solo )?(?:un |una )?(?:sosia|imitat(?:ore|rice))\b", r"\bnome e (?:l')?indirizzo\b",),
