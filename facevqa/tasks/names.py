@@ -158,6 +158,7 @@ _IMAGE_WORDS = re.compile(
     r"ki\b|ki-|natur|естеств|натурал|maquill|geschmink|truccat|maquiad|"
     # what a spoof is shown on: "это экран телефона?", "c'est un écran ?"
     r"экран|[ée]cran|pantalla|schermo|tela\b|scherm|bildschirm|monitor|монитор|telefon|phone|"
+    r"повтор|запис|видео|replay|v[ií]deo\b|video\b|жив|"
     r"t[ée]l[ée]phone|handy|m[óo]vil|celular|tablet|планшет|mask|masque|m[aá]scara|maschera|"
     r"masker|маск|распечат|ausdruck|afdruk|impres|stampa|"
     # people nouns: "is this guy ...", "es este señor ...", "è questo signore ..."
@@ -321,9 +322,9 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
 # of a task question is a pronoun, a demonstrative or a person noun; anything else is a name.
 _AGE_FRAMES = (
     r"\bhow old (?:is|was|does|did)", r"\bwhat age is",  # English
-    r"\bqu[eé] edad (?:tiene|ten[ií]a|aparenta)", r"\bcu[aá]ntos años (?:tiene|ten[ií]a|aparenta)",
+    r"\bqu[eé] edad (?:tiene|ten[ií]a|aparenta)", r"\bcu[aá]ntos años (?:tiene|ten[ií]a|aparenta|parece tener)",
     r"\bquel [âa]ge (?:a|avait|fait)(?: l'air d'avoir| semble avoir)?", r"\bwie alt (?:ist|war|wirkt|sieht)",
-    r"\bquanti anni (?:ha|aveva|dimostra)", r"\bquantos anos(?: (?:tem|tinha|aparenta))?",
+    r"\bquanti anni (?:ha|aveva|dimostra)", r"\bquantos anos(?>(?: (?:tem|tinha|aparenta|parece ter|parece))?)",
     r"\bhoe oud (?:is|was|lijkt|oogt|ziet)",
     r"\bсколько лет(?: (?:на вид|выглядит|выглядят|выглядел[аи]?|можно дать|дашь))?", r"\bكم (?:يبدو |تبدو )?عمر",
 )

@@ -57,7 +57,8 @@ _HEADWEAR_AFTER = (r"pañuelo|velo|foulard|voile|lenço|véu|turbante|turban|cop
 _RELIGIOUS = (r"religious|religi[öo]se[nrs]?|religios[oa]s?|religieu(?:x|se)|religieuze?|"
               r"религиозн\w*")
 _RELIGIOUS_HEADWEAR = re.compile(
-    rf"\b(?:{_RELIGIOUS})\s+(?=(?:{_HEADWEAR})\b)|\b({_HEADWEAR_AFTER})\s+(?:{_RELIGIOUS})\b",
+    rf"\b(?:{_RELIGIOUS})\s+(?=(?:{_HEADWEAR})\b)|\b({_HEADWEAR_AFTER})\s+(?:{_RELIGIOUS}|"
+    r"(?:de|do|da) (?:candombl[ée]|umbanda|santer[ií]a|ax[ée]))\b",
     re.I)
 """'A religious headscarf' names headwear, an appearance attribute; the adjective is dropped
 before the rules read the question ("is she religious?", "... for religious reasons" still
@@ -65,7 +66,7 @@ refuse)."""
 
 _COSTUME = re.compile(
     r"\b(?:dressed(?: up)? as|disguised as|costumed as|cosplaying(?: as)?|(?:in|wearing) (?:a|an|"
-    r"her|his|their) costume of)\s+(?:a |an |the )?\w+|\b\w+ (?:costume|cosplay)\b"
+    r"her|his|their) costume of)\s+(?:a |an |the )?\w+|\b(?:\w+ ){0,2}\w+ (?:costume|cosplay)\b"
     r"|\b(?:vestid[oa]|disfrazad[oa]|caracterizad[oa]) de\s+(?:una? )?\w+"
     r"|\bdisfraz de\s+(?:una? )?\w+"  # Spanish
     r"|\b(?:vestid[oa]|fantasiad[oa]) (?:de|como)\s+(?:um |uma )?\w+|\bfantasia de\s+\w+"  # pt
@@ -420,8 +421,12 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:gay|lesbian|bi-?sexual|bi(?!-)|homosexual|heterosexual|queer|asexual|pansexual|"
         r"transgender|transsexual|trans|non-?binary|lgbt\w*)\b",
         r"\bsexual\w*\b", r"\bsexuality\b",
+        # the rainbow or trans flag asked of the person ("🏳️‍🌈?", "is he 🏳️‍🌈")
+        # (the joiner inside the flag is a space once the question is cleaned)
+        "\U0001F3F3\uFE0F?[\\s\u200D]?(?:\U0001F308|\u26A7\uFE0F?)\\s*[?？]"
+        "|\\b(?:is|are) (?:he|she|they)\\s*\U0001F3F3",
         r"\bborn (?:as )?(?:a |an )?(?:man|woman|male|female|boy|girl)\b",
-        r"\b(?:homos?|fag\w*|dykes?|tranny|trannies)\b",
+        r"\b(?:homos?|fag\w*|dykes?|tranny|trannies|twinks?|femboys?)\b",
         r"\b(?:plays?|playing|bats?|batting) for the other team\b|\bswings? both ways\b"
         r"|\bfriend of dorothy\b",
         rf"\b(?:is|are|was) {_WHO} straight\b(?!\s+hair)",
@@ -433,7 +438,8 @@ RULES: tuple[PolicyRule, ...] = (
         rf"\b(?:was|is|were) {_WHO} (?:once|formerly|originally|previously) (?:a )?(?:man|woman|"
         r"male|female|guy|girl|boy)\b")),
     PolicyRule("politics", "FaceVQA does not infer political views from a face.", (
-        r"\bpolitic\w*", r"\b(?:democrat\w*|republican\w*|liberal|conservative|leftist|"
+        r"\bpolitic\w*", r"\b(?:likely|political|voting|preferred|favou?rite)[_ -]?party\b|\"party\"\s*:",
+        r"\b(?:democrat\w*|republican\w*|liberal|conservative|leftist|"
         r"left[- ]wing(?:er)?|right[- ]wing(?:er)?|socialist|communist|fascist|libertarian|"
         r"tory|maga|far[- ](?:left|right)|feminist|pro[- ]?life|pro[- ]?choice|anarchist|"
         r"nationalist|marxist|centrist|lean(?:s)? (?:left|right))\b",
@@ -482,6 +488,12 @@ RULES: tuple[PolicyRule, ...] = (
         r"psych meds|sedatives?|tranquili[sz]ers?)\b")),
     PolicyRule("character", "FaceVQA does not judge character (trustworthiness, criminality, "
                "intelligence, wealth or class) from a face, nor rate how attractive a person is.", (
+        # a criminal record ("does he have a record?", "rap sheet")
+        r"\b(?:nick|pinch|swipe|steal|shoplift|lift)\w* (?:stuff|things|from (?:shops|stores|you|"
+        r"people))\b|\bfit or not\b|\b(?:proper|well|so) fit\b(?! (?:for|to)\b)",
+        r"\b(?:has|have|had|got) (?:he|she|they )?(?:got )?(?:a |any )?(?:criminal |police |prison )?"
+        r"record\b(?! (?:in|on|player|album|label|deal|collection|of (?:the|this|that) (?:photo|"
+        r"picture|image)))|\brap sheet\b|\bbeen (?:to|in) (?:jail|prison)\b",
         r"\b(?:trust\w*|honest\w*|dishonest|liar|lies|criminals?|criminality|crimes?|crook|"
         r"thief|murderer|killer|terroris\w*|danger\w*|violent|evil|intelligen\w*|clever|"
         r"smart(?! (?:glasses|watch|phone|casual))|"
@@ -531,13 +543,23 @@ RULES: tuple[PolicyRule, ...] = (
         r"\bwho'?s\b(?!\s+(?:looking|holding|standing|sitting|behind|next|with|in the background))",
         r"\bwho (?:is|are|was|were)\b(?!\s+(?:\w+\s+)?(?:looking|holding|standing|sitting|behind|"
         r"next to|with|taking|in the background))",
-        rf"\bwho {_SUBJ} (?:is|are|was|were)\b",
+        rf"\bwho {_SUBJ} (?:really |actually |truly )?(?:is|are|was|were)\b",
         r"\b(?:his|her|their|its) (?:full |real |first |last |user)?names?\b",
         rf"\bname(?:s)? (?:of )?(?:{_WHO}|him|her|them|(?:this|that|it)(?!\s+[a-z]))",
         rf"^(?:please )?name (?:(?:the|this|that) {_PERSON}|him|her|them)\b",
         rf"\bwhat (?:is|'s|are) {_WHO} called\b",
         rf"\b(?:recogni[sz]e|know|identify|identif\w+)\s+(?:{_WHO}|him|her|them|who)\b",
         r"\bidentity\b", r"\bsame person\b", r"\bcatfish\w*",
+        r"\bwhich (?:real |actual )?(?:person|celeb\w*|star|actor|actress|singer) (?:(?:this|that|it|"
+        r"he|she) (?:is|was)|(?:is|was) (?:this|that|it|he|she))\b",
+        r"\b(?:fill(?: in)?|complete|replace)\b.{0,40}\b(?:blank|gap|_{2,})\b.{0,30}\b(?:whoever|"
+        r"who|name)\b",
+        # a name field to fill, in a form or JSON ("Name: __ Age: __", '{"nombre": ?}')
+        r"(?:^|[\s{,\"'(\[•*-])(?:full |first |last |real )?(?:name|nombre|nom|nome|naam|"
+        r"имя|фио|姓名|名字|名前|氏名|الاسم|اسم|नाम)[\"']?\s*[:：=]\s*[\"']?\s*"
+        r"(?:_{2,}|＿|\?|…|\.{3}|null\b|none\b|\[|\{|\}|,|$)"
+        r"|[•·▪*-]\s*(?:full |first |last |real )?(?:name|nombre|nom|nome|naam|имя|фио|姓名|名字|"
+        r"名前|氏名|الاسم|اسم|नाम)\s*(?=[•·▪*,;]|$)",
         r"\bsame (?:guy|girl|man|woman|dude|lady|face)\b.{0,40}\b(?:other|another|older|profile|"
         r"dating|tinder)\b.{0,20}\b(?:pics?|photos?|pictures?|profiles?|selfies?)\b",
         # a fact of the person's life, not of the photo ("which club did he play for?")
@@ -695,6 +717,24 @@ _NOT_ASKING = re.compile(
     r"(?:هو|هي|يكون|تكون)\b"
     r"|(?:मुझे )?(?:नहीं जानना|जानना नहीं|फर्क नहीं पड़ता)(?: है)?(?: कि)? (?:वो |वह |ये |यह )?कौन "
     r"(?:है|हैं)"
+    # "don't tell me who it is", "non dirmi chi è", "не говори, кто это", "कौन है मत बताओ"
+    r"|(?:^|[,.;:!?–—-]\s*)(?:please |just |but )?(?:do not|don'?t|dont) (?:tell|say|name)(?: (?:me|us))?"
+    r",? who\b[^.?!:,;–—]*"
+    r"|\bno (?:me |nos )?(?:digas|diga|digan|dig[aá]is) qui[eé]n\b[^.?!:,;–—]*"
+    r"|\bne (?:me |nous )?(?:dis|dites) pas qui\b[^.?!:,;–—]*"
+    r"|\bsag(?:en sie| mal)? (?:mir |uns )?nicht,? wer\b[^.?!:,;–—]*"
+    r"|\bnon (?:mi |ci )?(?:dirmi|dire|dici|dirci|dica|nominare) chi\b[^.?!:,;–—]*"
+    r"|\bn[ãa]o (?:me )?(?:diga|digas|fala|fale|conta|conte) quem\b[^.?!:,;–—]*"
+    r"|\bsem (?:me )?(?:falar|contar) quem\b[^.?!:,;–—]*"
+    r"|\bzeg (?:me |ons )?niet wie\b[^.?!:,;–—]*"
+    r"|\bне (?:говори|говорите|называй|называйте|пиши|пишите)(?: мне)?,? кто\b[^.?!:,;–—]*"
+    r"|(?:لا|ما) (?:تقل|تقولي|تقول|تذكر)(?: لي)? (?:مين|من) (?:هو|هي|يكون|تكون)"
+    r"|कौन (?:है|हैं) (?:ये |यह |वो )?मत बताओ|मत बताओ (?:कि )?(?:ये |यह |वो )?कौन (?:है|हैं)"
+    r"|\bkaun (?:hai|he|h) (?:ye |yeh |wo )?mat batao\b|\bmat batao (?:ki )?kaun\b"
+    # "just whether she is sad, not who she is", "pas qui c'est", "nicht wer sie ist"
+    r"|(?:^|[,.;:!?–—-])\s*(?:(?:but|mais|aber|ma|pero|mas|maar|но|и|just|juste|solo|nur|"
+    r"and|et|und|e|y)\s+)?(?:not|pas|nicht|non|não|nao|niet|no|не)\s+(?:who|qui|wer|chi|"
+    r"qui[eé]n|quem|wie|кто)\b[^.?!:,;–—]*"
     # "I'm not asking who she is", "je ne vous demande pas qui c'est", "non ti chiedo chi sia"
     r"|\b(?:i am |i'?m |i )?not asking (?:you )?who\b[^.?!:,;–—]*"
     r"|\b(?:i )?(?:do not|don'?t) ask(?: you)? who\b[^.?!:,;–—]*"
@@ -722,7 +762,7 @@ _NOT_ASKING = re.compile(
     r"politica|politik|politiek|политики|религии|background|origins?|ethnicity|race|"
     r"nationality|health|origen|origine|herkunft|afkomst|origem|etnia|ethnie|salud|sant[ée]|"
     r"gesundheit|gezondheid|sa[úu]de|salute)\b"
-    r"|धर्म नहीं|(?:不是|不问|无关)(?:宗教|政治)|宗教(?:じゃなくて|ではなく)|(?:مش|ليس|وليس) "
+    r"|धर्म नहीं|(?:不是|不问|无关)(?:宗教|政治)|(?:宗教|政治)(?:の話)?(?:じゃなくて|ではなく)|(?:مش|ليس|وليس) "
     r"(?:ال)?(?:دين|سياسة)", re.I)
 """A clause that says not to identify ("describe her without telling me who she is", "no
 quiero saber quién es") or rules a trait out ("just the accessory, not the religion"): only
@@ -1027,6 +1067,27 @@ immigration office ("Immigration office photo: is this a live capture?"); droppe
 asks a task ("is he an immigrant? (immigration office)" still refuses on "immigrant")."""
 
 
+_WORN_SIGN = re.compile(
+    # a party's pin, cap or shirt
+    r"\b(?:pins?|badges?|buttons?|caps?|hats?|shirts?|t-shirts?|stickers?|scarf|flags?|banners?|"
+    r"spilla|cappellino|maglietta|bandiera|gorra|chapa|camiseta|camisa|bandera|bon[ée]|broche|"
+    r"casquette|drapeau|anstecker|kappe|fahne|speldje|pet|vlag|значок|кепк\w*|футболк\w*|флаг) "
+    r"(?:of (?:the|a) |from the |del |di un |do |da |de (?:la |un |uma |um )?|du |d'un |der |"
+    r"eine[rs]? |van (?:de |een )?)?(?:party|partito|partido|parti|partei|partij|candidat[oae]?|"
+    r"kandidat\w*)\b|значок партии|партийн\w* (?:значок|флаг|футболк\w*)"
+    r"|\b(?:party|campaign|partei|wahlkampf|wahl)(?:[- ]| of the )?(?:pin|badge|button|cap|hat|shirt|"
+    r"sticker|fahne|flagge|flag|plakat|poster)s?\b|\bpartei(?:fahne|flagge|plakat|abzeichen)\w*"
+    r"|選挙の(?:缶)?バッジ|缶バッジ|(?:चुनाव|रैली|पार्टी)(?: रैली)? का बैज"
+    # hospital clothing
+    r"|\bhospital (?:gown|bed|wristband|bracelet)s?\b|\bkrankenhaus(?:hemd|kittel|bett)\w*"
+    r"|\bbata de hospital\b|\bblouse d'h[ôo]pital\b|\bcamice (?:ospedaliero|d'ospedale|da ospedale)\b"
+    r"|\bcamisola (?:de|do) hospital\b|\bziekenhuis(?:hemd|bed)\w*"
+    r"|\bбольничн\w* (?:халат|рубашк|сорочк|койк|пижам)\w*|病号服|病員服|入院着|病衣|病院のガウン"
+    r"|(?:ثوب|لباس|ملابس) (?:ال)?(?:مستشفى|مرضى)|(?:في (?:ال)?مستشفى )?بلباس (?:ال)?مرضى"
+    r"|अस्पताल (?:का |की )?(?:गाउन|ड्रेस)",
+    re.I)
+"""What a person wears that names a party or a hospital ("the guy with the party pin", "der Mann
+im Krankenhaushemd", "穿病号服的男人"): which person is meant, dropped when a task is asked."""
 _MOBILITY_AID = re.compile(
     r"\b(?:in (?:a|the|his|her) wheelchair|(?:with|using) (?:a |"
     r"the |his |her )?(?:white cane|walking stick|cane|crutches|"
@@ -1034,7 +1095,8 @@ _MOBILITY_AID = re.compile(
     r"|en (?:silla de ruedas|la silla de ruedas)|(?:en|dans un) fauteuil roulant|"
     r"im rollstuhl|in (?:sedia a rotelle|carrozzina)"
     r"|(?:na|em) cadeira de rodas|in (?:een|de) rolstoel|в (?:инвалидной )?коляске)\b"
-    r"|坐(?:着)?轮椅的|車椅子の|على (?:ال)?كرسي (?:ال)?متحرك|व्हीलचेयर (?:पर|वाले|वाली)",
+    r"|坐(?:着)?轮椅的|車椅子の|على (?:ال)?كرسي (?:ال)?متحرك|व्हीलचेयर (?:पर|वाले|वाली)"
+    r"|\bwheelchair (?:pe|par|mein|wala|wali|wale)(?: baith\w*(?: hai| h)?)?\b",
     re.I)
 """A mobility aid that says who is meant ("is the person in the wheelchair smiling?"): what the
 photo shows, not a health inference; dropped when the rest asks a task ("is he disabled?"
@@ -1321,9 +1383,14 @@ _FILLER = re.compile(
 """Fillers ("honestly", "ehrlich gesagt", "说实话") that contain a character word: the asker's
 manner of speech, not a question about the person's honesty."""
 _DRAWING = re.compile(
-    r"\b(?:character|charakter|karakter) ?(?:references?|ref|design|sheets?|art|sketch\w*|"
+    r"\b(?:character|charakter|karakter)[- ]?(?:references?|ref|design|sheets?|art|sketch\w*|"
     r"concepts?|models?|referenz\w*|entw[üu]rf\w*|bogen|skizze\w*|ontwerp\w*)\b"
-    r"|\b(?:original|an? (?:anime|cartoon|game|comic|fictional)) characters?\b",
+    r"|\b(?:original|an? (?:anime|cartoon|game|comic|fictional)) characters?\b"
+    # the asker's own character in a story or game ("a character bible", "for my D&D character")
+    r"|\bcharacter (?:bible|descriptions?|profiles?|portraits?|cards?)\b"
+    r"|\b(?:for|of) (?:my|our) (?:d&d |dnd |rpg |game |story |novel |book |film |movie )?"
+    r"characters?\b|\b(?:my|our) (?:d&d|dnd|rpg|game|story|novel|book|film|movie) characters?\b"
+    r"|\b(?:novel|kahani|kahaani|story|kitab|game)\b.{0,60}\bcharacter\b",
     re.I)
 """A drawn character ("a character reference from this photo", "Charakterdesign"): art, not
 the person's character."""
@@ -1494,7 +1561,7 @@ def drop_non_traits(text: str) -> str:
     if _ZH_CLINIC.search(text):  # before the clinic setting is dropped
         text = text.replace("病人", "人").replace("患者", "人")
     for pattern, replacement in ((_FAITH_OR_STATE_SOURCE, " "), (_ROLE, _the_person),
-                                 (_MOBILITY_AID, " ")):
+                                 (_MOBILITY_AID, " "), (_WORN_SIGN, " ")):
         rest = pattern.sub(replacement, text)
         if rest != text and _asks_task(rest):
             text = rest

@@ -107,7 +107,12 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                   rf"|\b(?:is|was|are|were) {_SUBJ} (?:still )?(?:a |an )?(?:\w+ )?(?:child|kid"
                   r"|children|kids|baby|infant"
                   r"|toddler|teen|teenager|adolescent|minor|adult|grown-?up|senior|elderly|old"
-                  r"|pensioner|newborn|school ?kid|retiree)\b"),
+                  r"|pensioner|newborn|school ?kid|retiree)\b"
+                  # the age noun is what is asked, not the subject of another verb ("what is
+                  # this child feeling?", "is this kid smiling?")
+                  r"(?:\s+(?:man|woman|person|girl|boy|lady|guy))?"
+                  r"(?=\s*(?:[?.!,;:)]|$|(?:or|and|in|on|at|here|there|yet|now|already|still|"
+                  r"anymore|to me|from|of|with|right|yes|no|though)\b))"),
     # --- a neutral description ("describe the face neutrally") is a caption, not the emotion
     # "neutral"; "does she look neutral?" stays an emotion
     ("caption", None, r"\bneutral(?:ly)? (?:description|caption|summary|account|portrait)\b"
@@ -128,7 +133,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                       r"|astonished|amazed|scared|afraid|fear(?:ful)?|frightened|terrified"
                       r"|disgust(?:ed)?|grossed out|contempt(?:uous)?|disdain|neutral|calm"
                       r"|cheerful|gloomy|pleased|joyful|crying|tearful|bored|nervous|worried"
-                      r"|anxious|excited|smug|displeased|sorrowful|frustrated)\b"
+                      r"|anxious|excited|smug|displeased|sorrowful|frustrated|grumpy|miffed|relieved"
+                      r"|chuffed|gutted|stressed|stroppy|narked|peeved|glum)\b"
                       r"|\blaugh\w*|\bfrown\w*|\bscowl\w*|\bpout\w*|\bsmirk\w*|\bsulk\w*"
                       r"|\btears\b"),
     # --- "is that a guy or a girl?": a gender asked as two answers, whatever else is said
@@ -136,7 +142,7 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("gender", None, r"\b(?:is|was) (?:that|this|it|the \w+(?: \w+)?) (?:a |an )?(?:man|woman|guy|"
                      r"girl|boy|lady|dude|gal|male|female) or (?:a |an )?(?:man|woman|guy|girl|boy|"
                      r"lady|dude|gal|male|female)\b"
-                     r"|(?<![\w/])(?:m ?(?:/|or) ?f|f ?(?:/|or) ?m|h ?/ ?f)(?![\w/])"
+                     r"|(?<![\w/])(?:m ?/ ?f|m or f|f ?/ ?m|f or m|h ?/ ?f)(?![\w/])"
                      r"|\b(?:man|woman|guy|girl|boy|male|female) ?/ ?(?:man|"
                      r"woman|guy|girl|boy|male|female)\b"
                      r"|\b(?:a|an) (?:man|woman|guy|girl|boy|lady|male|female) or (?:a|an) (?:man"
@@ -202,10 +208,10 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                                  r"|\bbonnet\b|\bhelmet\b|\bhead ?scarf\b|\bhijab\b|\bturban\b"
                                  r"|\bheadband\b|\bhead covering\b|\bbandana\b|\bheaddress\b"
                                  r"|\byarmulkes?\b|\bkippah?s?\b|\bskull ?caps?\b|\bveil\b"),
-    ("attribute", "wearing_earrings", r"\bear ?rings?\b"),
+    ("attribute", "wearing_earrings", r"\bear ?rings?\b|\bhoops? (?:in|on) (?:her|his|their|the) ears?\b"),
     ("attribute", "wearing_necklace", r"\bnecklaces?\b|\bpendant\b"),
     ("attribute", "wearing_necktie", r"\bneck ?ties?\b|\bbow ?tie\b|\bties?\b"),
-    ("attribute", "wearing_lipstick", r"\blipstick\b|\blip ?gloss\b|\blips? (?:are )?painted\b"),
+    ("attribute", "wearing_lipstick", r"\blipstick\b|\blippy\b|\blip ?gloss\b|\blips? (?:are )?painted\b"),
     ("attribute", "heavy_makeup", r"\bmake[- ]?up\b|\bcosmetics\b|\bmascara\b|\beyeliner\b"),
     ("attribute", "high_cheekbones", r"\bcheek ?bones?\b"),
     ("attribute", "rosy_cheeks", r"\b(?:rosy|red|pink|flushed|ruddy|blush\w*)\b.{0,10}\bcheeks?\b"
@@ -241,8 +247,12 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "wavy_hair", r"\bwav(?:y|es)\b"),
     # --- perceived gender
     ("gender", None, r"\bgender\b|\bsex\b|\bmale\b|\bfemale\b|\bmasculine\b|\bfeminine\b"
-                     r"|\b(?:man|woman|guy|girl|boy|lady|dude|gentleman|gal|men|women) or (?:a )?"
-                     r"(?:man|woman|guy|girl|boy|lady|dude|gal|men|women)\b"
+                     # two emoji offered ("👦 or 👧?", "👨/👩")
+                     "|(?:\U0001F466|\U0001F468|\U0001F9D4|\u2642)\\s*\\S{0,6}\\s*(?:\U0001F467|\U0001F469|\u2640)"
+                     "|(?:\U0001F467|\U0001F469|\u2640)\\s*\\S{0,6}\\s*(?:\U0001F466|\U0001F468|\U0001F9D4|\u2642)"
+                     r"|\b(?:man|woman|guy|girl|boy|lady|dude|gentleman|gal|men|women|bloke|lass|lad|"
+                     r"fella|chap|geezer) or (?:a )?"
+                     r"(?:man|woman|guy|girl|boy|lady|dude|gal|men|women|bloke|lass|lad|fella|chap)\b"
                      r"|\b(?:man|woman|men|women|boy|girl|lady)'s face\b"
                      r"|\blooks? like a (?:man|woman|guy|girl|boy|lady)\s*[?.!]*$"
                      rf"|\b(?:is|was) (?:{_SUBJ}|the {_PERSON} in the \w+)\s+(?:a|an)\s+"
@@ -311,6 +321,14 @@ _THEN = re.compile(
     r"|daarna|и|а также|потом|ещё|еще|then)\b|和|并|並|还|還|再|然后|それと|あと|そして|(?:^|\s)و|और|\bfir\b"
     r"|[,;?？؟،、]")
 """A second request joined on ("and also guess her age", "y dime si", "et", "وواش", "और")."""
+_DESCRIBE_ONLY = re.compile(
+    r"\W*(?:\w+\W+){0,3}?(?:(?:only|just|solo|s[óo]lo|seulement|uniquement|juste|nur|alleen|s[óo]|"
+    r"somente|apenas|только|sirf)\b|只|だけ|فقط|सिर्फ|केवल"
+    r"|(?:hair ?style|haircut|peinado|coiffure|frisur|acconciatura|penteado|kapsel|"
+    r"прич[её]ск\w*)\b|\S{0,6}(?:发型|髪型|تسريحة|हेयरस्टाइल))")
+_COLON_QUESTION = re.compile(r"[:：][^?？؟]*[?？؟]")
+"""What narrows a description to the features asked after it: "describe only the hairstyle and
+the earrings", "je veux décrire ce visage : il a une barbe ?", "描述一下她的发型和刘海"."""
 _OR_NEXT = re.compile(r"^\W*(?:(?:or|o|ou|oder|of|или|ili|أم|ولا|او|أو|या|ya|wala)\b|还是|還是|或者|それとも"
                       r"|或是|抑或)")
 """A second question that offers another answer to the first ("笑ってる？それとも悲しそう？")."""
@@ -342,14 +360,25 @@ def first_asked(match, lowered: str) -> tuple[str, str | None, str] | None:
         first = match(split.group(1))
         if first is not None and first[0] != "open":
             return first
-    if hit is None or hit[0] in ("caption", "open") or hit[2] == "":
+    if hit is None or hit[2] == "":
         return hit
     describe = _DESCRIBE.search(lowered)
+    if hit[0] == "caption" and describe is not None and _narrowed(lowered[describe.end():]):
+        narrowed = match(lowered[describe.end():])  # "describe only her earrings"
+        if narrowed is not None and narrowed[0] not in ("caption", "open"):
+            return narrowed
+    if hit[0] in ("caption", "open"):
+        return hit
     at = lowered.find(hit[2])
     if describe is not None and 0 <= describe.end() <= at and _THEN.search(
-            lowered, describe.end(), at):
+            lowered, describe.end(), at) and not _narrowed(lowered[describe.end():at]):
         return "caption", None, describe.group(0)
     return hit
+
+
+def _narrowed(after: str) -> bool:
+    """A description narrowed to the features named after it (_DESCRIBE_ONLY)."""
+    return bool(_DESCRIBE_ONLY.match(after) or _COLON_QUESTION.search(after))
 
 
 def first_match(rows, lowered: str) -> tuple[str, str | None, str] | None:
@@ -455,6 +484,18 @@ _OWN_SIGHT = re.compile(
 read (like the asker's own screen below)."""
 
 _OWN_ACCESS = re.compile(
+    # a description for someone who cannot see it ("for my blind friend", "視覚障害のある友人のために")
+    r"\bfor (?:my|a|our) (?:blind|visually[- ]impaired|partially sighted|low[- ]vision) \w+\b|"
+    r"\bpara (?:mi|un|una|nuestr[oa]) \w+ (?:cieg[oa]|invidente|con baja visi[oó]n)\b|"
+    r"\bpour (?:mon|ma|un|une) \w+ (?:aveugle|malvoyante?|non[- ]voyante?)\b|"
+    r"\bf[üu]r (?:meine?n?|eine?n?) (?:blinde[nr]?|sehbehinderte[nr]?) \w+\b|"
+    r"\bper (?:il mio|la mia|un|una) \w+ (?:cieco|cieca|ipovedente|non vedente)\b|"
+    r"\bpara (?:o meu|a minha|meu|minha|um|uma) \w+ (?:cego|cega|deficiente visual)\b|"
+    r"\bvoor (?:mijn|een) (?:blinde|slechtziende) \w+\b|"
+    r"\bдля (?:моего|моей) (?:слепого|слепой|незрячего|незрячей|слабовидящего|слабовидящей) \w+\b|"
+    r"(?:视障|失明|盲人)的?(?:朋友|家人|奶奶|爷爷|妈妈|爸爸)|視覚障害のある\S{1,4}のために|"
+    r"(?:صديقي|صديقتي|جدتي|جدي) (?:الكفيف|الكفيفة|ضعيف البصر|ضعيفة البصر)|"
+    r"(?:अंधे|नेत्रहीन|दृष्टिबाधित) (?:दोस्त|मित्र|दादी|दादा)|"
     r"\b(?:i(?:'m| am) (?:using|on) |i (?:use|rely on|listen (?:to \w+ )?(?:with|"
     r"through|via)) |with |through |via )?"
     r"(?:(?:a|my) )?(?:screen ?reader|text[- ]to[- ]speech|voice ?over|"

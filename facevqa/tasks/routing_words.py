@@ -24,13 +24,20 @@ from facevqa.tasks.routing_rules import (
 )
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
+    # mascara as make-up ("est-ce qu'elle a du mascara"), before the spoof rows' "máscara" (a mask)
+    ("attribute", "heavy_makeup", r"\b(?:du|le|son|her|wearing|any|some|mit|met|il) mascara\b"),
     # the facial expression named, or bored / in a good mood (set-16 class): before "describe"
     ("emotion", None, r"gesichtsausdruck(?! und)|gezichtsuitdrukking(?! en)|\bruhig\b|\baufgeregt\b|\bnerv[öo]s\b|\bcalme\b|\btranquil[oa]\b|\bспокойн\w*|\bвзволнован\w*|落ち着|هادئ|متوتر|выражени\w* лица|\bexpresi[oó]n facial|\bexpression (?:du visage|faciale)|"
                       r"\bespressione (?:del viso|facciale)|\bexpress[ãa]o facial|التعبير العاطفي|تعبير الوجه|面部表情|चेहरे के भाव|\bchehre ka expression|"
                       r"\baburrid[oa]\b|\bs'ennuie\b|\bennuy[ée]e?\b|\bgelangweilt\b|\bannoiat[oa]\b|\bentediad[oa]\b|\bverveeld\b|\bскуча\w*|无聊|退屈|"
                       r"\bزهقان|\bملل|ऊब|\bgut gelaunt\b|\bsereine?\b|\bchatead[oa]\b|受到了惊吓|惊吓"),
+    # a gender offered as two leanings ("男性寄り、女性寄り", "ذكورياً أم أنثوياً")
+    ("gender", None, r"男性(?:寄り|っぽい|的)\S{0,6}女性(?:寄り|っぽい|的)|女性(?:寄り|っぽい|的)\S{0,6}男性(?:寄り|っぽい|的)"
+                     r"|ذكوري\S*\s+(?:أم|او|أو)\s+أنثوي|أنثوي\S*\s+(?:أم|او|أو)\s+ذكوري"),
     # a caption asked by its name ("pie de foto neutro", "neutrale Bildunterschrift"): not the emotion "neutral"
-    ("caption", None, r"\bpie de foto\b|\bl[ée]gende\b|\bbildunterschrift\b|\bdidascalia\b|\blegenda\b|\bbijschrift\b|"
+    ("caption", None, r"ماذا (?:يظهر|ترى|نرى|يوجد) (?:في|ب)\s*(?:هذه )?(?:ال)?صور[ةه]|"
+                      r"\bneutrale[nr]? \w*beschreibung\b|\bneutrale \w*beschrijving\b|"
+                      r"\bpie de foto\b|\bl[ée]gende\b|\bbildunterschrift\b|\bdidascalia\b|\blegenda\b|\bbijschrift\b|"
                       r"\bподпис\w* к (?:снимку|фото\w*|изображению)|图片说明|キャプション|تعليق (?:محايد )?على الصورة|कैप्शन"),
     # feelings offered as emoji ("😠 ou 😢?"); a fake or forced smile is an expression, not a
     # spoofed face nor a plain smile
@@ -108,7 +115,12 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"(?:तटस्थ|निष्पक्ष) (?:रूप से |तरीके से |ढंग से )?(?:वर्णन|विवरण)|(?:वर्णन|विवरण).{0,30}(?:तटस्थ|निष्पक्ष)|\bneutral (?:tarike|tareeke|tarah|dhang) se (?:describe|varnan|batao)"),
     # crying or laughing, a child's "boy or girl": emotion and gender before the smiling row
     # and the child nouns of the age rows
-    ("emotion", None, r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|(?:哭|喊)定(?:系|係|是|在)?笑|笑定(?:系|係|是|在)?(?:哭|喊)|嬲|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
+    ("emotion", None, r"\b(?:schockiert|geschockt|erschrocken|[üu]berrascht|traurig|w[üu]tend|sauer|[äa]ngstlich|verängstigt) (?:\w+ )?oder lacht|"
+                      r"\b(?:geschrokken|geschokt|verbaasd|verrast|boos|bang|verdrietig) (?:\w+ )?of lacht|"
+                      r"\b(?:sorprendid|asustad|enfadad|impactad|espantad)[oa] o (?:se )?r[ií]e|\b(?:surprise|choqu[ée]|effray[ée]|f[âa]ch[ée])e? ou (?:il |elle )?rit|"
+                      r"\b(?:sorpres|scioccat|spaventat|arrabbiat)[oa] o ride|\b(?:surpres|assustad|chocad|brav)[oa] ou (?:est[áa] )?(?:rindo|ri)\b|"
+                      r"\b(?:удивл|испуган|шокирован|зл|грустн)\w* или сме[её]\w*|"
+                      r"\bllora o (?:se )?r[ií]e|\bpleure ou (?:il |elle )?rit|\bweint (?:\w+ )?oder lacht|\bpiange o ride|\bchora ou ri|\bhuilt (?:\w+ )?of lacht|\bплач\w* или сме[её]\w*|哭还是(?:在)?笑|笑还是(?:在)?哭|(?:哭|喊)定(?:系|係|是|在)?笑|笑定(?:系|係|是|在)?(?:哭|喊)|嬲|泣いて(?:る|いる)?の?か笑|笑って(?:る|いる)?の?か泣|\b(?:ي|ت|بي|بت)عيط|\bمن الضحك\b|रो रहा है या हंस|रो रही है या हंस"),
     # regional words for the two answers: Swiss and Austrian "Bub oder Meitli", Latin American
     # "nene o nena", "chavo o chava", Brazilian "guri ou guria", Quebec "gars ou fille", Flemish
     # "ventje of meiske", Gulf "ريال ولا حرمة", Cantonese "男定女", Hindi with a verb between
@@ -154,7 +166,8 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"मूड (?:खराब|अच्छा|ठीक|ऑफ)|मुँह लटका|\bmood (?:kharab|off|accha|achha|theek)\b|\bmuh latka\w*"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
-    ("emotion", None, r"غضبان|زعلان|مبسوط|فرحان|\ble cafard\b|\b(?:a|avoir|le) (?:bon |mauvais )?moral\b|\bbien dans sa peau\b|\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz(?:es)?\b|\btristes?\b|\btristi\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]s?\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|\bestresad|\bangustiad|\bpreocupad|\bagobiad|\binquiet[oa]|\ben p[áa]nico|\btranquil[oa]s?\b|"
+    ("emotion", None, r"مرتاح|उत्साहित|\bincazzat|\bseren[oa]\b|\bfai?t la (?:tronche|gueule)\b|\bfreu(?:t|en) (?:\w+ )?sich\b|\bнапуган|\bдовольн|"
+                      r"غضبان|زعلان|مبسوط|فرحان|\ble cafard\b|\b(?:a|avoir|le) (?:bon |mauvais )?moral\b|\bbien dans sa peau\b|\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz(?:es)?\b|\btristes?\b|\btristi\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]s?\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|\bestresad|\bangustiad|\bpreocupad|\bagobiad|\binquiet[oa]|\ben p[áa]nico|\btranquil[oa]s?\b|"
                       r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|\bcontente?s?\b|\bg[êe]n[ée]e?\b|\bconcentr[ée]e?\b|\bchoqu[ée]e?\b|\bstress[ée]e?s?\b|\bangoiss|\binqui[eè]te?s?\b|\banxieu|\bpaniqu[ée]|\btendue?s?\b|\bcalme\b|"
                       r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|\bwut\b|\bsauer\b|\b(?:gut|schlecht|mies) drauf\b|\bgestresst|\bangespannt|\bbesorgt|\bbeunruhigt|\bpanisch|\bver[äa]ngstigt|"
                       r"\bemozion|\bsentiment|\bsi sente\b|\bumore\b|\bespressione|\bfelic[ei]\b|\barrabbiat|\bsorpres|\bpaura\b|\bspaventat|\bdisgust|\bpiange|\bcommoss|\bemozionat|\bstressat|\bpreoccupat|\bansios|\bagitat|\bin ansia\b|\bin panico\b|\btranquill[oa]\b|"
@@ -201,7 +214,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("gender", None, r"\bg[ée]nero\b|\bsexo\b|\bhombre o (?:una )?mujer|\bmujer o (?:un )?hombre|\bmasculin|\bfemenin|\bgenre\b|\bsexe\b|\bhomme ou (?:une )?femme|\bfemme ou (?:un )?homme|\bf[ée]minin|"
                      r"\bgeschlecht|\bmann oder (?:eine )?frau|\bfrau oder (?:ein )?mann|\bm[äa]nnlich|\bweiblich|\bgenere\b|\bsesso\b|\buomo o (?:una )?donna|\bdonna o (?:un )?uomo|\bmaschil|\bfemmin|"
                      r"\bg[êe]nero\b|\bhomem ou (?:uma )?mulher|\bmulher ou (?:um )?homem|\bgeslacht|\bgender\b|\bman of (?:een )?vrouw|\bvrouw of (?:een )?man|\bmannelijk|\bvrouwelijk|"
-                     r"\bпол\b|\bмужчина или женщина|\bженщина или мужчина|\bмужск|\bженск|性别|男的还是女的|男还是女|男性还是女性|是男是女|性別|男性か女性|女性か男性|男か女|男[？?、,]\s*女|"
+                     r"\bпол\b|\bмужчина или женщина|\bженщина или мужчина|\bмужск|\bженск|性别|男的还是女的|男还是女|男性还是女性|是男是女|性別|男性か女性|女性か男性|男か女|男(?:性)?[？?、,]\s*女|小哥哥还是小姐姐|小姐姐还是小哥哥|"
                      r"\bالجنس\b|\b(?:ولد|صبي|شب|شاب|رجل|راجل) (?:ولا|أم|او|أو) (?:بنت|فتاة|امرأة|مرة|صبية)\b|\b(?:بنت|فتاة|امرأة) (?:ولا|أم|او|أو) (?:ولد|صبي|شب|شاب|رجل|راجل)\b|\bجنس(?:ه|ها)?\b|\bذكر أم أنثى|\bرجل أم امرأة|\bامرأة أم رجل|लिंग|पुरुष या (?:महिला|स्त्री)|महिला या पुरुष|लड़का या लड़की|लड़की या लड़का|\bladka (?:hai )?ya ladki|\bladki (?:hai )?ya ladka|\baadmi (?:hai )?ya aurat|\baurat (?:hai )?ya aadmi"),
     ("open", None, r"\bsosteniendo|\bsujeta\b|\btient\b|\bh[äa]lt\b|\bin mano\b|\bsegurando|\bsegura\b|\bvasthoudt|\bдержит|拿着|持って|\bيحمل|\bتحمل|पकड़|\biluminaci|\btremid|\bв помещении|\bна улице|\bна природе|\bluz\b|\bfondo\b|\bborros|\bdesenfoc|\bcalidad|\bresoluci|\b[ée]clairage|\blumi[èe]re|\barri[èe]re-plan|\bflou|\bqualit[ée]|\br[ée]solution|\bbeleuchtung|\blicht\b|\bhintergrund|\bunscharf|\bverschwommen|\bqualit[äa]t|\baufl[öo]sung|"
                    r"\billuminazion|\bluce\b|\bsfondo|\bsfocat|\bqualit[àa]|\brisoluzione|\bilumina|\bfundo\b|\bdesfocad|\bborrad|\bqualidade|\bresolu[çc]|\bbelichting|\bachtergrond|\bwazig|\bonscherp|\bkwaliteit|\bresolutie|"
