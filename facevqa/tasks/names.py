@@ -192,6 +192,8 @@ _CAPITALISED = re.compile(
     r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)\b(?:\s+([a-z-]+))?")
 """Two or more capitalised words inside a sentence: a person's name ("how old is Brad Pitt"),
 unless they end in or come before a thing ("Ray Ban glasses", "Apple Watch": a brand)."""
+_SALUTATION = re.compile(r"(?:(?:Dear|Mr|Mrs|Ms|Miss|Sir|Madam|Mx|Dr)\.?\s*)+$")
+"""A letter's salutation ("Dear Mr or Dear Ms?"): a form of address, not a name."""
 _THINGS = frozenset(
     "hat cap shirt t-shirt jersey glasses sunglasses watch jacket hoodie headphones earbuds logo "
     "costume mask filter app brand phone bridge tower building cathedral church temple palace "
@@ -311,7 +313,7 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
         if words and capitals <= TITLE_CASE_SHARE * len(words):
             for m in _CAPITALISED.finditer(cased):
                 last = [m[1].split()[-1].lower(), m[2] or ""]
-                if _DOCUMENT.search(m[1]):
+                if _DOCUMENT.search(m[1]) or _SALUTATION.match(m[1]):
                     continue
                 if not any(w in _THINGS or w[:-1] in _THINGS for w in last):
                     return m[1]

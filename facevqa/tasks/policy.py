@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from facevqa.tasks.policy_proxies import PROXIES
 from facevqa.tasks.policy_words import BEAUTY_WORDS, SCALE_WORDS, WORDS
 from facevqa.tasks.routing_rules import drop_own_sight
 from facevqa.tasks.routing_words import match_rule, match_words
@@ -173,7 +174,7 @@ _SETTING = re.compile(
     r"|(?:पार्टी\s+(?:की|के)\s+)?(?:चुनावी\s+)?(?:रैली|सभा)\s+में"
     r"|在[^，。？?！!\s]{0,8}(?:集会|竞选|游行|演讲|病床|产房)[^，。？?！!\s]{0,4}"
     r"|(?:竞选|选举)?(?:集会|演讲|游行)(?:上|时)?的(?:照片|图片)"
-    r"|(?:選挙)?(?:街頭)?(?:演説|集会|デモ|党大会)会?(?:中|で|の会場|の(?:写真|画像|動画))|(?:病院の)?(?:ベッド|病床|産婦人科)で"
+    r"|(?:選挙の?)?(?:街頭)?(?:演説|集会|デモ|党大会)会?(?:中|で|の会場|の(?:写真|画像|動画))|(?:病院の)?(?:ベッド|病床|産婦人科)で"
     r"|\b(?:من|في|خلال|أثناء) (?:صورة )?(?:ال)?(?:تجمع|مهرجان|مسيرة|مظاهرة|حملة|مؤتمر)"
     r"(?: ال?انتخابي\w*| ال?حزب\S*)?"
     r"|\b(?:من|في|أمام|بعد) (?:فرح|عرس|زفاف|حفلة|خطوبة|العيد)(?: \S+)?",
@@ -498,7 +499,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"thief|murderer|killer|terroris\w*|danger\w*|violent|evil|intelligen\w*|clever|"
         r"smart(?! (?:glasses|watch|phone|casual))|"
         r"stupid|dumb|iq|genius|idiot|moron|lazy|reliable|loyal|competent|personality|"
-        r"character|morals?|moral(?:ity|ly)|psychopath\w*|sociopath\w*|shady|sketchy|"
+        r"character|(?<!le )morals?|moral(?:ity|ly)|psychopath\w*|sociopath\w*|shady|sketchy|"
         r"suspicious|guilty|pervert\w*|cheater|cheat|arrogant|rude|selfish|greedy|narcissis\w*|"
         r"manipulative|creep|creepy|untrustworthy|dodgy|scammer|"
         r"fraud(?:s|sters?|ulent)?|psycho|offenders?|"
@@ -544,7 +545,10 @@ RULES: tuple[PolicyRule, ...] = (
         r"\bwho (?:is|are|was|were)\b(?!\s+(?:\w+\s+)?(?:looking|holding|standing|sitting|behind|"
         r"next to|with|taking|in the background))",
         rf"\bwho {_SUBJ} (?:really |actually |truly )?(?:is|are|was|were)\b",
-        r"\b(?:his|her|their|its) (?:full |real |first |last |user)?names?\b",
+        r"\bwho(?:m)?\b.{0,40}\bbelongs? to\b|\bto whom (?:does|do|did|is|are)\b",
+        r"\bwhose (?:\w+ )?(?:portrait|photo|picture|pic|image|selfie|headshot|mugshot|profile)s?\b"
+        r"|\bwhose is (?:this|that|it)\b",
+        r"\b(?:his|her|their|its) (?:full |real |first |last |user|actual |true |birth |legal )?names?\b",
         rf"\bname(?:s)? (?:of )?(?:{_WHO}|him|her|them|(?:this|that|it)(?!\s+[a-z]))",
         rf"^(?:please )?name (?:(?:the|this|that) {_PERSON}|him|her|them)\b",
         rf"\bwhat (?:is|'s|are) {_WHO} called\b",
@@ -566,6 +570,14 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:which|what) (?:club|team|band|company|show|movie|film)s? (?:does|did|do|is|was) "
         r"(?:he|she|they|this \w+|that \w+) (?:play|sing|work|star|act)\w*", r"\bfac(?:e|ial) (?:recognition|match\w*|search)\b",
         r"\breverse(?:[- ]image)? search|\bimage search\b",
+        # a face search in any language ("gesicht suchen", "cerca questo volto", "بحث بالوجه")
+        r"\b(?:recherch\w*|cherch\w*|such\w*|cerca\w*|ricerca|pesquis\w*|busca\w*|procur\w*|zoek\w*|"
+        r"opzoeken|найти|найди|поиск|ищи)\b.{0,15}\b(?:visage|gesicht|volto|viso|rosto|cara|rostro|"
+        r"gezicht|лиц[оау])\b|\b(?:visage|gesicht|volto|rosto|rostro|gezicht|лиц[оау])\b.{0,10}\b"
+        r"(?:suchen|opzoeken|cercare|pesquisar|buscar|rechercher|найти)\b|بحث (?:بال|عن )?(?:ال)?وجه"
+        r"|搜(?:索)?(?:这张)?(?:脸|人脸)|顔(?:で)?検索|चेहरा (?:सर्च|खोज)",
+        # who, alone
+        r"^\W*(?:who|wie|wer|qui|chi|qui[eé]n|quem|кто|谁|誰|من|कौन|kaun)\W*$",
         r"\bsearch (?:on |for )?(?:this|the) face\b",
         rf"\b(?:the |this |that )?{_PERSON}'s (?:full |real |first |last )?name\b",
         r"\b(?:his|her|their) (?:instagram|facebook|twitter|tiktok|linkedin|social media|"
@@ -660,9 +672,11 @@ _RATING = rf"^(?=.*(?:{'|'.join(SCALE_WORDS)}))(?=.*(?:{'|'.join(BEAUTY_WORDS)})
 
 
 def _patterns(rule: PolicyRule) -> tuple[str, ...]:
-    """The rule's English patterns, then its words in the other languages (policy_words)."""
+    """The rule's English patterns, then its words in the other languages (policy_words), then
+    the category asked through what would follow from it (policy_proxies)."""
     foreign = tuple(p for words in WORDS.get(rule.category, {}).values() for p in words)
-    return rule.patterns + foreign + ((_RATING,) if rule.category == "character" else ())
+    return (rule.patterns + foreign + PROXIES.get(rule.category, ())
+            + ((_RATING,) if rule.category == "character" else ()))
 
 
 _COMPILED = tuple(
@@ -930,7 +944,10 @@ _HOSPITAL_SETTING = re.compile(
     r"|अस्पताल (?:में|की|के) (?:ली गई |खींची गई )?(?:फोटो|तस्वीर)|(?:अस्पताल के )?वेटिंग रूम"
     # a GP surgery or a clinic front desk taking a patient-file photo
     r"|\b(?:gp'?s?|doctors?'?s?|dental|dentist'?s?|vet'?s?) surger(?:y|ies)\b"
-    r"|诊所(?:的)?(?:前台|挂号处)?|病历(?:照片|照|档案|卡)?",
+    r"|诊所(?:的)?(?:前台|挂号处)?|病历(?:照片|照|档案|卡)?"
+    # a hospital's own card or badge
+    r"|\bhospital (?:id|badge|card|pass)\b|\bkrankenhausausweis\w*|\bкарт\w* (?:в|для) больниц\w*"
+    r"|(?:病院の)?診察券|\bcarte d'h[ôo]pital\b|\btessera (?:dell')?ospedal\w*",
     re.I)
 """A photo taken at a hospital or in a waiting room ("фото из больницы", "病院の待合室で撮った"):
 where it was taken, not the person's health. Being there is still a health question ("is
@@ -949,11 +966,15 @@ _KIN = (r"(?:cousin|brother|sister|mother|mom|mum|father|dad|grand(?:ma|pa|mothe
 _HEALTH_EVENT = (r"(?:dement\w*|alzheimer\w*|деменци\w*|surgery|operation|chemo\w*|hospital\w*|stroke|cirug[íi]a|operaci[óo]n|operad[oa]|"
                  r"quimio\w*|chimio\w*|op[ée]r[ée]e?|h[ôo]pital|chirurgie|operat[oa]|operazione|"
                  r"chemio\w*|ospedale|cirurgia|krankenhaus|klinik|operiert|operation|"
-                 r"geopereerd|operatie|ziekenhuis|операци\w*|прооперир\w*|хими\w*|больниц\w*)")
+                 r"geopereerd|operatie|ziekenhuis|операци\w*|прооперир\w*|хими\w*|больниц\w*|"
+                 # a long illness stated as the asker's family's story ("mon père a un cancer")
+                 r"cancer|c[áa]ncer|krebs|kanker|cancro|рак|diabet\w*|диабет\w*|autis\w*|аутизм\w*)")
 _KIN_HEALTH_STORY = re.compile(
     rf"(?:^|(?<=[.;:!?]))\s*(?:my|mi|mis|mon|ma|mes|mein\w*|il mio|la mia|mio|mia|o meu|a minha|"
     rf"meu|minha|mijn|м(?:ой|оя|ои))\s+(?:\w+\s+)?{_KIN}\b[^.;:!?—–]*?\b{_HEALTH_EVENT}\b"
     r"[^.;:!?—–]*(?:[.;:!—–]|,(?=[^,]*\?))"
+    rf"|(?:^|(?<=[.;:!?]))\s*у (?:мамы|папы|брата|сестры|бабушки|дедушки|сына|дочери|дочки|мужа|жены|"
+    rf"друга|подруги)\b[^.;:!?—–]*?\b{_HEALTH_EVENT}\b[^.;:!?—–]*(?:[.;:!—–]|,(?=[^,]*\?))"
     # zh, ja, ar, hi: "我表哥上个月做了手术，", "兄が先月手術して、", "أخوي عمل عملية،", "मेरे भाई का ऑपरेशन हुआ,"
     r"|(?:我|我的)(?:表哥|表姐|表弟|表妹|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|"
     r"老公|老婆|儿子|兒子|女儿|女兒|朋友|叔叔|阿姨|妈|媽|爸|哥|姐|弟|妹)[^，,。；;？?]*?(?:手术|手術|化疗|化療|住院)"
@@ -962,7 +983,7 @@ _KIN_HEALTH_STORY = re.compile(
     r"(?:手術|入院|抗がん剤|化学療法)[^。、？?]*[。、]"
     r"|(?:أخوي|أخويا|اخوي|اخويا|أخي|اخي|أختي|اختي|أمي|امي|ماما|أبوي|ابوي|أبي|ابي|بابا|جدي|جدتي|"
     r"زوجي|زوجتي|ابني|بنتي|صاحبي|صاحبتي|ابن عمي|بنت عمي)\s[^،,.؟?]*?(?:عملية|عمليه|كيماوي|"
-    r"مستشفى|المستشفى|المستشفي)[^،,.؟?]*[،,.]"
+    r"مستشفى|المستشفى|المستشفي|السكري|سكري|السرطان|سرطان)[^،,.؟?]*[،,.]"
     r"|(?:मेरे|मेरी|मेरा)\s+(?:भाई|बहन|माँ|मां|मम्मी|पापा|पिताजी|दादी|दादा|नानी|नाना|चाचा|चाची|"
     r"कज़िन|कजिन|दोस्त|पत्नी|पति|बेटा|बेटी|बेटे)[^,।?]*?(?:ऑपरेशन|सर्जरी|कीमो|अस्पताल|"
     r"हॉस्पिटल)[^,।?]*[,।]", re.I)
@@ -1012,8 +1033,8 @@ _HOSTED_GATHERING = re.compile(
 manif lgbt", "al gay pride"): the photo's setting. Dropped only in a question about a photo or
 one whose rest asks a task ("... is he angry"); "does he go to trump rallies?" still refuses."""
 _ROLE = re.compile(
-    r"\b(?:the|this|that|our|my|your|el|la|le|der|die|den|dem|"
-    r"de|il|lo|o|het|onze|unser\w*|nuestr[oa]|notre|nostr[oa]|"
+    r"\b(?:the|this|that|our|my|your|(?:photo|picture|image|selfie) of an?|el|la|le|der|die|den|"
+    r"dem|de|il|lo|o|het|onze|unser\w*|nuestr[oa]|notre|nostr[oa]|"
     r"noss[oa])\s+"
     r"(?:(?:local|parish|new|old|young|village|head)\s+)?(?:priest|"
     r"imam|rabbi|pastor|vicar|nun|monk|bishop|reverend|preacher|"
@@ -1067,6 +1088,44 @@ immigration office ("Immigration office photo: is this a live capture?"); droppe
 asks a task ("is he an immigrant? (immigration office)" still refuses on "immigrant")."""
 
 
+_ONLY_ASKING = re.compile(
+    r"\b(?:but|mais|aber|pero|ma|mas|maar|но|и)\s+(?:my (?:only )?question is|i(?:'m| am) only asking|"
+    r"i only ask|the question is|ma (?:seule )?question(?: est)?|je demande juste|ich frage nur|"
+    r"meine frage(?: ist)?|mi pregunta(?: es)?|solo pregunto|la mia domanda(?: [èe])?|chiedo solo|"
+    r"minha pergunta(?: [ée])?|s[óo] pergunto|ik vraag alleen|mijn vraag(?: is)?|вопрос другой|"
+    r"вопрос в другом|я спрашиваю только|мой вопрос)\s*[:：,]?"
+    r"|(?:لكن|بس) (?:سؤالي|أسأل فقط|اسأل بس)\s*[:：,]?|(?:लेकिन|पर) (?:मेरा सवाल|सिर्फ़? (?:ये )?पूछ "
+    r"(?:रहा|रही) (?:हूँ|हूं))\s*[:：,]?|(?:但是?|不过)我(?:只是)?(?:想)?问[:：,，]?"
+    r"|(?:でも|ただ)(?:聞きたいのは|質問は)[:：、]?",
+    re.I)
+"""What marks the question after a story ("Mijn broer heeft autisme, maar ik vraag alleen: lacht
+hij?"): the text before it is dropped when what follows asks a task."""
+_LEGAL_AGE = re.compile(
+    r"\b(?:old enough|(?:the )?age|edad|[âa]ge|alter|et[àa]|idade|leeftijd|возраст\w*) "
+    r"(?:\w+ ){0,2}(?:to |para |de |pour |zum |per |om te )?(?:vote|votar|voter|w[äa]hlen|votare|"
+    r"stemmen|голосовать)\b|\bregister(?:ing|ed)? to vote\b|\bvoter (?:id|registration|card)\b"
+    r"|\b(?:bier|alkohol|zigaretten|alcohol|cerveza|alcool|bi[èe]re|birra|cerveja|wodka) "
+    r"(?:\w+ )?(?:verkaufen|vender(?:le)?|vendre|vendergli|verkopen)\b"
+    r"|\b(?:en|in|alle|aux|bei|bij|на|nas) (?:las |le |den |de |the )?(?:pr[óo]ximas |next |prochaines |"
+    r"n[äa]chsten |prossime |volgende )?(?:elecciones|elezioni|[ée]lections|elections|wahlen|"
+    r"verkiezingen|выборах|elei[çc][õo]es)\b"
+    r"|\bt[íi]tulo de eleitor\b|\b(?:puede|pode|peut|pu[òo]|darf|mag|может)(?: (?:ya|j[áa]|d[ée]j[àa]|"
+    r"gi[àa]|schon|al|уже))? (?:votar|voter|votare|w[äa]hlen|stemmen|голосовать)\b(?: (?:en|alle|"
+    r"aux|bei|bij|на) (?:las |le |den |de )?(?:pr[óo]ximas |elezioni|[ée]lections|wahlen|"
+    r"verkiezingen|выборах)\w*)?|\belezioni\b|\bизбирательн\w* участк\w*|投票所(?:の受付)?"
+    r"|वोटर आईडी|\bsell (?:him|her|them) (?:alcohol|beer|cigarettes)\b|\bможно (?:ли )?продавать "
+    r"(?:алкоголь|сигареты)\b|お酒を出しても大丈夫な",
+    re.I)
+"""A legal age in view ("registering to vote, does she look over 18?", "お酒を出しても大丈夫な
+年齢"): an age question, not politics or drinking."""
+_ID_PHOTO_PURPOSE = re.compile(
+    r"\b(?:for|per|pour|para|f[üu]r|voor|для) (?:the |la |una |a |il |le |het |de |den |an? )?"
+    r"(?:foto |photo )?(?:(?:della|de la|do|da|des|van de|vom|на) )?(?:id|carta d'identit[àa]|"
+    r"carte d'identit[ée]|documento de identidad|dni|passport|pasaporte|passaporte|passeport|"
+    r"reisepass|personalausweis|paspoort|identiteitskaart|паспорт\w*)(?: (?:photo|foto|picture))?\b",
+    re.I)
+"""A photo taken for an identity document ("per la foto della carta d'identità"): why the
+question is asked, dropped when a task is asked."""
 _WORN_SIGN = re.compile(
     # a party's pin, cap or shirt
     r"\b(?:pins?|badges?|buttons?|caps?|hats?|shirts?|t-shirts?|stickers?|scarf|flags?|banners?|"
@@ -1561,7 +1620,8 @@ def drop_non_traits(text: str) -> str:
     if _ZH_CLINIC.search(text):  # before the clinic setting is dropped
         text = text.replace("病人", "人").replace("患者", "人")
     for pattern, replacement in ((_FAITH_OR_STATE_SOURCE, " "), (_ROLE, _the_person),
-                                 (_MOBILITY_AID, " "), (_WORN_SIGN, " ")):
+                                 (_MOBILITY_AID, " "), (_WORN_SIGN, " "), (_LEGAL_AGE, " age "),
+                                 (_ID_PHOTO_PURPOSE, " ")):
         rest = pattern.sub(replacement, text)
         if rest != text and _asks_task(rest):
             text = rest
@@ -1570,6 +1630,9 @@ def drop_non_traits(text: str) -> str:
         setting, rest = text[:breaks[-1].start()], text[breaks[-1].end():]
         if _PHOTO_CUE_RE.search(setting) and not _REQUEST.search(setting) and _asks_task(rest):
             text = rest
+    asked = list(_ONLY_ASKING.finditer(text))
+    if asked and _asks_task(text[asked[-1].end():]):  # "..., but my question is: is she smiling?"
+        text = text[asked[-1].end():]
     waivers = list(_WAIVER.finditer(text))
     if waivers:
         rest = text[waivers[-1].end():]

@@ -70,7 +70,9 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                     r"print|printed|replay|deepfake|screenshot|photo of a photo)\b"
                     r"(?!\s+(?:smile|expression|emotion|laugh|hair|tears|eyelashes|tan))"),
     # --- age
-    ("age", None, r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\b(?<!for )(?<!in )ages?\b(?! ago\b)|\baged\b|\byears? old\b"
+    ("age", None, r"\b(?:child|kid'?s?|children'?s?|senior|junior|youth)(?:'s)? (?:ticket|fare|price|"
+                  r"discount|menu|rate|pass)\b|"
+                  r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\b(?<!for )(?<!in )ages?\b(?! ago\b)|\baged\b|\byears? old\b"
                   # "an adult or still a minor?", "is she underage?"
                   r"|\b(?:adult|grown-?up)s? or (?:a |an |still a |"
                   r"still an )?(?:minor|child|kid|teen(?:ager)?)\b"
@@ -134,7 +136,9 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                       r"|disgust(?:ed)?|grossed out|contempt(?:uous)?|disdain|neutral|calm"
                       r"|cheerful|gloomy|pleased|joyful|crying|tearful|bored|nervous|worried"
                       r"|anxious|excited|smug|displeased|sorrowful|frustrated|grumpy|miffed|relieved"
-                      r"|chuffed|gutted|stressed|stroppy|narked|peeved|glum)\b"
+                      r"|chuffed|gutted|stressed|stroppy|narked|peeved|glum|tired|exhausted|sleepy"
+                      r"|knackered|fatigued|fatigue|worn out)\b"
+                      r"|\bcheer (?:him|her|them) up\b|\b(?:a bit|so|really|quite|kinda|rather) down\b"
                       r"|\blaugh\w*|\bfrown\w*|\bscowl\w*|\bpout\w*|\bsmirk\w*|\bsulk\w*"
                       r"|\btears\b"),
     # --- "is that a guy or a girl?": a gender asked as two answers, whatever else is said
@@ -233,6 +237,9 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                             r"|\bsharp\b"),
     ("attribute", "attractive", r"\battractive\b|\bgood[- ]looking\b|\bpretty\b|\bhandsome\b"
                                 r"|\bbeautiful\b|\bhot\b|\bcute\b|\bgorgeous\b|\bugly\b"),
+    # a genuine or a forced smile is an expression, not the smile attribute
+    ("emotion", None, r"\bsmile (?:\w+ )?(?:genuine|forced|fake|real|sincere|put on|natural)\b"
+                      r"|\b(?:genuine|forced|fake|sincere|polite) smile\b"),
     ("attribute", "smiling", r"\bsmil\w*|\bgrin\w*|\bbeaming\b"),
     ("attribute", "young", r"\byoung\b|\byouthful\b"),
     ("attribute", "blond_hair", r"\bblond\w*"),
@@ -247,6 +254,9 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "wavy_hair", r"\bwav(?:y|es)\b"),
     # --- perceived gender
     ("gender", None, r"\bgender\b|\bsex\b|\bmale\b|\bfemale\b|\bmasculine\b|\bfeminine\b"
+                     # how to address them ("Dear Mr or Dear Ms?")
+                     r"|\b(?:mr|mister|sir)\.? or (?:dear )?(?:mrs|ms|miss|madam|ma'am)\b"
+                     r"|\b(?:mrs|ms|miss|madam|ma'am)\.? or (?:dear )?(?:mr|mister|sir)\b"
                      # two emoji offered ("👦 or 👧?", "👨/👩")
                      "|(?:\U0001F466|\U0001F468|\U0001F9D4|\u2642)\\s*\\S{0,6}\\s*(?:\U0001F467|\U0001F469|\u2640)"
                      "|(?:\U0001F467|\U0001F469|\u2640)\\s*\\S{0,6}\\s*(?:\U0001F466|\U0001F468|\U0001F9D4|\u2642)"

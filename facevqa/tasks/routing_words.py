@@ -24,6 +24,12 @@ from facevqa.tasks.routing_rules import (
 )
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
+    # a genuine or a forced smile is an expression ("echtes Lächeln oder gequält?"), not a spoof
+    ("emotion", None, r"\becht\w* l[äa]cheln|\bgequ[äa]lt\w*|\bsonrisa (?:real|falsa|forzada|sincera)\b|\bvrai sourire\b"
+                      r"|\bfaux sourire\b|\bsourire forc[ée]\b|\bsorriso (?:vero|finto|forzato|sincero|falso|for[çc]ado)\b"
+                      r"|\becht\w* lach\w*|\bnep ?lach|\bискренн\w* улыбк|\bнатянут\w* улыбк|假笑|作り笑い"
+                      r"|(?:ضحكته|ضحكتها|ابتسامته|ابتسامتها) (?:\S+ )?(?:حقيقية|مصطنعة)"
+                      r"|(?:असली|नकली) (?:हँसी|हंसी|मुस्कान)"),
     # mascara as make-up ("est-ce qu'elle a du mascara"), before the spoof rows' "máscara" (a mask)
     ("attribute", "heavy_makeup", r"\b(?:du|le|son|her|wearing|any|some|mit|met|il) mascara\b"),
     # the facial expression named, or bored / in a good mood (set-16 class): before "describe"
@@ -32,7 +38,18 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"\baburrid[oa]\b|\bs'ennuie\b|\bennuy[ée]e?\b|\bgelangweilt\b|\bannoiat[oa]\b|\bentediad[oa]\b|\bverveeld\b|\bскуча\w*|无聊|退屈|"
                       r"\bزهقان|\bملل|ऊब|\bgut gelaunt\b|\bsereine?\b|\bchatead[oa]\b|受到了惊吓|惊吓"),
     # a gender offered as two leanings ("男性寄り、女性寄り", "ذكورياً أم أنثوياً")
-    ("gender", None, r"男性(?:寄り|っぽい|的)\S{0,6}女性(?:寄り|っぽい|的)|女性(?:寄り|っぽい|的)\S{0,6}男性(?:寄り|っぽい|的)"
+    ("spoof", None, r"\bлицо (?:\w+ )?(?:настоящ\w*|реальн\w*|живо\w*|фальшив\w*|поддельн\w*)"),
+    ("gender", None, r"^\W*(?:ذكر|أنثى|انثى|رجل|امرأة|بنت|ولد)\s*[؟?]|^\W*(?:क्या )?(?:ये |यह )?(?:लड़का|लड़की|आदमी|औरत) (?:है|हैं)\s*\??\s*$"
+                     r"|\bse[ñn]or o se[ñn]ora\b|\bse[ñn]ora o se[ñn]or\b|\bestimad[oa] o estimad[oa]\b|\bsr\.? o sra\.?"
+                     r"|\bmadame ou (?:par )?monsieur\b|\bmonsieur ou (?:par )?madame\b"
+                     r"|\bsehr geehrte[r]? (?:frau|herr) oder\b|\bfrau oder herr\b|\bherr oder frau\b"
+                     r"|\bsignora o (?:gentile )?signore\b|\bsignore o (?:gentile )?signora\b"
+                     r"|\bsr\.? ou sra\.?|\bsenhor ou senhora\b|\bsenhora ou senhor\b"
+                     r"|\bheer of (?:geachte )?mevrouw\b|\bmevrouw of (?:geachte )?heer\b|\bmeneer of mevrouw\b"
+                     r"|\bуважаем(?:ый|ая) или уважаем(?:ый|ая)\b|\bгосподин или госпожа\b"
+                     r"|先生还是女士|女士还是先生|السيد أم السيدة|السيدة أم السيد"
+                     r"|श्रीमान (?:\S+ )?या (?:श्रीमती|सुश्री)|(?:श्रीमती|सुश्री) (?:\S+ )?या श्रीमान|"
+                     r"男性(?:寄り|っぽい|的)\S{0,6}女性(?:寄り|っぽい|的)|女性(?:寄り|っぽい|的)\S{0,6}男性(?:寄り|っぽい|的)"
                      r"|ذكوري\S*\s+(?:أم|او|أو)\s+أنثوي|أنثوي\S*\s+(?:أم|او|أو)\s+ذكوري"),
     # a caption asked by its name ("pie de foto neutro", "neutrale Bildunterschrift"): not the emotion "neutral"
     ("caption", None, r"ماذا (?:يظهر|ترى|نرى|يوجد) (?:في|ب)\s*(?:هذه )?(?:ال)?صور[ةه]|"
@@ -166,7 +183,9 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"मूड (?:खराब|अच्छा|ठीक|ऑफ)|मुँह लटका|\bmood (?:kharab|off|accha|achha|theek)\b|\bmuh latka\w*"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
-    ("emotion", None, r"مرتاح|उत्साहित|\bincazzat|\bseren[oa]\b|\bfai?t la (?:tronche|gueule)\b|\bfreu(?:t|en) (?:\w+ )?sich\b|\bнапуган|\bдовольн|"
+    ("emotion", None, r"\bcansad[oa]s?\b|\bfatigu[ée]e?s?\b|\bm[üu]de\b|\bstanc[oa]\b|\bmoe\b|\bустал\w*|累|疲れ|تعبان|"
+                      r"थका|थकी|थके|\bopvrolijken\b|\bsomber\b|\baufmunter\w*|\bgefreut\b|\bобрадова\w*|فرحت|انبسطت|"
+                      r"\banimar(?:lo|la)\b|\btirarl[oa] su\b|\bstreng\b|مرتاح|उत्साहित|\bincazzat|\bseren[oa]\b|\bfai?t la (?:tronche|gueule)\b|\bfreu(?:t|en) (?:\w+ )?sich\b|\bнапуган|\bдовольн|"
                       r"غضبان|زعلان|مبسوط|فرحان|\ble cafard\b|\b(?:a|avoir|le) (?:bon |mauvais )?moral\b|\bbien dans sa peau\b|\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz(?:es)?\b|\btristes?\b|\btristi\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]s?\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|\bestresad|\bangustiad|\bpreocupad|\bagobiad|\binquiet[oa]|\ben p[áa]nico|\btranquil[oa]s?\b|"
                       r"\b[ée]motion|\bressent|\bse sent\b|\bhumeur\b|\bexpression\b|\bheureu|\ben col[èe]re\b|\bf[âa]ch[ée]|\bsurpris|\bpeur\b|\beffray|\bd[ée]go[ûu]t|\bneutre\b|\bpleure|\bcontente?s?\b|\bg[êe]n[ée]e?\b|\bconcentr[ée]e?\b|\bchoqu[ée]e?\b|\bstress[ée]e?s?\b|\bangoiss|\binqui[eè]te?s?\b|\banxieu|\bpaniqu[ée]|\btendue?s?\b|\bcalme\b|"
                       r"\bemotion|\bgef[üu]hl|\bf[üu]hlt\b|\bstimmung|\bausdruck|\bgl[üu]cklich|\bfroh\b|\btraurig|\bw[üu]tend|\bver[äa]rgert|\b[üu]berrascht|\bangst|\b[äa]ngstlich|\bekel|\bangewidert|\bweint\b|\bwut\b|\bsauer\b|\b(?:gut|schlecht|mies) drauf\b|\bgestresst|\bangespannt|\bbesorgt|\bbeunruhigt|\bpanisch|\bver[äa]ngstigt|"
@@ -204,9 +223,11 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                                r"\ben profil\b|\bvan opzij\b|\bkant kijkt|\bkijkt (?:ze|hij) (?:naar )?(?:links|rechts)|\bhoofd (?:gedraaid|gekanteld)|\bв профиль|\bанфас|\bповернут\w* голов|\bнаклон\w* голов|侧脸|正脸|朝向|横顔|顔の向き|首を傾|\bجانبي|\bوضعية (?:ال)?رأس|सिर (?:झुका|घुमा)"),
     # bangs: a fringe of hair over the forehead ("tem franja?", "mit Pony?", "челка", "前髪")
     ("attribute", "bangs", r"\bcerquillo|\bfleco\b|\bchasquilla|\bcapul\b|\bpollina\b|\btoupet\b|\bstirnfransen|\bponyfransen|\bflequillo|\bfrange\b|\bfrangia\b|\bfrangett[ae]\b|\bfranjas?\b|\bpony\b|\bponyfrisur|\bч[её]лк|刘海|前髪|\bغرة|\bقصة (?:على|فوق) (?:ال)?جبين|बैंग्स|फ्रिंज|माथे पर बाल"),
-    ("attribute", None, r"\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल(?![\u0900-\u097f])|बालों|\bbaal\b|\bbaalon\b|"
+    ("attribute", None, r"\bbindi\b|बिंदी|\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल(?![\u0900-\u097f])|बालों|\bbaal\b|\bbaalon\b|"
                         r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख|\baankh(?:en|on)?\b"),
-    ("age", None, r"\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
+    ("age", None, r"\bquant'?anni\b|\b(?:sui |sugli |los |les |um die |rond de |около )?[1-9]0(?:ish|aine)? (?:o|ou|oder|of|или) "
+                  r"(?:sui |sugli |los |les |um die |rond de )?[1-9]0\b(?! ?(?:%|euro|€|\$|kg|cm|km|min))"
+                  r"|[二三四五六七八九]十几(?:岁)?还是[二三四五六七八九]十几|未就学児|子供料金|小人料金|儿童票|\b(?:tu|vous) lui donne[sz]? combien\b|\blui donnerai[st]? combien\b|\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
                   r"\bjung\b|\bkind\b|\bteenager|\bjugendlich|\bminderj[äa]hrig|\berwachsen|\bgiovane\b|\bvecchi[oa]\b|\bbambin[oa]\b|\bminorenne\b|\badulto\b|"
                   r"\bjovem\b|\bvelh[oa]\b|\bcrian[çc]a\b|\bmenor de idade\b|\b[eé] de (?:maior|menor)\b|\bmaior de idade\b|\bjong\b|\btiener|\bminderjarig|\bvolwassen|"
                   r"\bмолод|\bстар(?:ый|ая|ше)\b|\bреб[её]н|\bподрост|\bнесовершеннолет|\bвзросл|年轻|老人|孩子|小孩|未成年|成年|"
@@ -313,6 +334,17 @@ ROMANIZED: tuple[tuple[str, str | None, str], ...] = (
 )
 """Transliterated and terse rows, in the priority order of WORDS: read when WORDS (or, for a
 question that looks English, the English rules) find nothing."""
+ROMANIZED = ROMANIZED + (
+    # one or two words alone, which often pass as English ("moe?", "bart?", "humor?", "man?")
+    ("emotion", None, r"^\W*(?:moe|fatigue|humor|bom humor|mau humor|gl[üu]e?cklich|traurig|triste|"
+                      r"feliz|content[ea]?|blij|boos|w[üu]e?tend|sauer|arrabbiat[oa]|enfadad[oa])\W*$"),
+    ("attribute", "beard", r"^\W*(?:bart|barba|barbe|baard)\W*$"),
+    ("gender", None, r"^\W*(?:(?:is it |es |c'est |ist es )?(?:an? |un |una |une |ein |eine )?(?:man|woman|male|"
+                     r"female|boy|girl|guy|chic[oa]|hombre|mujer|homme|femme|mann|frau|junge|m[äa]dchen)|"
+                     r"(?:ladka|ladki|larka|larki) (?:hai|h|he)(?: kya)?|kya (?:ye )?(?:ladka|ladki) (?:hai|h|he))"
+                     r"\s*\?*\s*$"),
+    ("spoof", None, r"\bscreen ki (?:photo|foto|pic|tasveer|tasvir)\b"),
+)
 
 COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in WORDS)
 ROMANIZED_COMPILED = tuple((task, attribute, re.compile(regex)) for task, attribute, regex in ROMANIZED)
