@@ -22,7 +22,8 @@ _THIS_IS = (  # English first ("looks like <name>" asks the same)
     r"\bc'est(?: bien| vraiment)?|\best-ce(?! qu)",  # French
     r"\b(?:quest[oa]|quell[oa]) (?:[eè]|e')",  # Italian
     r"\b(?:isso|isto|esse|essa|este|esta) [eé]",  # Portuguese
-    r"\bэто(?! \w+(?:ть|ться)\b)(?! (?:селфи|фото|снимок|изображение)\b)",  # Russian
+    r"\bэто(?! \w+(?:ть|ться)\b)(?! (?:селфи|фото\w*|снимок|изображение|жив\w*|запись|повтор|"
+    r"с[ъ]?[её]мк\w*|видео|реальн\w*|настоящ\w*)\b)",  # Russian
 )
 """A demonstrative that stands alone before "is": what follows is what the thing is. Where the
 demonstrative may also be a determiner ("¿es este señor feliz?", German "ist das Kind ...",

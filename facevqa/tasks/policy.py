@@ -309,7 +309,7 @@ _IS_IT_NAMED = (rf"{_IS_IT}(?!{_NOT_NAME_WORDS}\b){_NAME_WORD}(?:\s+{_NAME_WORD}
 yes/no question whether a face is a capitalised name, said with the face's place or look."""
 _IS_IT_NAMED_ALONE = (r"(?i:\b(?:(?:no )?es|ser[aá]|(?:non )?è|e'|sar[aà]|(?:n[ãa]o )?é|seria|"
                       r"это(?: не)?|неужели это))\s+(?i:(?:el|la|il|lo|o|a)\s+)?"
-                      rf"(?!{_NOT_NAME_WORDS}\b){_NAME_WORD}(?:\s+{_NAME_WORD})?\s*[?!.]*\s*$")
+                      rf"(?!{_NOT_NAME_WORDS}\b){_NAME_WORD}(?:\s+{_NAME_WORD})?\s*(?:[?!.]*\s*$|\?\s)")
 """'¿es Shakira?', 'è Totti?', 'é a Anitta?': a capitalised word after a bare 'is' ending the
 question (languages that do not capitalise nouns)."""
 _JA_NAME = (r"(?:のは|って|これ|あれ|それ|この人|あの人|その人)(?:は|って|、)?\s*"
@@ -428,6 +428,7 @@ RULES: tuple[PolicyRule, ...] = (
         "|\\b(?:is|are) (?:he|she|they)\\s*\U0001F3F3",
         r"\bborn (?:as )?(?:a |an )?(?:man|woman|male|female|boy|girl)\b",
         r"\b(?:homos?|fag\w*|dykes?|tranny|trannies|twinks?|femboys?)\b",
+        r"\bsexuell\w* orientierung\b|सेक्शुअल ओरिएंटेशन",
         r"\b(?:plays?|playing|bats?|batting) for the other team\b|\bswings? both ways\b"
         r"|\bfriend of dorothy\b",
         rf"\b(?:is|are|was) {_WHO} straight\b(?!\s+hair)",
@@ -535,7 +536,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:pretty|beautiful|handsome|attractive|cute|hot|gorgeous|sexy|good[- ]looking) or "
         r"(?:ugly|plain|unattractive|homely)\b",
         r"\b(?:ugly|unattractive|plain|homely) or (?:pretty|beautiful|handsome|attractive|cute|hot|"
-        r"gorgeous|sexy|good[- ]looking)\b",
+        r"gorgeous|sexy|good[- ]looking)\b", r"\bhotness",
         # lending money on a face's say-so; "would you smash?"
         r"\blend (?:\w+ ){0,4}money\b|\bloan (?:him|her|them|this \w+|that \w+) (?:\w+ )?money\b",
         r"\bwould (?:you|u) (?:smash|bang|tap that|hit that|date (?:her|him|them))\b")),
@@ -558,6 +559,17 @@ RULES: tuple[PolicyRule, ...] = (
         r"he|she) (?:is|was)|(?:is|was) (?:this|that|it|he|she))\b",
         r"\b(?:fill(?: in)?|complete|replace)\b.{0,40}\b(?:blank|gap|_{2,})\b.{0,30}\b(?:whoever|"
         r"who|name)\b",
+        # a name among the fields asked ("Fill in: age, mood, name.", "fields name and occupation")
+        r"(?:^|[:：,，、،]|\b(?:and|y|e|et|und|en|и|or|o|ou|oder|of)\b)\s*(?:(?:his|her|their|su|son|sa|"
+        r"sein|ihr|il suo|la sua|o seu|a sua|zijn|haar|его|её)\s+)?(?:full |first |last |real )?"
+        r"(?:name|nombre(?: completo)?|nom(?: complet)?|namen?|nome(?: completo)?|naam|имя|фио|姓名|"
+        r"名字|名前|氏名|الاسم|नाम)\s*(?=[,，、.;。।]|$)",
+        r"\b(?:fields?|keys?|columns?|campos?|champs?|felder|chiavi|velden|поля)\b.{0,30}\b(?:name|"
+        r"nombre|nom|namen?|nome|naam|имя)\b",
+        r"\bvollst[äa]ndige[nmr]? namen?\b|全名|フルネーム|पूरा नाम|\bcome[çc]ando pelo nome\b"
+        r"|تبدأ باسم|नाम से शुरू|\bidentific\w* (?:il|la|lo|l'|i|le|gli|questo|questa)\s*"
+        r"(?!emo|espress|express|sentim|umor|humor|et[àa]\b|edad|idade|g[eé]ner|sess|sex|estado|"
+        r"stato d)\w+",
         # a name field to fill, in a form or JSON ("Name: __ Age: __", '{"nombre": ?}')
         r"(?:^|[\s{,\"'(\[•*-])(?:full |first |last |real )?(?:name|nombre|nom|nome|naam|"
         r"имя|фио|姓名|名字|名前|氏名|الاسم|اسم|नाम)[\"']?\s*[:：=]\s*[\"']?\s*"
@@ -854,6 +866,41 @@ only whether she wears a head covering", "No me importa de qué religión sea", 
 a declined identity. A trait asked outside the clause ("..., but is she Muslim?") still
 refuses on its own words."""
 
+_EXCLUDED_ITEMS = (
+    r"(?:religio\w*|religi[oó]n|religi[ãa]o|faith|glaube|geloof|konfession|vera|politic\w*|"
+    r"pol[ií]tic\w*|politi[kq]\w*|politiek\w*|race|raza|ra[çc]a|razza|rasse|ethni\w*|etni\w*|"
+    r"этни\w*|national\w*|nacional\w*|nazional\w*|национальн\w*|origin\w*|origen|origem|"
+    r"herkunft|afkomst|происхождени\w*|caste|casta|kaste|sexualit\w*|sexualidad|sessualit\w*|"
+    r"sexuell\w*|seksualiteit|orientation|orientaci[oó]n|orienta[çc][ãa]o|orientamento|"
+    r"orientierung|geaardheid|ориентаци\w*|health|sant[ée]|salud|salute|sa[úu]de|gesundheit|"
+    r"gezondheid|здоровь\w*|names?|nombre|nom|namens?|nome|naam|имени|имя|trust\w*|fiar|"
+    r"confi\w*|vertrauen\w*|betrouwba\w*|честн\w*|guap[oa]|fe[oa]|beau|belle|laid|h[üu]bsch|"
+    r"sch[öo]n|bell[oa]|brutt[oa]|bonit[oa]|fei[oa]|knap|mooi|красив\w*|attractive\w*|pretty|"
+    r"looks|region)")
+_EXCLUDED_ITEMS_CJK = (r"(?:种族|宗教|信仰|政治|健康|性取向|名字|姓名|籍贯|民族|可信|漂亮|人種|国籍|出身|"
+                       r"性的指向|名前|信用|美人|عرق|دين|ديان|سياس|صحت|صحة|ميول|اسم|جنسي|अंदाज़ा|"
+                       r"जाति|धर्म|सेहत|सेक्शुअलिटी|नाम|सुंदर|भरोसेमंद|राजनीति)")
+_EXCLUDED = re.compile(
+    # "without mentioning race or religion", "sin opinar sobre si parece de fiar", "no speculation
+    # about health, sexuality or politics", "bewerte nicht, ob sie hübsch ist", "без имени"
+    r"\b(?:without|no|not|don'?t|do not|never|leave out|nothing about|sin|ni|nada de|sans|pas|"
+    r"ohne|keine?|nicht|senza|niente|non|sem|nada|n[ãa]o|zonder|geen|niet|без|не|ни)\b"
+    r"(?:[^.;!?:。？！：,，、،]|,\s*(?=(?:ob|si|se|whether|if|of|ли|que|\w+ ли)\b)){0,60}?"
+    rf"\b{_EXCLUDED_ITEMS}\b[^.;!?:。？！：,，、،]*"
+    rf"(?:[,，、،]\s*[^.;!?:。？！：,，、،]{{0,30}}?\b{_EXCLUDED_ITEMS}\b[^.;!?:。？！：,，、،]*)*"
+    # "laat mijn naam en etniciteit weg", "ob er vertrauenswürdig ist, will ich gar nicht wissen"
+    rf"|\b{_EXCLUDED_ITEMS}\b[^.;!?:。？！：]{{0,40}}?\b(?:weg|will ich (?:gar |auch )?nicht wissen|"
+    r"not what i(?:'m| am) asking|nahi|nahin)\b[^.;!?:。？！：,，、]*"
+    # "不要提种族或宗教", "人種や宗教には触れずに", "دون ذكر عرقه أو دينه", "जाति या धर्म का ज़िक्र मत करना"
+    rf"|(?:不要|别|不用|无需|دون|بدون|بلا|من غير)[^.;!?:。？！：,，、،]{{0,20}}?{_EXCLUDED_ITEMS_CJK}"
+    r"[^.;!?:。？！：,，、،]*"
+    rf"|{_EXCLUDED_ITEMS_CJK}[^.;!?:。？！：,，、،]{{0,30}}?(?:触れずに|書かずに|出さずに|推測はなしで|なしで|"
+    r"抜きで|聞いていません|聞いてない|का ज़िक्र मत|मत (?:करना|बताना|लिखना)|नहीं पूछ|कोई अंदाज़ा नहीं|"
+    r"यह मत बताना|नहीं)",
+    re.I)
+"""A clause that leaves sensitive items out of what is asked ("describe him without mentioning
+race or religion", "niente ipotesi su salute, orientamento sessuale o idee politiche",
+"名前も出身も書かずに"): dropped when the rest asks a task (a description, the age)."""
 _EVADE_RECOGNITION = re.compile(
     r"\b(?:fool|trick|beat|evade|bypass|defeat|dodge|avoid|tromper|contourner|d[ée]jouer|"
     r"enga[ñn]ar|burlar|evitar|ingannare|eludere|aggirare|enganar|driblar|t[äa]uschen|austricksen|"
@@ -1638,6 +1685,9 @@ def drop_non_traits(text: str) -> str:
         rest = text[waivers[-1].end():]
         if not _REQUEST.search(text[:waivers[-1].start()]) and _asks_task(rest):
             text = rest
+    rest = _EXCLUDED.sub(" ", text)
+    if rest != text and _asks_task(rest):  # "describe him without mentioning race or religion"
+        text = rest
     text = _EVADE_RECOGNITION.sub("fool the camera", _DECLINED_ANYWHERE.sub(" ", text))
     text = _NOT_ASKING.sub(" ", text)
     text = _DECLINED_TRAIT.sub(" ", text)

@@ -411,13 +411,28 @@ _FIELDS: dict[str, tuple[str, str | None]] = {
     "spoof": ("spoof", None), "real": ("spoof", None), "live": ("spoof", None),
     "fake": ("spoof", None), "genuine": ("spoof", None), "caption": ("caption", None),
     "alt_text": ("caption", None), "description": ("caption", None),
+    # the same fields named in the other Latin-script languages ("edad_estimada", "genre_apparent")
+    **{name: ("age", None) for name in ("edad", "eta", "idade", "alter", "leeftijd")},
+    **{name: ("gender", None) for name in ("genero", "genre", "genere", "geschlecht", "geslacht",
+                                           "sexo", "sesso")},
+    **{name: ("emotion", None) for name in ("emocion", "emozione", "emocao", "stimmung",
+                                            "humeur", "umore", "humor", "emotie")},
+    **{name: ("attribute", "wearing_hat") for name in ("gorra", "sombrero", "chapeau",
+                                                       "casquette", "cappello", "bone", "mutze",
+                                                       "muetze", "pet", "hoed")},
+    **{name: ("attribute", "eyeglasses") for name in ("gafas", "lunettes", "brille", "occhiali",
+                                                      "oculos", "bril")},
+    **{name: ("attribute", "beard") for name in ("barba", "barbe", "bart", "baard")},
 }
 """Field names of an API-style request ("return JSON {estimated_age}", "boolean wearing_hat"):
 the attributes by their own names, a few short names, and the tasks' fields."""
 _FIELD_AFFIX = re.compile(r"^(?:(?:is|has|have|wears|wearing|estimated|apparent|predicted|"
-                          r"perceived|dominant|facial|image|face|person|main|top)_)+|(?:_(?:score"
+                          r"perceived|dominant|facial|image|face|person|main|top|lleva|usa|tiene|"
+                          r"porta|trae|tem|hat|tragt|traegt|heeft|draagt|est|a|ha)_)+|(?:_(?:score"
                           r"|prob|probability|conf|confidence|estimate|years|range|group|bracket"
-                          r"|label|class|flag|bool|value|yes_no))+$")
+                          r"|label|class|flag|bool|value|yes_no|estimad[ao]|estimee?|stimat[ao]|"
+                          r"geschaetzt|geschatt|percibid[ao]|percebid[ao]|apparente?|aparente|"
+                          r"percepit[ao]|apparent|visible|aproximad[ao]|approx))+$")
 """Prefixes and suffixes of a field name around the attribute or task it names."""
 _API = re.compile(r"\bjson\b|\bapi\b|\bbool(?:ean)?\b|\btrue ?/ ?false\b|\bschema\b|\bfield\b"
                   r"|\bendpoint\b|[{}]|поле|字段|フィールド|حقل|फ़ील्ड|फील्ड|\bcampo\b|\bchamp\b"

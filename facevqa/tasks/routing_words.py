@@ -53,6 +53,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                      r"|ذكوري\S*\s+(?:أم|او|أو)\s+أنثوي|أنثوي\S*\s+(?:أم|او|أو)\s+ذكوري"),
     # a caption asked by its name ("pie de foto neutro", "neutrale Bildunterschrift"): not the emotion "neutral"
     ("caption", None, r"ماذا (?:يظهر|ترى|نرى|يوجد) (?:في|ب)\s*(?:هذه )?(?:ال)?صور[ةه]|"
+                      r"\bнейтральн\w* (?:подпис|описани)\w*|تعليق محايد|"
                       r"\bneutrale[nr]? \w*beschreibung\b|\bneutrale \w*beschrijving\b|"
                       r"\bpie de foto\b|\bl[ée]gende\b|\bbildunterschrift\b|\bdidascalia\b|\blegenda\b|\bbijschrift\b|"
                       r"\bподпис\w* к (?:снимку|фото\w*|изображению)|图片说明|キャプション|تعليق (?:محايد )?على الصورة|कैप्शन"),
@@ -202,7 +203,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"\bdoe[tn]? (?:\w+ )?alsof|\bfai(?:t|re) semblant|\bfing(?:e|iendo)\b|\btut (?:\w+ )?(?:nur )?so,? als\b|\bfa finta|\bпритворя|喜ん|喜び|緊張|誇らし|骄傲(?!游行|月|节)|自豪|假装|\bفخور|\bmetwatt?er|\bmtwatt?er|\bm3a?s?sab|\bza3lan|\bmabsou?t|\bfar7an|\b7a?zi?n|\bkhayf|गर्व|घबरा|नर्वस|"
                       r"\bfai(?:t|re) la (?:gueule|t[êe]te)|\bboud(?:e|er|eu|euse)\b|\bgrimac|\benfurruñad|\bde morros|\bpucheros|\bmala cara|\bmueca|\bschmoll|\bbeleidigt|\beingeschnappt|\bm[üu]rrisch|\bgrimmig|\bimbronciat|\bbroncio|\b(?:fa|tiene|mette) il muso|\bemburrad|\bamuad|\bcara (?:feia|amarrada)|\bfazendo bico|\bchagrijnig|\bmokt\b|\bpruil|\bnors\b|\bдует(?:ся|сь)|\bнадул|\bобижен|\bхмур|\bнасуп|撅嘴|嘟嘴|生闷气|闹别扭|板着脸|拉着脸|绷着脸|ふくれ|むっと|ムッと|不機嫌|しかめ|仏頂面|(?<!で)(?<!ま)すね(?:て|た|る)|拗ね|\bعابس|\bمتجهم|\bمكشر|\bمبوز|मुंह फुला|मुँह फुला|रूठ|नाराज|\bmunh phula|\bnaraz\b|\brooth|"
                       r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह|तनाव|चिंतित|बेचैन|परेशान|शांत"),
-    ("caption", None, r"\bdescr[ií]b|\bd[ée]crire\b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
+    ("caption", None, r"(?:^|\s)(?:صفه|صفها|صفهم|اوصفه|اوصفها)(?:\s|$)|\bdescr[ií]b|\bd[ée]crire\b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
                       r"\bbeschrijf|\bbeschrijv|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\b[اأ]وصف|(?:讲|講)(?:下|吓|一下)(?:张|呢张|幅|啲)?(?:相|照片|图)|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
     ("attribute", "eyeglasses", r"サングラス|墨镜|太阳镜|\bzonnebril|\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
     ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
