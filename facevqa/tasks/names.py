@@ -23,7 +23,7 @@ _THIS_IS = (  # English first ("looks like <name>" asks the same)
     r"\b(?:quest[oa]|quell[oa]) (?:[eè]|e')",  # Italian
     r"\b(?:isso|isto|esse|essa|este|esta) [eé]",  # Portuguese
     r"\bэто(?! \w+(?:ть|ться)\b)(?! (?:селфи|фото\w*|снимок|изображение|жив\w*|запись|повтор|"
-    r"с[ъ]?[её]мк\w*|видео|реальн\w*|настоящ\w*)\b)",  # Russian
+    r"с[ъ]?[её]мк\w*|видео|реальн\w*|настоящ\w*|проверк\w*|\w+(?:ая|ый|ий|ое|ые|ие))\b)",  # Russian
 )
 """A demonstrative that stands alone before "is": what follows is what the thing is. Where the
 demonstrative may also be a determiner ("¿es este señor feliz?", German "ist das Kind ...",
@@ -92,7 +92,7 @@ HINGLISH_NOT_NAMES = frozenset(
     "ladki ladka ladke larki larka aadmi admi aurat bachcha bacha bachchi bachi banda bandi "
     "insaan uncle aunty didi bhai baba dada dadi nana nani rahi raha rahe rha rhi gaya gayi gya "
     "gyi hua hui huyi sakta sakti sakte lagta lagti lagte bahut bohot kaafi kafi thoda thodi "
-    "zyada jyada nahi nahin bhi".split())
+    "zyada jyada nahi nahin bhi laga lagi lage".split())
 """Romanised Hindi person nouns, progressive/perfect auxiliaries and adverbs: "ye ladki naabalig
 hai" and "wo muskura rahi hai" are a noun and an adjective, or a verb phrase, not a name."""
 _HINGLISH_ONE = re.compile(
@@ -103,7 +103,7 @@ HINGLISH_WORDS = frozenset(
     "hairan asli nakli real fake edit edited mard aurat jawan budha buddha boodha budhi mota "
     "moti patla patli lamba lambi chhota chhoti chota choti bada badi bade sundar smart cute "
     "khubsurat gora gori kala kali dada daadi beard dadhi chashma topi normal theek thik sahi "
-    "galat sach jhooth jhoot photo pic filter ai cartoon".split())
+    "galat sach jhooth jhoot photo pic filter ai cartoon mask rang makeup screen".split())
 """Hinglish adjectives and image words that fill the slot ("ye khush hai kya"): not names."""
 _COPULA_ONE = re.compile(
     rf"^\W*(?:(?:ma|mais|pero|aber|maar|mas|а|но|so|but)\s+)?(?:questo\s+|quello\s+)?"

@@ -559,6 +559,17 @@ RULES: tuple[PolicyRule, ...] = (
         r"he|she) (?:is|was)|(?:is|was) (?:this|that|it|he|she))\b",
         r"\b(?:fill(?: in)?|complete|replace)\b.{0,40}\b(?:blank|gap|_{2,})\b.{0,30}\b(?:whoever|"
         r"who|name)\b",
+        # who is behind a mask ("Wer steckt hinter der Sturmhaube?", "Кто скрывается под балаклавой?")
+        r"\bwho(?:'s| is| are)? (?:really )?(?:behind|under(?:neath)?) (?:the|that|this|his|her) "
+        r"(?:mask|balaclava|veil|helmet|hood|disguise|costume|sunglasses)\b"
+        r"|\bqui[eé]n (?:hay|est[aá]|se esconde|se oculta) (?:detr[aá]s|debajo|bajo)\b"
+        r"|\bqui se cache (?:sous|derri[eè]re)\b|\bwer steckt (?:hinter|unter)\b"
+        r"|\bchi (?:c'[eè]|si nasconde|si cela) (?:dietro|sotto)\b"
+        r"|\bquem (?:est[aá]|se esconde) (?:por tr[aá]s|atr[aá]s|debaixo|sob)\b"
+        r"|\bwie (?:zit|zat|schuilt|verstopt zich) (?:er )?(?:achter|onder)\b"
+        r"|\bкто (?:скрывается|прячется|стоит) (?:под|за)\b"
+        r"|(?:面具|口罩|头套|面罩)(?:后面|下面|底下)(?:是谁|的人是谁)|(?:マスク|仮面|覆面)の(?:下|中|奥)(?:は誰|の人は誰)"
+        r"|من (?:وراء|خلف|تحت) (?:ال)?(?:قناع|لثام)|(?:मास्क|नकाब) के (?:पीछे|नीचे) कौन",
         # a name among the fields asked ("Fill in: age, mood, name.", "fields name and occupation")
         r"(?:^|[:：,，、،]|\b(?:and|y|e|et|und|en|и|or|o|ou|oder|of)\b)\s*(?:(?:his|her|their|su|son|sa|"
         r"sein|ihr|il suo|la sua|o seu|a sua|zijn|haar|его|её)\s+)?(?:full |first |last |real )?"

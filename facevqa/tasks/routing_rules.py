@@ -70,7 +70,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                     r"print|printed|replay|deepfake|screenshot|photo of a photo)\b"
                     r"(?!\s+(?:smile|expression|emotion|laugh|hair|tears|eyelashes|tan))"),
     # --- age
-    ("age", None, r"\b(?:child|kid'?s?|children'?s?|senior|junior|youth)(?:'s)? (?:ticket|fare|price|"
+    ("age", None, r"\bcloser to (?:\d0|\d\d) or (?:to )?\d\d\b|"
+                  r"\b(?:child|kid'?s?|children'?s?|senior|junior|youth)(?:'s)? (?:ticket|fare|price|"
                   r"discount|menu|rate|pass)\b|"
                   r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\b(?<!for )(?<!in )ages?\b(?! ago\b)|\baged\b|\byears? old\b"
                   # "an adult or still a minor?", "is she underage?"
@@ -581,7 +582,7 @@ _OWN_ACCESS = re.compile(
     r"(?:私は)?(?:目が見えない|全盲|弱視)(?:ので|です|なので)?|画面がよく見えません|視力が落ちてきて|"
     # Arabic, Hindi
     r"(?:أستخدم|أستعمل|استخدم|استعمل) (?:قارئ الشاشة|برنامج قراءة صوتية)|"
-    r"(?:أنا )?(?:كفيف|كفيفة|أعمى|عمياء)\b|نظري ضعيف|بصري يضعف|"
+    r"(?:أنا|انا) (?:كفيف|كفيفة|أعمى|عمياء)\b|نظري ضعيف|بصري يضعف|"
     r"मैं स्क्रीन रीडर (?:इस्तेमाल|का इस्तेमाल) (?:करता|करती) (?:हूँ|"
     r"हूं)|मैं (?:अंधा|अंधी|नेत्रहीन|दृष्टिहीन) (?:हूँ|हूं)|मुझे स्क्रीन (?:ठीक से |"
     r"साफ़ )?नहीं दिखती|"

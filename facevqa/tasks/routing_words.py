@@ -49,7 +49,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                      r"|\bуважаем(?:ый|ая) или уважаем(?:ый|ая)\b|\bгосподин или госпожа\b"
                      r"|先生还是女士|女士还是先生|السيد أم السيدة|السيدة أم السيد"
                      r"|श्रीमान (?:\S+ )?या (?:श्रीमती|सुश्री)|(?:श्रीमती|सुश्री) (?:\S+ )?या श्रीमान|"
-                     r"男性(?:寄り|っぽい|的)\S{0,6}女性(?:寄り|っぽい|的)|女性(?:寄り|っぽい|的)\S{0,6}男性(?:寄り|っぽい|的)"
+                     r"(?:女性|男性|女の人|男の人)に見え|\bcelui d'une? (?:femme|homme)\b|男性(?:寄り|っぽい|的)\S{0,6}女性(?:寄り|っぽい|的)|女性(?:寄り|っぽい|的)\S{0,6}男性(?:寄り|っぽい|的)"
                      r"|ذكوري\S*\s+(?:أم|او|أو)\s+أنثوي|أنثوي\S*\s+(?:أم|او|أو)\s+ذكوري"),
     # a caption asked by its name ("pie de foto neutro", "neutrale Bildunterschrift"): not the emotion "neutral"
     ("caption", None, r"ماذا (?:يظهر|ترى|نرى|يوجد) (?:في|ب)\s*(?:هذه )?(?:ال)?صور[ةه]|"
@@ -184,7 +184,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"मूड (?:खराब|अच्छा|ठीक|ऑफ)|मुँह लटका|\bmood (?:kharab|off|accha|achha|theek)\b|\bmuh latka\w*"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
-    ("emotion", None, r"\bcansad[oa]s?\b|\bfatigu[ée]e?s?\b|\bm[üu]de\b|\bstanc[oa]\b|\bmoe\b|\bустал\w*|累|疲れ|تعبان|"
+    ("emotion", None, r"\bverlegen\b|\bcansad[oa]s?\b|\bfatigu[ée]e?s?\b|\bm[üu]de\b|\bstanc[oa]\b|\bmoe\b|\bустал\w*|累|疲れ|تعبان|"
                       r"थका|थकी|थके|\bopvrolijken\b|\bsomber\b|\baufmunter\w*|\bgefreut\b|\bобрадова\w*|فرحت|انبسطت|"
                       r"\banimar(?:lo|la)\b|\btirarl[oa] su\b|\bstreng\b|مرتاح|उत्साहित|\bincazzat|\bseren[oa]\b|\bfai?t la (?:tronche|gueule)\b|\bfreu(?:t|en) (?:\w+ )?sich\b|\bнапуган|\bдовольн|"
                       r"غضبان|زعلان|مبسوط|فرحان|\ble cafard\b|\b(?:a|avoir|le) (?:bon |mauvais )?moral\b|\bbien dans sa peau\b|\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz(?:es)?\b|\btristes?\b|\btristi\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]s?\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|\bestresad|\bangustiad|\bpreocupad|\bagobiad|\binquiet[oa]|\ben p[áa]nico|\btranquil[oa]s?\b|"
@@ -224,7 +224,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                                r"\ben profil\b|\bvan opzij\b|\bkant kijkt|\bkijkt (?:ze|hij) (?:naar )?(?:links|rechts)|\bhoofd (?:gedraaid|gekanteld)|\bв профиль|\bанфас|\bповернут\w* голов|\bнаклон\w* голов|侧脸|正脸|朝向|横顔|顔の向き|首を傾|\bجانبي|\bوضعية (?:ال)?رأس|सिर (?:झुका|घुमा)"),
     # bangs: a fringe of hair over the forehead ("tem franja?", "mit Pony?", "челка", "前髪")
     ("attribute", "bangs", r"\bcerquillo|\bfleco\b|\bchasquilla|\bcapul\b|\bpollina\b|\btoupet\b|\bstirnfransen|\bponyfransen|\bflequillo|\bfrange\b|\bfrangia\b|\bfrangett[ae]\b|\bfranjas?\b|\bpony\b|\bponyfrisur|\bч[её]лк|刘海|前髪|\bغرة|\bقصة (?:على|فوق) (?:ال)?جبين|बैंग्स|फ्रिंज|माथे पर बाल"),
-    ("attribute", None, r"\bbindi\b|बिंदी|\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल(?![\u0900-\u097f])|बालों|\bbaal\b|\bbaalon\b|"
+    ("attribute", None, r"タトゥー|入れ墨|刺青|\bbindi\b|बिंदी|\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल(?![\u0900-\u097f])|बालों|\bbaal\b|\bbaalon\b|"
                         r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख|\baankh(?:en|on)?\b"),
     ("age", None, r"\bquant'?anni\b|\b(?:sui |sugli |los |les |um die |rond de |около )?[1-9]0(?:ish|aine)? (?:o|ou|oder|of|или) "
                   r"(?:sui |sugli |los |les |um die |rond de )?[1-9]0\b(?! ?(?:%|euro|€|\$|kg|cm|km|min))"
