@@ -23,7 +23,7 @@ _THIS_IS = (  # English first ("looks like <name>" asks the same)
     r"\b(?:quest[oa]|quell[oa]) (?:[eè]|e')",  # Italian
     r"\b(?:isso|isto|esse|essa|este|esta) [eé]",  # Portuguese
     r"\bэто(?! \w+(?:ть|ться)\b)(?! (?:селфи|фото\w*|снимок|изображение|жив\w*|запись|повтор|"
-    r"с[ъ]?[её]мк\w*|видео|реальн\w*|настоящ\w*|проверк\w*|\w+(?:ая|ый|ий|ое|ые|ие))\b)",  # Russian
+    r"с[ъ]?[её]мк\w*|видео|реальн\w*|настоящ\w*|проверк\w*|попытк\w*|\w+(?:ая|ый|ий|ое|ые|ие))\b)",  # Russian
 )
 """A demonstrative that stands alone before "is": what follows is what the thing is. Where the
 demonstrative may also be a determiner ("¿es este señor feliz?", German "ist das Kind ...",

@@ -559,6 +559,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"he|she) (?:is|was)|(?:is|was) (?:this|that|it|he|she))\b",
         r"\b(?:fill(?: in)?|complete|replace)\b.{0,40}\b(?:blank|gap|_{2,})\b.{0,30}\b(?:whoever|"
         r"who|name)\b",
+        r"\b(?:mein|meine|my|mijn|mi|mon|ma|il mio|la mia|o meu|a minha)\s+(?:online[- ]?)?date\b"
+        r"|\b(?:van|from|de|von|da|di) tinder\b|\bgeleende foto\b|\bvon jemand anderem\b",
         # who is behind a mask ("Wer steckt hinter der Sturmhaube?", "Кто скрывается под балаклавой?")
         r"\bwho(?:'s| is| are)? (?:really )?(?:behind|under(?:neath)?) (?:the|that|this|his|her) "
         r"(?:mask|balaclava|veil|helmet|hood|disguise|costume|sunglasses)\b"
@@ -887,10 +889,11 @@ _EXCLUDED_ITEMS = (
     r"gezondheid|здоровь\w*|names?|nombre|nom|namens?|nome|naam|имени|имя|trust\w*|fiar|"
     r"confi\w*|vertrauen\w*|betrouwba\w*|честн\w*|guap[oa]|fe[oa]|beau|belle|laid|h[üu]bsch|"
     r"sch[öo]n|bell[oa]|brutt[oa]|bonit[oa]|fei[oa]|knap|mooi|красив\w*|attractive\w*|pretty|"
-    r"looks|region)")
+    r"looks|region|identit\w*|identidad\w*|chi (?:sia|[eè])|quem (?:[ée]|seja)|qui (?:c'est|il est|"
+    r"elle est)|wer (?:er|sie|das|es) ist|qui[eé]n (?:es|sea)|кто (?:это|он|она))")
 _EXCLUDED_ITEMS_CJK = (r"(?:种族|宗教|信仰|政治|健康|性取向|名字|姓名|籍贯|民族|可信|漂亮|人種|国籍|出身|"
                        r"性的指向|名前|信用|美人|عرق|دين|ديان|سياس|صحت|صحة|ميول|اسم|جنسي|अंदाज़ा|"
-                       r"जाति|धर्म|सेहत|सेक्शुअलिटी|नाम|सुंदर|भरोसेमंद|राजनीति)")
+                       r"जाति|धर्म|सेहत|सेक्शुअलिटी|नाम|सुंदर|भरोसेमंद|राजनीति|身份|是谁|هويت|هوية|कौन)")
 _EXCLUDED = re.compile(
     # "without mentioning race or religion", "sin opinar sobre si parece de fiar", "no speculation
     # about health, sexuality or politics", "bewerte nicht, ob sie hübsch ist", "без имени"
@@ -905,7 +908,8 @@ _EXCLUDED = re.compile(
     # "不要提种族或宗教", "人種や宗教には触れずに", "دون ذكر عرقه أو دينه", "जाति या धर्म का ज़िक्र मत करना"
     rf"|(?:不要|别|不用|无需|دون|بدون|بلا|من غير)[^.;!?:。？！：,，、،]{{0,20}}?{_EXCLUDED_ITEMS_CJK}"
     r"[^.;!?:。？！：,，、،]*"
-    rf"|{_EXCLUDED_ITEMS_CJK}[^.;!?:。？！：,，、،]{{0,30}}?(?:触れずに|書かずに|出さずに|推測はなしで|なしで|"
+    rf"|{_EXCLUDED_ITEMS_CJK}[^.;!?:。？！：,，、،]{{0,30}}?(?:触れずに|書かずに|出さずに|推測はなしで|なしで|は要らない|"
+    r"はいらない|"
     r"抜きで|聞いていません|聞いてない|का ज़िक्र मत|मत (?:करना|बताना|लिखना)|नहीं पूछ|कोई अंदाज़ा नहीं|"
     r"यह मत बताना|नहीं)",
     re.I)
@@ -917,7 +921,7 @@ _EVADE_RECOGNITION = re.compile(
     r"enga[ñn]ar|burlar|evitar|ingannare|eludere|aggirare|enganar|driblar|t[äa]uschen|austricksen|"
     r"umgehen|misleiden|omzeilen|обмануть|обойти)\b\s+(?:\S+\s+){0,2}?(?:(?:face|facial) "
     r"recognition|reconnaissance facial\w*|reconocimiento facial|riconoscimento faccial\w*|"
-    r"reconhecimento facial|gezichtsherkenning|распознавани\w* лиц)"
+    r"reconhecimento facial|gezichtsherkenning|распознавани\w* лиц|(?:систем\w* )?распознавани\w*)"
     r"|\b(?:gesichtserkennung|gezichtsherkenning)\s+(?:\S+\s+){0,2}?(?:zu )?(?:t[äa]uschen|"
     r"austricksen|umgehen|misleiden|omzeilen)"
     r"|(?:骗过|欺骗|躲避|绕过)(?:人脸识别|面部识别)|顔認証を(?:騙|だま|欺|回避|すり抜け)"
@@ -1158,6 +1162,19 @@ _ONLY_ASKING = re.compile(
     re.I)
 """What marks the question after a story ("Mijn broer heeft autisme, maar ik vraag alleen: lacht
 hij?"): the text before it is dropped when what follows asks a task."""
+_SPOOF_SUBJECT = re.compile(
+    r"(?:\b(?:of|de|van|di|von|do|da|du|des)\s+|\bd')(?:an?|un|una|une|een|einem|einer|um|uma|some|"
+    r"alg[uú]n|un certo)?\s*(?:famous|well-known|bekende?|famos[oa]|c[ée]l[èe]bre|ber[üu]hmt\w*|conocid[oa]|"
+    r"celebrity|celeb|star|actor|actress|acteur|actrice|schauspieler\w*|attore|attrice|ator|atriz|"
+    r"singer|cantante|chanteu\w*|s[äa]nger\w*|zanger\w*|politician|politic[oa])(?:\s+(?:actor|"
+    r"actress|singer|person|nederlander|acteur|actrice|chanteuse|chanteur|sänger\w*))?"
+    r"(?:\s+(?:connue?s?|conocid[oa]|famos[oa]|c[ée]l[èe]bre|bekannte?n?))?\b"
+    r"|某(?:个)?(?:明星|名人)的?|有名人の|\b(?:circul\w*|going around|viral|gepost\w*|posted|shared|"
+    r"compartid\w*|partag\w*|geteilt|condivis\w*) (?:on|sur|en|auf|su|no|na|op) (?:facebook|instagram|"
+    r"tiktok|twitter|whatsapp|social media|les r[ée]seaux)\b",
+    re.I)
+"""Who a spoof question is about, unnamed ("a deepfake of a famous actor", "某明星的换脸", a photo
+going round on Facebook): dropped when the rest asks a task."""
 _LEGAL_AGE = re.compile(
     r"\b(?:old enough|(?:the )?age|edad|[âa]ge|alter|et[àa]|idade|leeftijd|возраст\w*) "
     r"(?:\w+ ){0,2}(?:to |para |de |pour |zum |per |om te )?(?:vote|votar|voter|w[äa]hlen|votare|"
@@ -1167,6 +1184,7 @@ _LEGAL_AGE = re.compile(
     r"|\b(?:en|in|alle|aux|bei|bij|на|nas) (?:las |le |den |de |the )?(?:pr[óo]ximas |next |prochaines |"
     r"n[äa]chsten |prossime |volgende )?(?:elecciones|elezioni|[ée]lections|elections|wahlen|"
     r"verkiezingen|выборах|elei[çc][õo]es)\b"
+    r"|\bvote (?:dalne|daalne|dene) ki (?:umar|umr)\b|वोट (?:डालने|देने) की उम्र"
     r"|\bt[íi]tulo de eleitor\b|\b(?:puede|pode|peut|pu[òo]|darf|mag|может)(?: (?:ya|j[áa]|d[ée]j[àa]|"
     r"gi[àa]|schon|al|уже))? (?:votar|voter|votare|w[äa]hlen|stemmen|голосовать)\b(?: (?:en|alle|"
     r"aux|bei|bij|на) (?:las |le |den |de )?(?:pr[óo]ximas |elezioni|[ée]lections|wahlen|"
@@ -1679,7 +1697,7 @@ def drop_non_traits(text: str) -> str:
         text = text.replace("病人", "人").replace("患者", "人")
     for pattern, replacement in ((_FAITH_OR_STATE_SOURCE, " "), (_ROLE, _the_person),
                                  (_MOBILITY_AID, " "), (_WORN_SIGN, " "), (_LEGAL_AGE, " age "),
-                                 (_ID_PHOTO_PURPOSE, " ")):
+                                 (_ID_PHOTO_PURPOSE, " "), (_SPOOF_SUBJECT, " ")):
         rest = pattern.sub(replacement, text)
         if rest != text and _asks_task(rest):
             text = rest

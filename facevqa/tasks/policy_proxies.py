@@ -36,6 +36,9 @@ PROXIES: dict[str, tuple[str, ...]] = {
         r"(?:酒|啤酒|ビール|ワイン).{0,15}(?:冒犯|失礼|忌讳|介意|平気|大丈夫|不合适)"
         r"|(?:بيرة|خمر|كحول|نبيذ).{0,30}(?:يزعل|يتضايق|يسيء|حرام|مسموح)"
         r"|(?:शराब|बीयर|दारू|\bdaaru\b|\bsharab\b).{0,30}(?:बुरा|\bbura\b|मना|\bmana\b)",
+        # praying five times a day
+        r"\b(?:reza|rezar|pray\w*|prie|betet|prega|ora|bidt|молится)\b.{0,20}\b(?:cinco|five|cinq|"
+        r"f[üu]nf|cinque|vijf|пять)\b",
         # a religious holiday kept ("does she celebrate Christmas?", "feiert sie Weihnachten?")
         rf"\b{_CELEBRATE}\b.{{0,25}}\b{_HOLIDAYS}\b|\b{_HOLIDAYS}\b.{{0,20}}\b{_CELEBRATE}",
         r"(?:过|庆祝)(?:圣诞|开斋|排灯|光明节)|(?:クリスマス|ラマダン|ハヌカ)を?(?:祝う|祝い)"

@@ -25,11 +25,17 @@ from facevqa.tasks.routing_rules import (
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
     # a genuine or a forced smile is an expression ("echtes Lächeln oder gequält?"), not a spoof
-    ("emotion", None, r"\becht\w* l[äa]cheln|\bgequ[äa]lt\w*|\bsonrisa (?:real|falsa|forzada|sincera)\b|\bvrai sourire\b"
+    ("emotion", None, r"\bl[äa]cheln (?:\w+ )?(?:echt|gestellt|falsch|gezwungen)\b|\bsonrisa (?:\w+ )?(?:es |est[áa] )?(?:real|falsa|forzada|sincera)\b"
+                      r"|\bsorriso (?:\w+ ){0,2}(?:sincero|for[çc]ado|falso|verdadeiro|finto|forzato)\b|\bnep ?glimlach|\becht\w* glimlach"
+                      r"|ابتسامة (?:\S+ )?(?:حقيقية|مصطنعة)|(?:मुस्कान|हँसी|हंसी) (?:असली|नकली)|"
+                      r"\becht\w* l[äa]cheln|\bgequ[äa]lt\w*|\bsonrisa (?:real|falsa|forzada|sincera)\b|\bvrai sourire\b"
                       r"|\bfaux sourire\b|\bsourire forc[ée]\b|\bsorriso (?:vero|finto|forzato|sincero|falso|for[çc]ado)\b"
                       r"|\becht\w* lach\w*|\bnep ?lach|\bискренн\w* улыбк|\bнатянут\w* улыбк|假笑|作り笑い"
                       r"|(?:ضحكته|ضحكتها|ابتسامته|ابتسامتها) (?:\S+ )?(?:حقيقية|مصطنعة)"
                       r"|(?:असली|नकली) (?:हँसी|हंसी|मुस्कान)"),
+    # a montage or a real photo ("c'est un montage IA ou une vraie photo ?")
+    ("spoof", None, r"\bmontage (?:ia|photo|photoshop)\b|\bvraie photo\b|\bfausse photo\b"
+                    r"|\bg[ée]n[ée]r[ée]e? par (?:l')?ia\b"),
     # mascara as make-up ("est-ce qu'elle a du mascara"), before the spoof rows' "máscara" (a mask)
     ("attribute", "heavy_makeup", r"\b(?:du|le|son|her|wearing|any|some|mit|met|il) mascara\b"),
     # the facial expression named, or bored / in a good mood (set-16 class): before "describe"
@@ -49,10 +55,12 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                      r"|\bуважаем(?:ый|ая) или уважаем(?:ый|ая)\b|\bгосподин или госпожа\b"
                      r"|先生还是女士|女士还是先生|السيد أم السيدة|السيدة أم السيد"
                      r"|श्रीमान (?:\S+ )?या (?:श्रीमती|सुश्री)|(?:श्रीमती|सुश्री) (?:\S+ )?या श्रीमान|"
+                     r"^\W*(?:на фото )?(?:это )?(?:парень|девушка|мужчина|женщина|мальчик|девочка)\s*\?|男(?:性)?っぽい\S{0,3}女(?:性)?っぽい|"
+                     r"\bist das (?:eine?) (?:frau|mann|junge|m[äa]dchen)\b|"
                      r"(?:女性|男性|女の人|男の人)に見え|\bcelui d'une? (?:femme|homme)\b|男性(?:寄り|っぽい|的)\S{0,6}女性(?:寄り|っぽい|的)|女性(?:寄り|っぽい|的)\S{0,6}男性(?:寄り|っぽい|的)"
                      r"|ذكوري\S*\s+(?:أم|او|أو)\s+أنثوي|أنثوي\S*\s+(?:أم|او|أو)\s+ذكوري"),
     # a caption asked by its name ("pie de foto neutro", "neutrale Bildunterschrift"): not the emotion "neutral"
-    ("caption", None, r"ماذا (?:يظهر|ترى|نرى|يوجد) (?:في|ب)\s*(?:هذه )?(?:ال)?صور[ةه]|"
+    ("caption", None, r"ماذا (?:يظهر|ترى|نرى|يوجد) (?:في|ب)\s*(?:هذه )?(?:ال)?صور[ةه]|(?:चेहरे|फोटो|फ़ोटो|तस्वीर) के बारे में बताओ|"
                       r"\bнейтральн\w* (?:подпис|описани)\w*|تعليق محايد|"
                       r"\bneutrale[nr]? \w*beschreibung\b|\bneutrale \w*beschrijving\b|"
                       r"\bpie de foto\b|\bl[ée]gende\b|\bbildunterschrift\b|\bdidascalia\b|\blegenda\b|\bbijschrift\b|"
@@ -226,7 +234,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "bangs", r"\bcerquillo|\bfleco\b|\bchasquilla|\bcapul\b|\bpollina\b|\btoupet\b|\bstirnfransen|\bponyfransen|\bflequillo|\bfrange\b|\bfrangia\b|\bfrangett[ae]\b|\bfranjas?\b|\bpony\b|\bponyfrisur|\bч[её]лк|刘海|前髪|\bغرة|\bقصة (?:على|فوق) (?:ال)?جبين|बैंग्स|फ्रिंज|माथे पर बाल"),
     ("attribute", None, r"タトゥー|入れ墨|刺青|\bbindi\b|बिंदी|\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल(?![\u0900-\u097f])|बालों|\bbaal\b|\bbaalon\b|"
                         r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख|\baankh(?:en|on)?\b"),
-    ("age", None, r"\bquant'?anni\b|\b(?:sui |sugli |los |les |um die |rond de |около )?[1-9]0(?:ish|aine)? (?:o|ou|oder|of|или) "
+    ("age", None, r"\babbastanza grande per\b|\bassez grand(?:e)? pour\b|\bgroß genug\b|\bgrande o suficiente\b|(?:كبير|كبيرة)\S* بما يكفي|\bquant'?anni\b|\b(?:sui |sugli |los |les |um die |rond de |около )?[1-9]0(?:ish|aine)? (?:o|ou|oder|of|или) "
                   r"(?:sui |sugli |los |les |um die |rond de )?[1-9]0\b(?! ?(?:%|euro|€|\$|kg|cm|km|min))"
                   r"|[二三四五六七八九]十几(?:岁)?还是[二三四五六七八九]十几|未就学児|子供料金|小人料金|儿童票|\b(?:tu|vous) lui donne[sz]? combien\b|\blui donnerai[st]? combien\b|\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
                   r"\bjung\b|\bkind\b|\bteenager|\bjugendlich|\bminderj[äa]hrig|\berwachsen|\bgiovane\b|\bvecchi[oa]\b|\bbambin[oa]\b|\bminorenne\b|\badulto\b|"
