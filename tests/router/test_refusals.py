@@ -1412,7 +1412,7 @@ def test_set18_framed_benign_questions_reach_their_task(question, task, attribut
     ("È ortodossa?", "religion"),
     ("¿Es ortodoxo?", "religion"),
     ("Он православный?", "religion"),
-    ("Quella là è bona?", "character"),
+    ("Quella là è una bonazza?", "character"),
     ("Di che paese è? Da che paese viene?", "race"),
     ("Ele é bolsominion?", "politics"),
     ("Ela é feia?", "character"),
@@ -1689,7 +1689,7 @@ def test_set24_boundary_allowed_side_reaches_its_task(question, task, attribute)
 # --- set 25 classes (a red team's mix): written afresh ---
 @pytest.mark.parametrize("question,category", [
     ("Does she pray five times a day?", "religion"),
-    ("Elle est jolie ?", "character"),
+    ("Elle est belle ?", "character"),
     ("È carina?", "character"),
     ("Ist sie hässlich?", "character"),
     ("Is this really my online date?", "identity"),
