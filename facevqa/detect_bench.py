@@ -246,6 +246,40 @@ def measure(names: list[str], n: int, seed: int, exclude_seed: int | None = None
     return table
 
 
+def whole_crop_curve(n: int, left_out: int, thresholds: tuple[float, ...] = (
+        0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)) -> dict[str, dict[str, float]]:
+    """Face-found rate of the default chain per whole-crop threshold (`WholeCropRule.min_prob`):
+    `n` FER2013 crops that neither the tuning sample nor the check slice (`left_out` crops
+    each, seeds 0 and 1) draws, against faceless 48 and 200 px crops of seeds no table uses."""
+    from facevqa.faces import WholeCropRule, detector_chain
+    from facevqa.mtcnn import ONet
+
+    kept, folder = CROP_SETS["fer2013 48x48 grey"]
+    names = (DATA / kept).read_text().split()
+    taken = set(_draw(names, left_out, 0))
+    taken |= set(_draw([s for s in names if s not in taken], left_out, 1))
+    pool = [s for s in names if s not in taken]
+    photos, unseen = faceless_photos(), unseen_photos()
+    sets = {"fer2013 48x48 grey (not in either slice)":
+            [Image.open(DATA / folder / s).convert("RGB") for s in _draw(pool, n, 7)],
+            "faceless photo crops 48x48 grey": nonface_crops(photos, n * 3 // 5, 11, 48, grey=True),
+            "faceless photo crops 200x200": nonface_crops(photos, n * 3 // 10, 12),
+            "unseen photo crops 48x48 grey": nonface_crops(unseen, n * 3 // 10, 13, 48, grey=True),
+            "unseen photo crops 200x200": nonface_crops(unseen, n * 3 // 20, 14)}
+    inner = detector_chain(whole_face_prob=None)
+    rule = WholeCropRule(inner, ONet())
+
+    def score(image: Image.Image) -> float:  # 2: found by the chain; -1: shape not looked at
+        if inner.detect(image):
+            return 2.0
+        prob = rule.whole_prob(image)
+        return -1.0 if prob is None else prob
+
+    scores = {name: np.array([score(im) for im in images]) for name, images in sets.items()}
+    return {f"whole crop >= {t}": {name: float(np.mean(v >= t)) for name, v in scores.items()}
+            for t in thresholds}
+
+
 def markdown(table: dict[str, dict[str, float]]) -> str:
     """The table with candidates as columns and sets as rows."""
     names = list(table)
@@ -333,6 +367,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    help="leave out the crops that this seed draws (a disjoint check slice)")
     p.add_argument("--only", default="", help="comma-separated candidates (default: "
                    f"{','.join(SHOWN)})")
+    p.add_argument("--whole-crop-curve", action="store_true",
+                   help="instead: FER2013 crops outside both slices vs faceless crops, per "
+                        "whole-crop threshold (--n FER2013 crops)")
     p.set_defaults(run=run)
     return p
 
@@ -340,6 +377,10 @@ def add_parser(sub) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from facevqa.errors import ConfigError
 
+    if args.whole_crop_curve:
+        print("face-found rate per whole-crop threshold (both --n 150 slices left out)")
+        print(markdown(whole_crop_curve(args.n, 150)))
+        return 0
     names = [s for s in args.only.split(",") if s] or list(SHOWN)
     unknown = set(names) - set(candidates())
     if unknown:

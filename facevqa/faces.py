@@ -182,12 +182,19 @@ class WholeCropRule:
 
     def detect(self, image: Image.Image) -> list[Face]:
         faces = self.inner.detect(image)
-        short, long = sorted(image.size)
-        if faces or short < self.min_side or long > short * self.max_aspect:
+        if faces:
             return faces
-        if self.verifier.crop_prob(image) >= self.min_prob:
+        prob = self.whole_prob(image)
+        if prob is not None and prob >= self.min_prob:
             return [Face(box=(0, 0, image.width, image.height), score=0.0)]
         return []
+
+    def whole_prob(self, image: Image.Image) -> float | None:
+        """O-Net's P(face) of the whole image, or None when its shape is not looked at."""
+        short, long = sorted(image.size)
+        if short < self.min_side or long > short * self.max_aspect:
+            return None
+        return self.verifier.crop_prob(image)
 
 
 class RememberingDetector:

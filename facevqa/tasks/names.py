@@ -70,7 +70,7 @@ def _task_word(word: str) -> bool:
 
 
 _PREPOSITIONS = frozenset(
-    "auf an am im in op aan bij mit met zu "  # German, Dutch
+    "auf an am im in op aan bij mit met zu nach vor von aus seit während "  # German, Dutch
     "à au aux en dans chez sur sous pour par avec "  # French
     "al en con por para sobre sin "  # Spanish
     "di del della dello dei nel nella nello nei su per tra fra "  # Italian
@@ -92,7 +92,7 @@ HINGLISH_NOT_NAMES = frozenset(
     "ladki ladka ladke larki larka aadmi admi aurat bachcha bacha bachchi bachi banda bandi "
     "insaan uncle aunty didi bhai baba dada dadi nana nani rahi raha rahe rha rhi gaya gayi gya "
     "gyi hua hui huyi sakta sakti sakte lagta lagti lagte bahut bohot kaafi kafi thoda thodi "
-    "zyada jyada nahi nahin bhi laga lagi lage".split())
+    "zyada jyada nahi nahin bhi laga lagi lage wala wali wale".split())
 """Romanised Hindi person nouns, progressive/perfect auxiliaries and adverbs: "ye ladki naabalig
 hai" and "wo muskura rahi hai" are a noun and an adjective, or a verb phrase, not a name."""
 _HINGLISH_ONE = re.compile(
@@ -109,8 +109,9 @@ _COPULA_ONE = re.compile(
     rf"^\W*(?:(?:ma|mais|pero|aber|maar|mas|а|но|so|but)\s+)?(?:questo\s+|quello\s+)?"
     rf"(?:è|e'|es|é|c'est|это|is it|is that|ist das|ist es|is dat|is het)\s+({_LATIN})\s*\?+\s*$")
 """A whole question "è totti?": a copula and one word no question uses (lowercase as typed)."""
-_LOOK_LIKE = re.compile(rf"\blooks? like\s+({_WORD})\s+({_WORD})\s*(?:[?!.]+\s*)?$")
-"""English "does he look like brad pitt": two lowercase words ending the question that no
+_LOOK_LIKE = re.compile(rf"\blooks? like\s+({_WORD})\s+({_WORD})\s*(?:[?!.,]+\s*)?"
+                        r"(?:(?:or|,)\s+(?:am i|is it|not|what|no|just me|do i)\b[^?!.]*[?!.]*\s*)?$")
+"""English "does he look like brad pitt (or am i crazy)": two lowercase words ending the question that no
 generated question uses read as a first name and surname (the English word list knows "brad"
 and "pitt", so only FaceVQA's own question words count as known here)."""
 _REPORTED = re.compile(
@@ -269,9 +270,10 @@ def named_person(lowered: str, cased: str, known: Callable[[str], bool],
                     and not _ENGLISH_THIS_IS.match(m.group(0))):
                 words = words[1:]  # "essa é a Anitta": an article before a first name
             elif words[0].lower() in _ARTICLES | PHOTO_NOUNS | _PREPOSITIONS | _PRONOUNS \
-                    or _MADE.match(words[0].lower()):
+                    or _MADE.match(words[0].lower()) or words[0].lower().startswith(("l'", "d'")):
                 continue
-            if surname and (len(words) < 2 or words[0][0].isupper() != words[1][0].isupper()):
+            if surname and (len(words) < 2 or words[0][0].isupper() != words[1][0].isupper()
+                            or _person_word(words[0], known)):
                 continue  # "Ist das Kleinkind verärgert?": a noun and an adjective, not a name
             if pattern is _HINGLISH and any(w.lower() in HINGLISH_NOT_NAMES for w in words):
                 continue
@@ -363,6 +365,8 @@ _FAMILY = re.compile(
     r"sorel|av[ôó]|vov|pai\b|m[ãa]e|filh|irm|opa|oma|vater|mutter|baby|bruder|schwester|"
     r"vader|moeder|broer|zus|папа|мама|дед|бабушк|реб[её]н|сын|доч|брат|сестр|p[èe]re|m[èe]re|"
     r"grand|enfant|fils|fille|fr[èe]re|s(?:œ|oe)ur|grandpa|grandma|mom|dad|son\b|daughter|"
+    r"padrinh|madrinh|padrin|madrin|parrain|marraine|godfather|godmother|peetoom|peettante|"
+    r"крёстн|крестн|"
     r"(?:جد|جدة|جدي|جدتي|أبي|ابي|أبو|ابو|أمي|امي|أخي|اخي|أختي|اختي|ابني|ابنتي|بنتي|ولدي|طفلي|"
     r"عمي|عمتي|خالي|خالتي|زوجي|زوجتي|حفيدي|حفيدتي)\b)")
 """Family nouns: "how old is grandpa here?" asks an age, not a name."""
@@ -438,6 +442,8 @@ _PERSON_STEMS = re.compile(
 def _person_word(word: str, known: Callable[[str], bool]) -> bool:
     """A subject word, a person noun (image/person stems) or a learned subject."""
     word = word.lower().strip("'-")
+    if word.startswith(("l'", "d'")):  # "quel âge a l'enfant"
+        word = word[2:]
     return (word in SUBJECT_WORDS or word in _learned_subjects()[0] or word.startswith("ال")
             or bool(_IMAGE_WORDS.match(word) or _FAMILY.match(word)
                     or _PERSON_STEMS.match(word)))

@@ -228,7 +228,8 @@ typed)."""
 _FIGURATIVE = re.compile(
     # slang "sick" / "ziek" for great, about a thing ("that beard is sick", "ziek goed")
     r"\b(?:beard|moustache|mustache|hair\w*|fade|tattoos?|outfit|fit|jacket|shoes|sneakers|"
-    r"glasses|shades|photo|pic|picture|shot|selfie|edit|look|style|drip)\s+(?:(?:is|looks|so|"
+    r"glasses|shades|photo|pic|picture|shot|selfie|edit|(?:the|his|her|that|this|whole|new) look|"
+    r"style|drip)\s+(?:(?:is|looks|so|"
     r"totally|really|pretty|kinda|ekdum|bilkul|bahut|was|hai)\s+){0,2}sick\b"
     r"|\bsick (?:beard|photo|pic|shot|tattoo|haircut|fade|edit|fit|outfit|look)\b"
     r"|\bziek(?:e)? (?:goed|mooi|vet|gaaf|nice|lekker|hard|cool|grappig|leuk|chill|mooie)\b"
@@ -422,6 +423,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:gay|lesbian|bi-?sexual|bi(?!-)|homosexual|heterosexual|queer|asexual|pansexual|"
         r"transgender|transsexual|trans|non-?binary|lgbt\w*)\b",
         r"\bsexual\w*\b", r"\bsexuality\b",
+        r"\bкакой (?:(?:он|она|они) )?ориентации\b|\bориентаци\w* (?:у )?(?:него|неё|нее|них|этого|этой)\b",
         # the rainbow or trans flag asked of the person ("🏳️‍🌈?", "is he 🏳️‍🌈")
         # (the joiner inside the flag is a space once the question is cleaned)
         "\U0001F3F3\uFE0F?[\\s\u200D]?(?:\U0001F308|\u26A7\uFE0F?)\\s*[?？]"
@@ -441,6 +443,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"male|female|guy|girl|boy)\b")),
     PolicyRule("politics", "FaceVQA does not infer political views from a face.", (
         r"\bpolitic\w*", r"\b(?:likely|political|voting|preferred|favou?rite)[_ -]?party\b|\"party\"\s*:",
+        r"\b(?:gaucho|facho|droitard|gauchiste|fascho|zecca|zecche|fasciomerda|коммуняк\w*)s?\b",
         r"\b(?:democrat\w*|republican\w*|liberal|conservative|leftist|"
         r"left[- ]wing(?:er)?|right[- ]wing(?:er)?|socialist|communist|fascist|libertarian|"
         r"tory|maga|far[- ](?:left|right)|feminist|pro[- ]?life|pro[- ]?choice|anarchist|"
@@ -528,7 +531,11 @@ RULES: tuple[PolicyRule, ...] = (
         r"looks|pretty|handsome|ugly|sexy|cute)\b",
         r"\b(?:attractive\w*|hot|beauty|beautiful|looks|pretty|handsome|ugly|sexy|cute)\b.{0,40}"
         r"\b(?:out of (?:10|ten|100|five|5)|scale|/10|score|rating|ranking|rank)\b",
-        r"\b(?:more|less) (?:attractive|beautiful|handsome|pretty|ugly|hot) than\b",
+        r"\b(?:ist|is) (?:der|die|sie|er|ze|hij|zij) (?:hei[ßs]|sexy|geil)\b|"
+        r"^\W*(?:(?:ella|[ée]l) )?est[áa] (?:muy |bien |re )?buen[oa]\s*[?？!]*\s*$|"
+        r"(?:かわいい|可愛い|カワイイ|美人|イケメン|ブサイク)(?:です)?か?\s*[？?]\s*$|"
+        r"\b(?:more|less) (?:attractive|beautiful|handsome|pretty|ugly|hot) than\b"
+        r"|\b(?:hotter|prettier|uglier|sexier|cuter|better[- ]looking|handsomer) than\b",
         r"\b(?:how|what) (?:attractive|hot|beautiful|pretty|handsome|ugly|sexy)\b",
         r"\bhot or not\b|\bsmash or pass\b",
         # a beauty word against its opposite ("pretty or ugly", "cute or not") asks for a verdict
@@ -577,10 +584,17 @@ RULES: tuple[PolicyRule, ...] = (
         r"sein|ihr|il suo|la sua|o seu|a sua|zijn|haar|его|её)\s+)?(?:full |first |last |real )?"
         r"(?:name|nombre(?: completo)?|nom(?: complet)?|namen?|nome(?: completo)?|naam|имя|фио|姓名|"
         r"名字|名前|氏名|الاسم|नाम)\s*(?=[,，、.;。।]|$)",
+        r"\b(?:son|sa|leur|avec son|en mettant son) pr[ée]nom\b|(?:असली|पूरा|सही|असल) नाम|\basli naam\b"
+        r"|पिछली (?:फोटो|फ़ोटो|तस्वीर) (?:वाला|वाली|वाले|में)|\bpichli (?:photo|pic|foto) (?:wala|wali|wale)\b",
+        r"\b(?:abbina\w*|associa\w*|emparej\w*|asocia\w*|relaciona\w*|vincula\w*|koppel\w*|"
+        r"zuordn\w*|zuzuordnen|match\w*)\s+(?:(?:il|la|el|le|o|a|het|das|the|un|una|questo|questa|este|"
+        r"esta|esse|essa|ce|cette|dit|deze|this|dieses|diese) )?(?:volto|"
+        r"viso|face|gezicht|cara|rosto|visage|gesicht)\w*\s+(?:a|ad|to|aan|con|à|au|mit|ao|zu|with)\b",
         r"\b(?:fields?|keys?|columns?|campos?|champs?|felder|chiavi|velden|поля)\b.{0,30}\b(?:name|"
         r"nombre|nom|namen?|nome|naam|имя)\b",
         r"\bvollst[äa]ndige[nmr]? namen?\b|全名|フルネーム|पूरा नाम|\bcome[çc]ando pelo nome\b"
-        r"|تبدأ باسم|नाम से शुरू|\bidentific\w* (?:il|la|lo|l'|i|le|gli|questo|questa)\s*"
+        r"|تبدأ باسم|नाम से शुरू|\bidentific\w* (?:il|la|lo|l'|i|le|gli|questo|questa|esse|essa|este|"
+        r"esta|ese|esa|aquele|aquela|o|a|el|al|ao)\s*"
         r"(?!emo|espress|express|sentim|umor|humor|et[àa]\b|edad|idade|g[eé]ner|sess|sex|estado|"
         r"stato d)\w+",
         # a name field to fill, in a form or JSON ("Name: __ Age: __", '{"nombre": ?}')
@@ -620,6 +634,14 @@ RULES: tuple[PolicyRule, ...] = (
         r"\bfamous\b(?! (?:landmark|building|painting|place|monument|tower|bridge|city))",
         r"\b(?:celebrity|celeb|public figure|actor|actress|influencer|movie star|"
         r"pop star|rock star|footballer|politician)\b",
+        r"\brecherche (?:d'image )?invers[ée]e|\breverse (?:image |face )?search|\bb[úu]squeda invers[ao]|"
+        r"\bumgekehrte bildersuche|\bricerca inversa|\bpesquisa reversa|\bomgekeerd zoeken|"
+        r"\bобратн\w* поиск\w*|以图搜图|以圖搜圖|画像検索|逆画像|البحث العكسي|रिवर्स (?:इमेज )?सर्च|"
+        r"यूट्यूबर|इन्फ्लुएंसर|\bютубер\w*|\bблогер\w*|ユーチューバー|网红|網紅|博主|يوتيوبر|"
+        r"\b(?:youtuber|tiktoker|streamer|instagrammer)s?\b|"
+        r"\bbn'?ers?\b|\bbekende nederlander\b|\b(?:echte|реальн\w*|настоящ\w*|vraie?|verdadeir[oa]|"
+        r"ver[oa]|echt\w*)\s+(?:promi|star|звезд\w*|знаменитост\w*|celebrit\w*|c[ée]l[ée]brit[ée]|"
+        r"celebridad|celebridade|beroemdheid|vip)\b",
         r"\b(?:more|other|similar|additional|different)\s+(?:photos?|pictures?|pics|images?|"
         r"shots|selfies|videos?)\s+of\b",
         rf"\b(?:find|search(?: for)?|look ?up|locate|track(?: down)?|google|stalk|dox+)\s+"
@@ -629,6 +651,21 @@ RULES: tuple[PolicyRule, ...] = (
         r"twitter|tiktok|linkedin|profiles?|accounts?|address|phone number|contact details)\b",
         r"\b(?:match|compare|check(?!-in)|run)\b.{0,30}\b(?:database|"
         r"watch ?list|mugshots?|records)\b",
+        # in a register of wanted or missing people ("consta no banco de dados de foragidos",
+        # "in het politiesysteem")
+        r"\b(?:database|banco de dados|base de (?:datos|donn[ée]es|dados)|datenbank|banca dati|"
+        r"databank|system|systeem|sistema|syst[èe]me|registr[oy]|register|fichier|list[ae]?|"
+        r"base|базе?|базы)\b.{0,25}\b(?:foragid|procurad|wanted|polic|politi|criminal|crimin|"
+        r"fugitiv|suspect|sospett|sospechos|verd[äa]chtig|verdacht|gesucht|gezocht|buscad|"
+        r"recherch|ricercat|розыск|преступ|"
+        r"desaparecid|disparu|vermist|vermisst|missing)\w*"
+        r"|\b(?:politie|polizei|police|polic[ií]a|pol[ií]cia|polizia)[- ]?(?:systeem|system|"
+        r"datenbank|databank|database|sistema|syst[èe]me|register|registro|fichier|akte)\w*"
+        r"|\bfahndungs\w*|\bwanted list\b|\bв розыске\b|\bрозыск\w*",
+        # a name someone claims, to check ("op Tinder zegt hij dat hij Daan heet, klopt dat?")
+        r"\b(?:zegt|says|said|claims?|dice|dit|sagt|behauptet|afirma|diz|говорит|утверждает)\b"
+        r".{0,40}\b(?:(?:dat|that) (?:hij|zij|ze|he|she) \w+ heet|(?:his|her) name is|(?:he|she) is "
+        r"called|se llama|s'appelle|hei(?:ß|ss)t|si chiama|se chama|зовут)\b",
         r"\b(?:id|passport|driver'?s licen[cs]e|licen[cs]e|id card|badge|mugshot)\b.{0,50}"
         r"\b(?:match\w*|same|compare\w*)\b",
         r"\b(?:match\w*|same (?:guy|girl|man|woman|person|face)|compare\w*)\b.{0,50}\b(?:id|"
@@ -858,6 +895,9 @@ _DECLINED_TRAIT = re.compile(
     r"(?:聞いてへん|聞いてない|聞いていない|聞いてません|聞いていません|聞きません|聞かへん|"
     r"聞かない|訊いてない|関係なく|関係ない|関係あらへん|どうでもいい|どうでもええ|抜きで|"
     r"置いといて|置いておいて)(?:けど|から|よ|で|ので|です)*[^。？?！!、：:]*"
+    r"|(?:病気|病|宗教|政治|国籍)(?:かどうか|なのか)?(?:じゃなくて|ではなくて|ではなく)"
+    r"|(?:لا|ما|مش)\s*(?:أسأل|اسأل|بسأل)\s+(?:إن|إذا|اذا|ان|لو)\s+(?:كان|كانت)\S*\s+مريض\S*"
+    r"|बीमार(?: है)?(?: या नहीं)?,?\s*(?:ये |यह )?नहीं पूछ\s*(?:रहा|रही)?(?: हूँ| हूं)?"
     # Arabic, dialects too: "مش بسأل عن دينها", "ما كنسولش على", "دينها مش مهم"
     r"|(?:مش|ما|لا|مو|ماني|مانيش)\s*(?:بسأل|بسال|أسأل|اسأل|نسأل|أسألك|اسألك|بسألك|كنسول\S*|"
     r"يهمني|يهمنيش|تهمني|يهم|بدي أعرف|بدي اعرف|عايز أعرف|عايز اعرف|أبغى أعرف|ابغى اعرف)\s+"
@@ -886,12 +926,13 @@ _EXCLUDED_ITEMS = (
     r"herkunft|afkomst|происхождени\w*|caste|casta|kaste|sexualit\w*|sexualidad|sessualit\w*|"
     r"sexuell\w*|seksualiteit|orientation|orientaci[oó]n|orienta[çc][ãa]o|orientamento|"
     r"orientierung|geaardheid|ориентаци\w*|health|sant[ée]|salud|salute|sa[úu]de|gesundheit|"
-    r"gezondheid|здоровь\w*|names?|nombre|nom|namens?|nome|naam|имени|имя|trust\w*|fiar|"
+    r"gezondheid|здоровь\w*|sick|ill|unwell|enferm[oa]|malade|krank|malat[oa]|doente|ziek|"
+    r"бол(?:ен|ьна|ьны|еет)|names?|nombre|nom|namens?|nome|naam|имени|имя|trust\w*|fiar|"
     r"confi\w*|vertrauen\w*|betrouwba\w*|честн\w*|guap[oa]|fe[oa]|beau|belle|laid|h[üu]bsch|"
     r"sch[öo]n|bell[oa]|brutt[oa]|bonit[oa]|fei[oa]|knap|mooi|красив\w*|attractive\w*|pretty|"
-    r"looks|region|identit\w*|identidad\w*|chi (?:sia|[eè])|quem (?:[ée]|seja)|qui (?:c'est|il est|"
+    r"(?:his |her |their )looks|looks(?=\s*(?:$|[,.;!?)]|or\b|and\b))|region|identit\w*|identidad\w*|(?:l['’])?identifi\w*|naming|who (?:he|she|they|it) (?:is|are)|chi (?:sia|[eè])|quem (?:[ée]|seja)|qui (?:c'est|il est|"
     r"elle est)|wer (?:er|sie|das|es) ist|qui[eé]n (?:es|sea)|кто (?:это|он|она))")
-_EXCLUDED_ITEMS_CJK = (r"(?:种族|宗教|信仰|政治|健康|性取向|名字|姓名|籍贯|民族|可信|漂亮|人種|国籍|出身|"
+_EXCLUDED_ITEMS_CJK = (r"(?:种族|宗教|信仰|政治|健康|有没有病|有沒有病|生病|性取向|名字|姓名|籍贯|民族|可信|漂亮|人種|国籍|出身|"
                        r"性的指向|名前|信用|美人|عرق|دين|ديان|سياس|صحت|صحة|ميول|اسم|جنسي|अंदाज़ा|"
                        r"जाति|धर्म|सेहत|सेक्शुअलिटी|नाम|सुंदर|भरोसेमंद|राजनीति|身份|是谁|هويت|هوية|कौन)")
 _EXCLUDED = re.compile(
@@ -906,7 +947,7 @@ _EXCLUDED = re.compile(
     rf"|\b{_EXCLUDED_ITEMS}\b[^.;!?:。？！：]{{0,40}}?\b(?:weg|will ich (?:gar |auch )?nicht wissen|"
     r"not what i(?:'m| am) asking|nahi|nahin)\b[^.;!?:。？！：,，、]*"
     # "不要提种族或宗教", "人種や宗教には触れずに", "دون ذكر عرقه أو دينه", "जाति या धर्म का ज़िक्र मत करना"
-    rf"|(?:不要|别|不用|无需|دون|بدون|بلا|من غير)[^.;!?:。？！：,，、،]{{0,20}}?{_EXCLUDED_ITEMS_CJK}"
+    rf"|(?:不要|别|不用|无需|不是问|不是問|دون|بدون|بلا|من غير)[^.;!?:。？！：,，、،]{{0,20}}?{_EXCLUDED_ITEMS_CJK}"
     r"[^.;!?:。？！：,，、،]*"
     rf"|{_EXCLUDED_ITEMS_CJK}[^.;!?:。？！：,，、،]{{0,30}}?(?:触れずに|書かずに|出さずに|推測はなしで|なしで|は要らない|"
     r"はいらない|"
@@ -1034,7 +1075,7 @@ _HEALTH_EVENT = (r"(?:dement\w*|alzheimer\w*|деменци\w*|surgery|operation
 _KIN_HEALTH_STORY = re.compile(
     rf"(?:^|(?<=[.;:!?]))\s*(?:my|mi|mis|mon|ma|mes|mein\w*|il mio|la mia|mio|mia|o meu|a minha|"
     rf"meu|minha|mijn|м(?:ой|оя|ои))\s+(?:\w+\s+)?{_KIN}\b[^.;:!?—–]*?\b{_HEALTH_EVENT}\b"
-    r"[^.;:!?—–]*(?:[.;:!—–]|,(?=[^,]*\?))"
+    r"[^.;:!?—–]*(?:[.;:!—–]|,(?=[^,]*\?|[^,]*,[^,]*\?))"
     rf"|(?:^|(?<=[.;:!?]))\s*у (?:мамы|папы|брата|сестры|бабушки|дедушки|сына|дочери|дочки|мужа|жены|"
     rf"друга|подруги)\b[^.;:!?—–]*?\b{_HEALTH_EVENT}\b[^.;:!?—–]*(?:[.;:!—–]|,(?=[^,]*\?))"
     # zh, ja, ar, hi: "我表哥上个月做了手术，", "兄が先月手術して、", "أخوي عمل عملية،", "मेरे भाई का ऑपरेशन हुआ,"
@@ -1058,8 +1099,12 @@ _POSTER = re.compile(
     r"|\baffiches? (?:[ée]lectorale?s?|de campagne)|\bcartel\w* (?:electoral\w*|de campaña)"
     r"|\bmanifest\w* elettoral\w*|\bcartaz\w* (?:eleitora\w*|de campanha)|\bverkiezings(?:poster|"
     r"affiche|bord)\w*|\b(?:предвыборн|агитационн)\w* (?:плакат|баннер|листовк)\w*"
-    r"|(?:竞选|选举|競選)海报|選挙ポスター|ملصق\S* (?:ال)?انتخابي\S*|(?:चुनावी|चुनाव) (?:पोस्टर|बैनर)",
+    r"|(?:竞选|选举|競選)海报|選挙ポスター|ملصق\S* (?:ال)?انتخابي\S*|(?:चुनावी|चुनाव) (?:पोस्टर|बैनर)"
+    r"|\b\w+-(?:plakat|poster|affiche)\w*",
     re.I)
+_POSTER_OF = re.compile(r"\bposter\s+(?:of|van|von|de|des|du|der|della|del|da|do)(?:\s+(?:the|de|der|"
+                        r"la|le|het|l'))?\s*\w+")
+"""Whose poster it is ("verkiezingsposter van de PVV"): the poster's, not the person's."""
 """An election poster is what the photo shows, not the person's views: read as a plain poster
 in the question's script ("which party is the candidate on this poster from?" still refuses)."""
 
@@ -1123,6 +1168,59 @@ def _the_person(m: re.Match) -> str:
 _SETTING_BREAK = re.compile(r"[.;:。：；—–](?=[^.;:。：；—–?？؟]*[?？؟]\s*$)")
 """The last break before the final question: what stands before it is the photo's setting when
 it names the photo and asks nothing."""
+_CLAUSE_BREAK = re.compile(r"[,，、،](?=[^.;:。：；—–?？؟]*[?？؟]\s*$)")
+"""A comma in the final question: what stands before it is a setting when it is a statement
+("Mein Bruder ist schwul, kannst du mir nur sagen, ob er lächelt?"); the last such comma."""
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:is|are|was|were|am|does|do|did|can|could|would|will|has|have|should|may|might|ist|"
+    r"sind|hat|kann|sieht|tr[äa]gt|heeft|zijn|kan|ziet|draagt|est-ce|a-t-il|a-t-elle)\b"
+    r"|\b(?:what|which|who|whom|whose|how|whether|why|qu[ée]|cu[áa]l\w*|qui[ée]n\w*|c[óo]mo|"
+    r"cu[áa]nt\w*|quel\w*|qui|comment|combien|welche?\w*|wer|wie|ob|warum|chi|cosa|quale|"
+    r"quant\w*|perch[ée]|qual|quem|porqu[êe]|wat|welk\w*|hoe|waarom|ли|кто|что|как\w*|какой|"
+    r"сколько|почему|kya|kaun|kaise|kitn\w*)\b|¿|吗|嗎|呢|什么|什麼|谁|誰|哪|几|幾|多少|怎么|怎麼|"
+    r"是不是|是否|何|どう|どこ|いくつ|か$|هل|ماذا|كيف|كم|أي|क्या|कौन|कैसे|कितन",
+    re.I)
+"""A clause that asks (a question word, or a verb first): not a setting, even without "?"."""
+_LOCATIVE_START = re.compile(r"^\W*(?:(?:it's|it is|this is|this was|es|est|c'est|è|é|das ist|dit is|"
+                             r"het is)\s+)?(?:in|at|on|from|en|na|no|em|à|a|au|dans|im|am|bei|auf|"
+                             r"nel|nella|al|alla|all'|op|в|во|на|de|di|da|du|van|von|с|في|عند)\b"
+                             r"|^\W*在", re.I)
+"""A clause that opens on where ("Na clínica de reabilitação, ele parece calmo?", "es de una
+marcha, ¿sonríe?")."""
+
+
+_RELATIVE_START = re.compile(r"^\s*(?:что|который|которая|которое|где|that|which|who|where|whom|que|"
+                             r"qui|dont|où|che|cui|dove|die|dat|waar|der|das|wo|welche[rs]?)\b", re.I)
+"""A clause that goes on the one before ("Это тот же человек, что на фото в паспорте?"): the
+comma before it does not end a setting."""
+
+
+_NEGATION = re.compile(r"\b(?:not|no|nicht|kein\w*|pas|ne|non|n[ãa]o|niet|geen|не|ни|nahi|nahin)\b"
+                       r"|不|没|沒|ない|なく|لا|مش|ما |मत|नहीं", re.I)
+"""A negation: a clause with one ("Не спрашиваю, ...") is not a setting to drop at its comma."""
+_ONLY = re.compile(r"\b(?:just|only|simply|juste|seulement|solo|s[óo]lo|nur|blo[ßs]|alleen|gewoon|"
+                   r"только|просто|apenas|s[óo])\b|只|だけ|فقط|बस|सिर्फ़?", re.I)
+"""What marks the one thing asked after a story ("..., tu peux juste me dire s'il porte une
+barbe ?")."""
+
+
+def _asks_identity(text: str) -> bool:
+    return any(p.search(text) for rule, patterns, _ in _COMPILED if rule.category == "identity"
+               for p in patterns)
+
+
+def _is_setting(setting: str, rest: str, comma: bool) -> bool:
+    """Whether `setting` (the text before the last break) only sets the scene for `rest`: it
+    asks and requests nothing, and names the photo (or, a statement, is followed by a question
+    about the photo or opens on a place)."""
+    if (_REQUEST.search(setting) or not _asks_task(rest) or _FICTION_CONTEXT.search(setting)
+            or _RELATIVE_START.match(rest) or _asks_identity(setting)):
+        return False  # "in this charcoal sketch, is the character ...": read with the sketch
+    statement = not _QUESTION_WORD.search(setting) and not (comma and _NEGATION.search(setting))
+    if _PHOTO_CUE_RE.search(setting) and (statement or not comma):
+        return True
+    return statement and bool(_PHOTO_CUE_RE.search(rest) or _LOCATIVE_START.match(setting)
+                              or _ONLY.search(rest))
 _FAITH_OR_STATE_SOURCE = re.compile(
     r"\b(?:church|mosque|temple|synagogue|parish|congregation|immigration|asylum|visa)\s+"
     r"(?:newsletter|committee|bulletin|magazine|website|office|"
@@ -1151,7 +1249,11 @@ asks a task ("is he an immigrant? (immigration office)" still refuses on "immigr
 
 
 _ONLY_ASKING = re.compile(
-    r"\b(?:but|mais|aber|pero|ma|mas|maar|но|и)\s+(?:my (?:only )?question is|i(?:'m| am) only asking|"
+    r"\b(?:but|mais|aber|pero|ma|mas|maar|но|и)\s+(?:i (?:just |only )?want to know|"
+    r"ich (?:will|m[öo]chte) (?:nur|blo[ßs]|doch nur|lediglich) wissen|je veux (?:juste|seulement) "
+    r"savoir|(?:yo )?solo quiero saber|voglio solo sapere|(?:eu )?s[óo] quero saber|ik wil "
+    r"(?:alleen|gewoon|enkel) weten|я (?:только|просто) хочу знать|"
+    r"my (?:only )?question is|i(?:'m| am) only asking|"
     r"i only ask|the question is|ma (?:seule )?question(?: est)?|je demande juste|ich frage nur|"
     r"meine frage(?: ist)?|mi pregunta(?: es)?|solo pregunto|la mia domanda(?: [èe])?|chiedo solo|"
     r"minha pergunta(?: [ée])?|s[óo] pergunto|ik vraag alleen|mijn vraag(?: is)?|вопрос другой|"
@@ -1169,7 +1271,8 @@ _SPOOF_SUBJECT = re.compile(
     r"singer|cantante|chanteu\w*|s[äa]nger\w*|zanger\w*|politician|politic[oa])(?:\s+(?:actor|"
     r"actress|singer|person|nederlander|acteur|actrice|chanteuse|chanteur|sänger\w*))?"
     r"(?:\s+(?:connue?s?|conocid[oa]|famos[oa]|c[ée]l[èe]bre|bekannte?n?))?\b"
-    r"|某(?:个)?(?:明星|名人)的?|有名人の|\b(?:circul\w*|going around|viral|gepost\w*|posted|shared|"
+    r"|某(?:个)?(?:明星|名人)的?|(?:明星|名人)的(?=换脸|AI|假)|有名人の|\b(?:celebrity|promi|star)[- ]?(?:wax ?figure|"
+    r"wachsfigur|fake|deepfake)s?\b|\bwax ?figure of (?:a |some )?(?:celebrity|star)\b|\b(?:circul\w*|going around|viral|gepost\w*|posted|shared|"
     r"compartid\w*|partag\w*|geteilt|condivis\w*) (?:on|sur|en|auf|su|no|na|op) (?:facebook|instagram|"
     r"tiktok|twitter|whatsapp|social media|les r[ée]seaux)\b",
     re.I)
@@ -1189,6 +1292,8 @@ _LEGAL_AGE = re.compile(
     r"gi[àa]|schon|al|уже))? (?:votar|voter|votare|w[äa]hlen|stemmen|голосовать)\b(?: (?:en|alle|"
     r"aux|bei|bij|на) (?:las |le |den |de )?(?:pr[óo]ximas |elezioni|[ée]lections|wahlen|"
     r"verkiezingen|выборах)\w*)?|\belezioni\b|\bизбирательн\w* участк\w*|投票所(?:の受付)?"
+    r"|\b(?:buy|comprare|comprar|acheter|kaufen|kopen) (?:\w+ )?(?:alcohol|alcolici|alcol|alcool|"
+    r"alkohol|beer|birra|cerveza|bi[èe]re|bier|cigarettes|sigarette|cigarrillos|zigaretten)\b"
     r"|वोटर आईडी|\bsell (?:him|her|them) (?:alcohol|beer|cigarettes)\b|\bможно (?:ли )?продавать "
     r"(?:алкоголь|сигареты)\b|お酒を出しても大丈夫な",
     re.I)
@@ -1701,11 +1806,11 @@ def drop_non_traits(text: str) -> str:
         rest = pattern.sub(replacement, text)
         if rest != text and _asks_task(rest):
             text = rest
-    breaks = list(_SETTING_BREAK.finditer(text))
-    if breaks:  # "Photo from a cancer charity run: does she look happy?"
-        setting, rest = text[:breaks[-1].start()], text[breaks[-1].end():]
-        if _PHOTO_CUE_RE.search(setting) and not _REQUEST.search(setting) and _asks_task(rest):
-            text = rest
+    breaks = list(_SETTING_BREAK.finditer(text))[-1:] + list(_CLAUSE_BREAK.finditer(text))[::-1]
+    for brk in breaks:  # "Photo from a charity run: is she happy?", "..., tu peux juste ..."
+        if _is_setting(text[:brk.start()], text[brk.end():], brk.group(0) not in ".;:。：；—–"):
+            text = text[brk.end():]
+            break
     asked = list(_ONLY_ASKING.finditer(text))
     if asked and _asks_task(text[asked[-1].end():]):  # "..., but my question is: is she smiling?"
         text = text[asked[-1].end():]
@@ -1732,7 +1837,8 @@ def drop_non_traits(text: str) -> str:
     text = _HOLIDAY_SETTING.sub(_photo_word, _SETTING.sub(_photo_word, text))
     text = _MOTIF.sub("motif", _FIGURATIVE.sub(" ", text))
     text = _BEFORE_PLACE.sub(" ", _NAMED_PLACE.sub(" ", text))
-    text = _HOSPITAL_SETTING.sub(" ", _CUSTODY_VISIT.sub(" ", _POSTER.sub(_plain_poster, text)))
+    text = _POSTER.sub(_plain_poster, text)
+    text = _HOSPITAL_SETTING.sub(" ", _CUSTODY_VISIT.sub(" ", _POSTER_OF.sub("poster", text)))
     rest = _KIN_HEALTH_STORY.sub(" ", text)
     if rest != text and _asks_task(rest):
         text = rest

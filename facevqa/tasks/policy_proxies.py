@@ -36,6 +36,8 @@ PROXIES: dict[str, tuple[str, ...]] = {
         r"(?:酒|啤酒|ビール|ワイン).{0,15}(?:冒犯|失礼|忌讳|介意|平気|大丈夫|不合适)"
         r"|(?:بيرة|خمر|كحول|نبيذ).{0,30}(?:يزعل|يتضايق|يسيء|حرام|مسموح)"
         r"|(?:शराब|बीयर|दारू|\bdaaru\b|\bsharab\b).{0,30}(?:बुरा|\bbura\b|मना|\bmana\b)",
+        # which house of worship a face "is the type" for
+        r"\b(?:church|mosque|temple|synagogue|gurdwara)[- ](?:type|kind|sort|goer|person)\b",
         # praying five times a day
         r"\b(?:reza|rezar|pray\w*|prie|betet|prega|ora|bidt|молится)\b.{0,20}\b(?:cinco|five|cinq|"
         r"f[üu]nf|cinque|vijf|пять)\b",
@@ -88,7 +90,7 @@ PROXIES: dict[str, tuple[str, ...]] = {
         r"precis\w*|nodig|нужн\w*|понадобится)\b.{0,25}\b(?:ramp|wheelchair|walking aid|rampa|"
         r"silla de ruedas|fauteuil roulant|rampe|rollstuhl|sedia a rotelle|cadeira de rodas|"
         r"rolstoel|oprit|hellingbaan|пандус|коляск\w*)\b"
-        r"|\b(?:pr[ée]voir|pr[ée]vois) (?:un |une )?(?:fauteuil roulant|rampe)\b|\bbarrierefrei\w*"
+        r"|\b(?:pr[ée]voir|pr[ée]vois) (?:un |une )?(?:fauteuil roulant|rampe)\b|\bbarrierefrei(?!heit)\w*"
         r"|(?:需要|要不要).{0,6}(?:轮椅|无障碍)|車椅子用|バリアフリー"
         r"|(?:يحتاج|تحتاج).{0,15}(?:كرسي متحرك|منحدر)|(?:व्हीलचेयर|रैंप).{0,10}(?:चाहिए|ज़रूरत|जरूरत)"),
     "character": (

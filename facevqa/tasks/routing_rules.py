@@ -70,7 +70,7 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                     r"print|printed|replay|deepfake|screenshot|photo of a photo)\b"
                     r"(?!\s+(?:smile|expression|emotion|laugh|hair|tears|eyelashes|tan))"),
     # --- age
-    ("age", None, r"\bcloser to (?:\d0|\d\d) or (?:to )?\d\d\b|"
+    ("age", None, r"\bcloser to (?:\d0|\d\d) or (?:to )?\d\d\b|\b(?:age )?brackets?\b.{0,60}\b\d\d ?[-–+]|"
                   r"\b(?:child|kid'?s?|children'?s?|senior|junior|youth)(?:'s)? (?:ticket|fare|price|"
                   r"discount|menu|rate|pass)\b|"
                   r"\b(?:how|hw|hoe|hpw) ?(?:old|young)\b|\b(?<!for )(?<!in )ages?\b(?! ago\b)|\baged\b|\byears? old\b"
@@ -240,7 +240,8 @@ RULES: tuple[tuple[str, str | None, str], ...] = (
                                 r"|\bbeautiful\b|\bhot\b|\bcute\b|\bgorgeous\b|\bugly\b"),
     # a genuine or a forced smile is an expression, not the smile attribute
     ("emotion", None, r"\bsmile (?:\w+ )?(?:genuine|forced|fake|real|sincere|put on|natural)\b"
-                      r"|\b(?:genuine|forced|fake|sincere|polite) smile\b"),
+                      r"|\b(?:genuine|forced|fake|sincere|polite|real|true|honest) smile\b"
+                      r"|\bsmil\w*\b.{0,40}\b(?:forc|fak)(?:e|es|ed|ing) it\b"),
     ("attribute", "smiling", r"\bsmil\w*|\bgrin\w*|\bbeaming\b"),
     ("attribute", "young", r"\byoung\b|\byouthful\b"),
     ("attribute", "blond_hair", r"\bblond\w*"),

@@ -24,23 +24,25 @@ from facevqa.tasks.routing_rules import (
 )
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
-    # a genuine or a forced smile is an expression ("echtes Lächeln oder gequält?"), not a spoof
-    ("emotion", None, r"\bl[äa]cheln (?:\w+ )?(?:echt|gestellt|falsch|gezwungen)\b|\bsonrisa (?:\w+ )?(?:es |est[áa] )?(?:real|falsa|forzada|sincera)\b"
+    # a genuine or a forced smile is an expression ("echtes Lächeln oder gequält?"), not a spoof;
+    # laughing "with joy" names the feeling ("lacht er vor Freude?")
+    ("emotion", None, r"\bvor (?:freude|gl[üu]ck|wut|angst|trauer|schreck)\b|\bl[äa]cheln (?:\w+ )?(?:echt|gestellt|falsch|gezwungen)\b|\bsonrisa (?:\w+ )?(?:es |est[áa] )?(?:real|falsa|forzada|sincera)\b"
                       r"|\bsorriso (?:\w+ ){0,2}(?:sincero|for[çc]ado|falso|verdadeiro|finto|forzato)\b|\bnep ?glimlach|\becht\w* glimlach"
                       r"|ابتسامة (?:\S+ )?(?:حقيقية|مصطنعة)|(?:मुस्कान|हँसी|हंसी) (?:असली|नकली)|"
                       r"\becht\w* l[äa]cheln|\bgequ[äa]lt\w*|\bsonrisa (?:real|falsa|forzada|sincera)\b|\bvrai sourire\b"
                       r"|\bfaux sourire\b|\bsourire forc[ée]\b|\bsorriso (?:vero|finto|forzato|sincero|falso|for[çc]ado)\b"
                       r"|\becht\w* lach\w*|\bnep ?lach|\bискренн\w* улыбк|\bнатянут\w* улыбк|假笑|作り笑い"
                       r"|(?:ضحكته|ضحكتها|ابتسامته|ابتسامتها) (?:\S+ )?(?:حقيقية|مصطنعة)"
-                      r"|(?:असली|नकली) (?:हँसी|हंसी|मुस्कान)"),
+                      r"|(?:असली|नकली) (?:हँसी|हंसी|मुस्कान)|\bglimlach (?:\w+ ){0,2}gemeend|\bgemeende glimlach"
+                      r"|笑容.{0,4}(?:真心|真诚|真誠|发自内心|發自內心)|(?:真心|真诚|真誠)的笑"),
     # a montage or a real photo ("c'est un montage IA ou une vraie photo ?")
     ("spoof", None, r"\bmontage (?:ia|photo|photoshop)\b|\bvraie photo\b|\bfausse photo\b"
                     r"|\bg[ée]n[ée]r[ée]e? par (?:l')?ia\b"),
     # mascara as make-up ("est-ce qu'elle a du mascara"), before the spoof rows' "máscara" (a mask)
     ("attribute", "heavy_makeup", r"\b(?:du|le|son|her|wearing|any|some|mit|met|il) mascara\b"),
     # the facial expression named, or bored / in a good mood (set-16 class): before "describe"
-    ("emotion", None, r"gesichtsausdruck(?! und)|gezichtsuitdrukking(?! en)|\bruhig\b|\baufgeregt\b|\bnerv[öo]s\b|\bcalme\b|\btranquil[oa]\b|\bспокойн\w*|\bвзволнован\w*|落ち着|هادئ|متوتر|выражени\w* лица|\bexpresi[oó]n facial|\bexpression (?:du visage|faciale)|"
-                      r"\bespressione (?:del viso|facciale)|\bexpress[ãa]o facial|التعبير العاطفي|تعبير الوجه|面部表情|चेहरे के भाव|\bchehre ka expression|"
+    ("emotion", None, r"gesichtsausdruck(?! und)|gezichtsuitdrukking(?! en)|\bruhig\b|\baufgeregt\b|\bnerv[öo]s\b|\bcalme\b|\btranquil[oa]\b|\bcalm[oa]\b|\bcalmad[oa]\b|\bспокойн\w*|\bвзволнован\w*|落ち着|هادئ|متوتر|выражени\w* лица|\bexpresi[oó]n facial|\bexpression (?:du visage|faciale)|"
+                      r"\bespressione (?:del viso|facciale)|\bexpress[ãa]o facial|التعبير العاطفي|تعبير الوجه|التعبير\S*\s+(?:اللي\s+|الذي\s+)?(?:على|في)\s+وجه|面部表情|चेहरे के भाव|\bchehre ka expression|"
                       r"\baburrid[oa]\b|\bs'ennuie\b|\bennuy[ée]e?\b|\bgelangweilt\b|\bannoiat[oa]\b|\bentediad[oa]\b|\bverveeld\b|\bскуча\w*|无聊|退屈|"
                       r"\bزهقان|\bملل|ऊब|\bgut gelaunt\b|\bsereine?\b|\bchatead[oa]\b|受到了惊吓|惊吓"),
     # a gender offered as two leanings ("男性寄り、女性寄り", "ذكورياً أم أنثوياً")
@@ -70,7 +72,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("emotion", None, EMOJI_CHOICE + r"|\bfake[- ]?(?:smile|l[äa]cheln|sourire|sonrisa|sorriso|glimlach)|\b(?:gezwungen|falsch|aufgesetzt)\w* l[äa]cheln|\bsourire (?:forc[ée]|faux)|\bfaux sourire|\bsonrisa (?:falsa|forzada)|\bsorriso (?:falso|forzato|for[çc]ado|amarelo)|"
                       r"\bnep(?:pe)? glimlach|\bgeforceerde glimlach|\b(?:фальшив|натянут|неискренн)\w* улыбк|假笑|强颜欢笑|作り笑い|愛想笑い|\bابتسامة (?:مزيفة|مصطنعة|مفتعلة)|नकली मुस्कान"),
     # alt text for a screen reader is a caption (before the screen words of spoof)
-    ("caption", None, r"\balt[- ]?(?:text|tag|tekst)|\btexto alternativo|\btexte alternatif|\balternativtext|\balternativer text|\btesto alternativo|\balternatieve tekst|\bальт(?:ернативн\w*)?[- ]?текст|替代(?:文本|文字)|代替テキスト|\bالنص البديل|\bنص بديل|वैकल्पिक (?:पाठ|टेक्स्ट)|ऑल्ट टेक्स्ट|"
+    ("caption", None, r"\balt[- ]?(?:text|tag|tekst)|\btexto alternativo|\btexte alternatif|\balternativtext|\bbild\w*beschreibung|\balternativer text|\btesto alternativo|\balternatieve tekst|\bальт(?:ернативн\w*)?[- ]?текст|替代(?:文本|文字)|代替テキスト|\bالنص البديل|\bنص بديل|वैकल्पिक (?:पाठ|टेक्स्ट)|ऑल्ट टेक्स्ट|"
                       r"\bscreen ?reader|\blector(?:es)? de pantalla|\blecteurs? d'[ée]cran|\bbildschirmleser|\bleitor(?:es)? de (?:tela|ecr[ãa])|\blettor[ei] di schermo|\bschermlezer|\bэкранн\w* (?:чтец|диктор)|\bскринридер|读屏|屏幕阅读器|スクリーンリーダー|読み上げ|\bقارئ (?:ال)?شاشة|स्क्रीन रीडर"),
     # a costume's real or fake beard or moustache is that attribute, not a spoofed face
     ("attribute", "mustache", r"\b(?:bigote|mostacho)s? (?:postiz|fals|de verdad|real|pegad)|\bfausses? moustaches?|\bmoustaches? (?:postiche|fausse|vraie|coll[ée]e)|\bvraie moustache|\b(?:falsche[rn]?|echte[rn]?|angeklebte[rn]?) (?:schnurrbart|schnauzer)|\b(?:schnurrbart|schnauzer) (?:echt|falsch|angeklebt)|\bbaffi (?:fint|fals|ver|posticc)|"
@@ -90,10 +92,10 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                     r"مولّد|\bمولدة? (?:بالذكاء|آلي)|\bمصطنع|जनरेटेड|\bgenerated\b"),
     ("spoof", None, r"\bfals[oa]s?\b|\bfalsificad|\bimpres[oa]\b|\bpantalla|\bm[aá]scara|\ben vivo\b|\bpersona real\b|\bfoto de una foto\b|\bsuplant|\bdeepfake|\bengañar|"
                     r"\bfau(?:x|sse)\b|\bimprim[ée]|\b[ée]cran|\bmasque|\bpersonne r[ée]elle\b|\bvraie personne\b|\bphoto d'une photo\b|\busurpation|\btromper\b|"
-                    r"\bf[äa]lschung|\bgef[äa]lscht|\bausgedruckt|\b(?:papier|farb|foto)ausdruck|\bh[äa]lt\b.{0,30}\b(?:einen|ein|den|diesen) (?:\w+ )?ausdruck\b|\bausdruck\b.{0,40}\b(?:hoch\b|vor (?:die|der|das|den) (?:web)?(?:cam|kamera|linse|objektiv))|\bausdruck (?:eines|von einem|des) (?:fotos|bildes)|\bbildschirm|\b(?:handy|smartphone|tablet|computer|laptop)bildschirm|\bmaske\b|\bechte[rn]? (?:person|mensch)|\bist (?:das|sie|er|es) echt\b|\bfoto eines fotos\b|\btäuschen\b|"
+                    r"\bf[äa]lschung|\bgef[äa]lscht|\bausgedruckt|\b(?:papier|farb|foto)ausdruck|\bh[äa]lt\b.{0,30}\b(?:einen|ein|den|diesen) (?:\w+ )?ausdruck\b|\bh[äa]lt (?:jemand|er|sie) (?:ein|das|ein anderes) (?:foto|bild)\b.{0,20}\b(?:in|vor) die (?:web)?(?:cam|kamera)|\blive-gesicht|\bausdruck\b.{0,40}\b(?:hoch\b|vor (?:die|der|das|den) (?:web)?(?:cam|kamera|linse|objektiv))|\bausdruck (?:eines|von einem|des) (?:fotos|bildes)|\bbildschirm|\b(?:handy|smartphone|tablet|computer|laptop)bildschirm|\bmaske\b|\bechte[rn]? (?:person|mensch)|\bist (?:das|sie|er|es) echt\b|\bfoto eines fotos\b|\btäuschen\b|"
                     r"\bstampat|\bschermo|\bmaschera|\bdal vivo\b|\bpersona (?:reale|vera)\b|\bfoto di una foto\b|\bingannare\b|"
                     r"\bfraude\b|\bimpress[oa]\b|\btela\b|\becr[ãa]\b|\bao vivo\b|\bpessoa (?:real|de verdade)\b|\bfoto de uma foto\b|\benganar\b|"
-                    r"\bnep\b|\bgeprint|\bafgedrukt|\bscherm|\b(?:telefoon|beeld|mobiel)scherm|\bmasker|\becht(?:e)? persoon\b|\bfoto van een foto\b|\bmisleiden\b|"
+                    r"\bnep\b|\bgeprint|\bafgedrukt|\bafdruk\b.{0,30}\b(?:voor|op) de (?:camera|lens|webcam)|\bscherm|\b(?:telefoon|beeld|mobiel)scherm|\bmasker|\becht(?:e)? persoon\b|\bfoto van een foto\b|\bmisleiden\b|"
                     r"\bподделк|\bфальшив|\bненастоящ|\bнастоящ\w* (?:человек|лицо)|\bживой человек|\bреальн\w* человек|\bраспечат|\bнапечатан|\bэкран|\bмаск[аиуео]?\b|\bобмануть|\bдипфейк|"
                     r"真人|假的|假人|是假|伪造|打印|屏幕|面具|活体|翻拍|欺骗|"
                     r"本物|偽物|偽の|なりすまし|印刷|(?<!监控)(?<!监视)(?<!监视器)(?<!监控器)(?<!录像)(?<!视频)(?<!摄像头)(?<!カメラの)(?<!カメラ)画面|スクリーン|マスク|仮面|生身|騙|ディープフェイク|"
@@ -122,6 +124,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                   r"\bвозраст|\bсколько (?:ему|ей|им)? ?лет\b|\bлет\b|\bродил|\bгод рождения|年龄|多大|几岁|岁|年纪|出生|哪年生|年齢|何歳|歳|なんさい|何才|生まれ|アラ(?:サー|フォー|フィフ|カン|還|ハタ)|"
                   r"\bumr\b|\bumra\b|\bumar\b|\bkitne saal|\b(?:ال)?عمر(?!و|ة|ان\b)|"
                   # the decade of life ("en qué década está", "la cinquantaine", "50代") and adult or minor
+                  r"\b[1-9]0 (?:e|y) (?:poucos|pouco|tantos|pocos|tantos|pico|muitos)\b|\b[1-9]0 et quelques\b|\b[1-9]0 e (?:rotti|qualcosa)\b|"
                   r"\bd[ée]cada (?:est[aá]|anda|tiene|de (?:su )?vida|va|se encuentra)|\bqu[eé] d[ée]cada\b(?!.{0,30}\b(?:foto|imagen|tomad|sacad|fue|era))|\b(?:cinquant|quarant|trent|soixant|vingt)aine\b|\bd[ée]cennie\b(?!.{0,30}\b(?:photo|image|prise))|\bjahrzehnt\b(?!.{0,30}\b(?:foto|bild|aufgenommen))|\bin den (?:zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig|sechzig|siebzig|achtzig)ern\b|\bmitte (?:zwanzig|dreißig|vierzig|fünfzig|sechzig)\b|"
                   r"\bdecennio\b(?!.{0,30}\b(?:foto|immagine|scattat))|\bsulla (?:ventina|trentina|quarantina|cinquantina|sessantina|settantina)\b|\bd[ée]cada (?:de vida|ele|ela)\b|\b(?:trint|quarent|cinquent|sessent)[ãa]o\b|\b(?:trint|quarent|cinquent|sessent)ona\b|\bdecennium\b(?!.{0,30}\b(?:foto|genomen))|\b(?:twintig|dertig|veertig|vijftig|zestig|zeventig)ers?\b|"
                   r"\bдесятилети|\bза (?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят)\b|[2-9]0代|[二三四五六七八九]十代|(?:二|三|四|五|六|七|八|九)十(?:多|来)?岁|\bفي (?:ال)?(?:عشرينات|ثلاثينات|أربعينات|خمسينات|ستينات|سبعينات)|\bالعقد (?:ال)?(?:ثالث|رابع|خامس|سادس|سابع)|दशक|\b(?<!')[2-9]0'?s\b|"
@@ -135,7 +138,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"\bdescrev\w*.{0,40}\b(?:de (?:forma|maneira|modo) neutra|neutramente|neutralmente|com neutralidade)|\bdescri[çc][ãa]o neutra|"
                       r"\bbeschrijf\w*.{0,40}\bneutraal\b|\bbeschrijving.{0,20}\bneutraal\b|\bneutrale beschrijving|"
                       r"\bопи(?:ши|шите|сать)\b.{0,40}\bнейтрально\b|\bнейтральн\w* описани|\bописани\w* нейтральн|"
-                      r"(?:中性|中立|客观)(?:地|的)?(?:描述|描写)|(?:描述|描写).{0,10}(?:中性|中立)(?:一点|一些|地)|"
+                      r"(?:中性|中立|客观)(?:地|的)?(?:描述|描写|配文|说明|文案|标题|文字)|\bneutra\w* (?:onderschrift|bijschrift)|(?:描述|描写).{0,10}(?:中性|中立)(?:一点|一些|地)|"
                       r"(?:中立的|ニュートラル|客観的|中性的)(?:に|な)(?:説明|描写|記述)|"
                       r"\b(?:ص\u0650?ف|وصف|اوصف|أوصف)\w*.{0,40}(?:محايد|بحياد)|"
                       r"(?:तटस्थ|निष्पक्ष) (?:रूप से |तरीके से |ढंग से )?(?:वर्णन|विवरण)|(?:वर्णन|विवरण).{0,30}(?:तटस्थ|निष्पक्ष)|\bneutral (?:tarike|tareeke|tarah|dhang) se (?:describe|varnan|batao)"),
@@ -161,7 +164,8 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                      # 还是 girl", "un guy ou une fille", "ein Typ oder eine Frau", "guy ou girl")
                      r"(?<![a-z])(?:guy|boy|man|dude|bloke|typ|kerl|mec|gars|tipo|tizio|cara|kerel)(?![a-z])[^.?!？。،]{0,6}?(?:\s(?:or|ou|o|oder|of|ya|ili)\s|\s*(?:ですか|か|还是|還是|或者|或是|или|ولا|أم|या)\s*)(?:(?:a|an|une?|una|uma|eine?|een|la|el)\s+)?(?:girl|woman|lady|gal|frau|fille|femme|meuf|nana|chica|mujer|donna|ragazza|mulher|mina|meisje|vrouw)(?![a-z])|"
                      r"(?<![a-z])(?:girl|woman|lady|gal)(?![a-z])[^.?!？。،]{0,6}?(?:\s(?:or|ou|o|oder|of|ya|ili)\s|\s*(?:ですか|か|还是|還是|或者|或是|или|ولا|أم|या)\s*)(?:(?:a|an|une?|una|uma|eine?|een|el)\s+)?(?:guy|boy|man|dude|bloke|typ|kerl|mec|gars|tipo|homme|hombre|mann|uomo|homem|man|jongen)(?![a-z])|"
-                     r"(?:男|女)(?:仔|人|嘅|生|孩|性)?定(?:系|係|是)?(?:男|女)|"
+                     r"(?:男|女)(?:仔|人|嘅|生|孩|性)?定(?:系|係|是)?(?:男|女)|是(?:一)?位(?:女士|先生|男士)|"
+                     r"(?:महिला|औरत|आदमी|पुरुष|लड़की|लड़का) (?:लग|दिख) (?:रही|रहा) (?:है|हैं)|"
                      r"(?:लड़का|लड़की|आदमी|मर्द|औरत|पुरुष|महिला|ख़ातून|खातून)(?:\s+[\u0900-\u097f]+){1,3}\s+या\s+(?:लड़का|लड़की|आदमी|मर्द|औरत|पुरुष|महिला|ख़ातून|खातून)(?![\u0900-\u097f])|"
                      r"\b(?:ladka|larka|ladki|larki|aadmi|admi|mard|aurat)(?:\s+\w+){1,3}\s+(?:ya|yaa)\s+(?:ladka|larka|ladki|larki|aadmi|admi|mard|aurat)\b"),
     # counting women and men in a (group) photo asks the perceived genders ("Hoeveel vrouwen?",
@@ -192,7 +196,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"मूड (?:खराब|अच्छा|ठीक|ऑफ)|मुँह लटका|\bmood (?:kharab|off|accha|achha|theek)\b|\bmuh latka\w*"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
-    ("emotion", None, r"\bverlegen\b|\bcansad[oa]s?\b|\bfatigu[ée]e?s?\b|\bm[üu]de\b|\bstanc[oa]\b|\bmoe\b|\bустал\w*|累|疲れ|تعبان|"
+    ("emotion", None, r"\bverlegen\b|\bcansad[oa]s?\b|\bfatigu[ée]e?s?\b|\bm[üu]de\b|\bersch[öo]pft\w*|\bexhausted\b|\bépuis[ée]e?\b|\bagotad[oa]\b|\besaust[oa]\b|\bexaust[oa]\b|\bvermoeid\b|\buitgeput\b|\bcom sono\b|\bsonolent[oa]\b|\bcon sueño\b|\bsomnolient[oa]\b|\bendormie?\b|\bassonnat[oa]\b|\bslaperig\b|\bschl[äa]frig\b|\bсонн\w*|\bstanc[oa]\b|\bmoe\b|\bустал\w*|\bуставш\w*|\bизмотан\w*|累|疲れ|疲惫|疲憊|疲倦|眠そう|眠たそう|نعسان|مرهق|नींद|"
                       r"थका|थकी|थके|\bopvrolijken\b|\bsomber\b|\baufmunter\w*|\bgefreut\b|\bобрадова\w*|فرحت|انبسطت|"
                       r"\banimar(?:lo|la)\b|\btirarl[oa] su\b|\bstreng\b|مرتاح|उत्साहित|\bincazzat|\bseren[oa]\b|\bfai?t la (?:tronche|gueule)\b|\bfreu(?:t|en) (?:\w+ )?sich\b|\bнапуган|\bдовольн|"
                       r"غضبان|زعلان|مبسوط|فرحان|\ble cafard\b|\b(?:a|avoir|le) (?:bon |mauvais )?moral\b|\bbien dans sa peau\b|\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz(?:es)?\b|\btristes?\b|\btristi\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]s?\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|\bestresad|\bangustiad|\bpreocupad|\bagobiad|\binquiet[oa]|\ben p[áa]nico|\btranquil[oa]s?\b|"
@@ -212,11 +216,11 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"\bfai(?:t|re) la (?:gueule|t[êe]te)|\bboud(?:e|er|eu|euse)\b|\bgrimac|\benfurruñad|\bde morros|\bpucheros|\bmala cara|\bmueca|\bschmoll|\bbeleidigt|\beingeschnappt|\bm[üu]rrisch|\bgrimmig|\bimbronciat|\bbroncio|\b(?:fa|tiene|mette) il muso|\bemburrad|\bamuad|\bcara (?:feia|amarrada)|\bfazendo bico|\bchagrijnig|\bmokt\b|\bpruil|\bnors\b|\bдует(?:ся|сь)|\bнадул|\bобижен|\bхмур|\bнасуп|撅嘴|嘟嘴|生闷气|闹别扭|板着脸|拉着脸|绷着脸|ふくれ|むっと|ムッと|不機嫌|しかめ|仏頂面|(?<!で)(?<!ま)すね(?:て|た|る)|拗ね|\bعابس|\bمتجهم|\bمكشر|\bمبوز|मुंह फुला|मुँह फुला|रूठ|नाराज|\bmunh phula|\bnaraz\b|\brooth|"
                       r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह|तनाव|चिंतित|बेचैन|परेशान|शांत"),
     ("caption", None, r"(?:^|\s)(?:صفه|صفها|صفهم|اوصفه|اوصفها)(?:\s|$)|\bdescr[ií]b|\bd[ée]crire\b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
-                      r"\bbeschrijf|\bbeschrijv|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\b[اأ]وصف|(?:讲|講)(?:下|吓|一下)(?:张|呢张|幅|啲)?(?:相|照片|图)|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
+                      r"\bbeschrijf|\bbeschrijv|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|(?:图|圖|照片|图片|圖片|相片)(?:里|裡|中|上)(?:都|面)?有(?:什么|什麼|啥)|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\b[اأ]وصف|(?:讲|講)(?:下|吓|一下)(?:张|呢张|幅|啲)?(?:相|照片|图)|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
     ("attribute", "eyeglasses", r"サングラス|墨镜|太阳镜|\bzonnebril|\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
     ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
                                  r"\bcappell(?:o|ino)|\bberrett|\bchap[ée]u|\bbon[ée]\b|\blen[çc]o\b|\bv[ée]u\b|\bhoed\b|\bpet\b|\bmuts\b|\bhoofddoek|\bsluier|\btulband|\bшляп|\bкепк|\bшапк|\bплат(?:ок|ке)\b|\bхиджаб|\bтюрбан|\bголовн\w* убор|"
-                                 r"帽|头巾|面纱|头饰|キャップ|スカーフ|ヒジャブ|ターバン|頭巾|\bقبعة|\bطاقية|\bكاب\b|\bكاسكيت|\bبرنيط|\bحجاب|\bوشاح|\bعمامة|\bغطاء (?:ال)?رأس|टोपी|दुपट्टा|हिजाब|पगड़ी|साफा|घूंघट|\btopi\b|\bpagdi\b|\bpagri\b"),
+                                 r"帽|头巾|面纱|头饰|キャップ|スカーフ|ヒジャブ|ターバン|頭巾|\bقبعة|\bطاقية|\bكاب\b|\bكاسكيت|\bبرنيط|\bحجاب|\bوشاح|\bعمامة|\bغطاء (?:ال)?رأس|टोपी|दुपट्टा|हिजाब|पगड़ी|साफा|घूंघट|सिर पर (?:स्कार्फ़|स्कार्फ|कपड़ा|चुन्नी)|\btopi\b|\bpagdi\b|\bpagri\b"),
     ("attribute", "mustache", r"\bbigote|\bmoustache|\bschnurrbart|\bschnauzer|\bbaffi\b|\bbigode|\bsnor\b|\bус(?:ы|ов|ами)\b|小胡子|八字胡|口ひげ|口髭|\bشارب|\bشنب|मूंछ|मूँछ|\bmoonch|\bmooch"),
     ("attribute", "beard", r"ملتح|\bafeitad[oa]\b|\b(?:glatt )?rasiert\b|\bsbarbat[oa]\b|\bbarbead[oa]\b|\bglad ?geschoren\b|\bпобри(?:лся|т|ты)\b|\bвыбрит\w*|刮(?:了)?胡子|"
      r"\bدقن|\bذقن|\bحالق|\bمحلوق|\bbarba\b|\bbarbe\b|\bbart\b|\bvollbart|\bbaard|\bбород|胡子|胡须|ひげ|ヒゲ|髭|\bلحي|दाढ़ी|दाढी|\bdaadhi|\bdadhi"),
@@ -234,7 +238,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "bangs", r"\bcerquillo|\bfleco\b|\bchasquilla|\bcapul\b|\bpollina\b|\btoupet\b|\bstirnfransen|\bponyfransen|\bflequillo|\bfrange\b|\bfrangia\b|\bfrangett[ae]\b|\bfranjas?\b|\bpony\b|\bponyfrisur|\bч[её]лк|刘海|前髪|\bغرة|\bقصة (?:على|فوق) (?:ال)?جبين|बैंग्स|फ्रिंज|माथे पर बाल"),
     ("attribute", None, r"タトゥー|入れ墨|刺青|\bbindi\b|बिंदी|\bpelo\b|\bcabello|\brubi[oa]|\bpelirroj|\bcanos|\bcanas\b|刘海|斜刘海|前髪|\bcheveux|\bblond|\brou(?:x|sse)\b|\bhaar|\brothaarig|\bcapelli|\bbiond|\bcabelo|\bloir|\bruiv|\bgrisalh|\bволос|\bблонд|\bрыж|\bсед(?:ой|ая|ые)\b|头发|发色|金发|髪|金髪|\b(?:ال)?شعر|\bأشقر|\bشقراء|बाल(?![\u0900-\u097f])|बालों|\bbaal\b|\bbaalon\b|"
                         r"\bojos\b|\byeux\b|\baugen\b|\bocchi\b|\bolhos\b|\bogen\b|\bглаз|眼睛|目は|\bعيون|आँख|आंख|\baankh(?:en|on)?\b"),
-    ("age", None, r"\babbastanza grande per\b|\bassez grand(?:e)? pour\b|\bgroß genug\b|\bgrande o suficiente\b|(?:كبير|كبيرة)\S* بما يكفي|\bquant'?anni\b|\b(?:sui |sugli |los |les |um die |rond de |около )?[1-9]0(?:ish|aine)? (?:o|ou|oder|of|или) "
+    ("age", None, r"(?<!\d)[1-9]0 (?:साल )?के (?:आसपास|क़रीब|करीब)|\b[1-9]0 (?:saal )?ke (?:aas ?paas|kareeb|qareeb)\b|\babbastanza grande per\b|\bassez grand(?:e)? pour\b|\bgroß genug\b|\bgrande o suficiente\b|(?:كبير|كبيرة)\S* بما يكفي|\bquant'?anni\b|\b(?:sui |sugli |los |les |um die |rond de |около )?[1-9]0(?:ish|aine)? (?:o|ou|oder|of|или) "
                   r"(?:sui |sugli |los |les |um die |rond de )?[1-9]0\b(?! ?(?:%|euro|€|\$|kg|cm|km|min))"
                   r"|[二三四五六七八九]十几(?:岁)?还是[二三四五六七八九]十几|未就学児|子供料金|小人料金|儿童票|\b(?:tu|vous) lui donne[sz]? combien\b|\blui donnerai[st]? combien\b|\bjoven\b|\bviej[oa]\b|\bniñ[oa]\b|\badolescente|\bmenor de edad\b|\badult[oa]\b|\bjeune\b|\bvieu(?:x|ille)\b|\benfant\b|\bmineur|\badulte\b|"
                   r"\bjung\b|\bkind\b|\bteenager|\bjugendlich|\bminderj[äa]hrig|\berwachsen|\bgiovane\b|\bvecchi[oa]\b|\bbambin[oa]\b|\bminorenne\b|\badulto\b|"

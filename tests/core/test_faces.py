@@ -257,6 +257,7 @@ def test_whole_crop_rule_bounds():
         if found:
             assert found[0].box == (0, 0, *size) and found[0].score == 0.0
         assert WholeCropRule(_Nothing(), _Says(0.1)).detect(img) == []
+        assert WholeCropRule(_Nothing(), _Says(0.3)).whole_prob(img) == (0.3 if shaped else None)
 
 
 def test_remembering_detector_searches_each_distinct_image_once(astronaut):
