@@ -383,6 +383,9 @@ verification against the document (identity), not a spoof check."""
 RULES: tuple[PolicyRule, ...] = (
     PolicyRule("race", "FaceVQA does not infer race, ethnicity, caste, nationality or "
                "immigration status from a face.", (
+        # the part of a country someone is from ("è del sud o del nord?")
+        r"\b(?:[èe]|sei|es|est|is|ist) (?:del|dal|du|from the|aus dem|van het|do) (?:sud|nord|sur|"
+        r"norte|south|north|s[üu]den|norden|zuiden|noorden|nordeste)\b",
         # "which race did she just run?": a running race
         r"\brac(?:e|es|ial|ially)\b(?!\s+(?:did|does|do|is|was|were|are)\s+(?:she|he|they|it)\s+"
         r"(?:just\s+)?(?:run|ran|win|won|finish|enter|compete|do)\b)",
@@ -423,6 +426,12 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:gay|lesbian|bi-?sexual|bi(?!-)|homosexual|heterosexual|queer|asexual|pansexual|"
         r"transgender|transsexual|trans|non-?binary|lgbt\w*)\b",
         r"\bsexual\w*\b", r"\bsexuality\b",
+        r"\bvan geslacht (?:is |zijn )?veranderd|\bgeslachtsverandering|\bcambi\w* de sexo|\bchang\w* "
+        r"(?:(?:of|their|his|her) )?(?:sex|gender)\b|\bchangement de sexe|\bchang\w* de sexe|"
+        r"\bgeschlechtsumwandlung|\bgeschlecht (?:ge)?(?:wechselt|ge[äa]ndert|umgewandelt)|\bcambi\w* "
+        r"(?:di )?sesso|\bmud\w* de sexo|\bсмен\w* пол\w*|\bсменил\w* пол|性转|变性|性転換|تحويل الجنس|"
+        r"تغيير الجنس|लिंग परिवर्तन",
+        r"\ble (?:van|gustan|molan) (?:los |las )?(?:t[íi]os|t[íi]as|chicos|chicas|hombres|mujeres)\b",
         r"\bкакой (?:(?:он|она|они) )?ориентации\b|\bориентаци\w* (?:у )?(?:него|неё|нее|них|этого|этой)\b",
         # the rainbow or trans flag asked of the person ("🏳️‍🌈?", "is he 🏳️‍🌈")
         # (the joiner inside the flag is a space once the question is cleaned)
@@ -532,7 +541,13 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:attractive\w*|hot|beauty|beautiful|looks|pretty|handsome|ugly|sexy|cute)\b.{0,40}"
         r"\b(?:out of (?:10|ten|100|five|5)|scale|/10|score|rating|ranking|rank)\b",
         r"\b(?:ist|is) (?:der|die|sie|er|ze|hij|zij) (?:hei[ßs]|sexy|geil)\b|"
-        r"^\W*(?:(?:ella|[ée]l) )?est[áa] (?:muy |bien |re )?buen[oa]\s*[?？!]*\s*$|"
+        r"\b(?:you|u) (?:call|find|consider) (?:him|her|them) (?:hot|sexy|pretty|beautiful|handsome|attractive|"
+        r"ugly|cute|good[- ]looking)\b|\bfindest du (?:ihn|sie) (?:hei[ßs]|sexy|h[üu]bsch|sch[öo]n|"
+        r"attraktiv|h[äa]sslich|s[üu][ßs])\b|\b[èe] (?:un[oa]? )?fig[oa]\b|\bкрасив\w* ли\b|"
+        r"漂不漂亮|帅不帅|帥不帥|好不好看|丑不丑|美不美|(?:イケメン|美人|かわいい|可愛い|ブサイク)かどうか|"
+        r"^\W*¿?\s*(?:(?:ella|[ée]l) )?est[áa] (?:muy |bien |re )?buen[oa](?: o qu[ée])?\s*[?？!]*\s*$|"
+        r"^\W*(?:она|он)\s+(?:страшн\w*|уродлив\w*|некрасив\w*)\s*[?？]\s*$|"
+        r"\bof (?:ze|hij|zij) (?:lelijk|knap|mooi) (?:is|zijn)\b|"
         r"(?:かわいい|可愛い|カワイイ|美人|イケメン|ブサイク)(?:です)?か?\s*[？?]\s*$|"
         r"\b(?:more|less) (?:attractive|beautiful|handsome|pretty|ugly|hot) than\b"
         r"|\b(?:hotter|prettier|uglier|sexier|cuter|better[- ]looking|handsomer) than\b",
@@ -593,7 +608,7 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:fields?|keys?|columns?|campos?|champs?|felder|chiavi|velden|поля)\b.{0,30}\b(?:name|"
         r"nombre|nom|namen?|nome|naam|имя)\b",
         r"\bvollst[äa]ndige[nmr]? namen?\b|全名|フルネーム|पूरा नाम|\bcome[çc]ando pelo nome\b"
-        r"|تبدأ باسم|नाम से शुरू|\bidentific\w* (?:il|la|lo|l'|i|le|gli|questo|questa|esse|essa|este|"
+        r"|تبدأ باسم|नाम से शुरू|\bidentifi(?:c|q)\w* (?:il|la|lo|l'|i|le|gli|questo|questa|esse|essa|este|"
         r"esta|ese|esa|aquele|aquela|o|a|el|al|ao)\s*"
         r"(?!emo|espress|express|sentim|umor|humor|et[àa]\b|edad|idade|g[eé]ner|sess|sex|estado|"
         r"stato d)\w+",
@@ -639,6 +654,8 @@ RULES: tuple[PolicyRule, ...] = (
         r"\bобратн\w* поиск\w*|以图搜图|以圖搜圖|画像検索|逆画像|البحث العكسي|रिवर्स (?:इमेज )?सर्च|"
         r"यूट्यूबर|इन्फ्लुएंसर|\bютубер\w*|\bблогер\w*|ユーチューバー|网红|網紅|博主|يوتيوبر|"
         r"\b(?:youtuber|tiktoker|streamer|instagrammer)s?\b|"
+        r"\b(?:the|that) (?:man|woman|guy|girl|person|lady|boy|kid|neighbou?r) (?:who|that) "
+        r"(?:lives|lived|works|worked|stays|parks|moved in)\b|"
         r"\bbn'?ers?\b|\bbekende nederlander\b|\b(?:echte|реальн\w*|настоящ\w*|vraie?|verdadeir[oa]|"
         r"ver[oa]|echt\w*)\s+(?:promi|star|звезд\w*|знаменитост\w*|celebrit\w*|c[ée]l[ée]brit[ée]|"
         r"celebridad|celebridade|beroemdheid|vip)\b",
@@ -779,7 +796,10 @@ _NOT_ASKING = re.compile(
     r"|\b(?:je )?(?:me fiche|m'en fiche|ne veux pas savoir|n'ai pas besoin de savoir|"
     r"peu importe) qui\b[^.?!:,;–—]*"
     r"|\b(?:ist mir egal|will nicht wissen|muss nicht wissen),? wer\b[^.?!:,;–—]*"
-    r"|\begal,? wer\b[^.?!:,;–—]*"
+    r"|\begal,? wer\b[^.?!:,;–—]*|\bwer (?:das|er|sie|es) ist,? ist (?:mir )?egal\b"
+    r"|\bwie (?:het|dat|hij|zij|ze) is,? maakt (?:me |mij )?(?:niet|niks) uit\b"
+    r"|\bqui c'est,? (?:peu importe|on s'en fiche|je m'en fiche)\b"
+    r"|\bqui[eé]n (?:sea|es),? (?:da igual|no importa|me da igual)\b"
     r"|\bchi (?:sia|[eè]) non (?:m'interessa|mi interessa|importa)\b|\bnon (?:m'interessa|mi "
     r"interessa|voglio sapere) chi\b[^.?!:,;–—]*"
     r"|\bn[ãa]o (?:quero|preciso) saber quem\b[^.?!:,;–—]*"
@@ -901,13 +921,13 @@ _DECLINED_TRAIT = re.compile(
     # Arabic, dialects too: "مش بسأل عن دينها", "ما كنسولش على", "دينها مش مهم"
     r"|(?:مش|ما|لا|مو|ماني|مانيش)\s*(?:بسأل|بسال|أسأل|اسأل|نسأل|أسألك|اسألك|بسألك|كنسول\S*|"
     r"يهمني|يهمنيش|تهمني|يهم|بدي أعرف|بدي اعرف|عايز أعرف|عايز اعرف|أبغى أعرف|ابغى اعرف)\s+"
-    r"(?:عن |على |في )?(?:ال)?(?:دين|ديان|مذهب|سياس|عرق|جنسي|أصل|اصل|صحت|صحة)[^،,.؟?!:؛]*"
+    r"(?:عن |على |في )?(?:ال)?(?:دين|ديان|مذهب|سياس|عرق|جنسي|أصل|اصل|صحت|صحة|مرض)[^،,.؟?!:؛]*"
     r"|(?:بدون|من غير|بلا)\s+(?:ما\s+)?(?:نتكلم|نحكي|الكلام|الحديث|نسأل)\s+(?:عن|على)\s+(?:ال)?"
     r"(?:دين|ديان|مذهب|سياس|عرق|جنسي|أصل|اصل|صحة)[^\s،,.؟?!]*"
     r"|(?:ال)?(?:دين|ديانة|مذهب|سياسة|عرق|جنسية|أصل|اصل)[^\s،,.؟?!]*\s+(?:مش|مو|ليس|ماهو|موب)\s+مهم"
     # Hindi / Urdu: "मज़हब नहीं पूछ रहा", "धर्म के बारे में नहीं पूछ रही", "जाति से मतलब नहीं"
     r"|(?:(?:उनका|उनकी|इसका|इसकी|उसका|उसकी|इनका|इनकी)\s+)?(?:धर्म|मज़हब|मजहब|जाति|ज़ात|जात|"
-    r"राजनीति|सियासत|नस्ल|सेहत|स्वास्थ्य|क़ौम|कौम)(?:\s+(?:के बारे में|की बात|का सवाल|से))?"
+    r"राजनीति|सियासत|नस्ल|सेहत|स्वास्थ्य|क़ौम|कौम|बीमारी)(?:\s+(?:के बारे में|की बात|का सवाल|से))?"
     r"\s+(?:(?:कोई\s+)?(?:मतलब|लेना-देना|लेना देना)\s+नहीं|नहीं\s+(?:पूछ|जानना|पूछना)|की बात नहीं|"
     r"छोड़िए|छोड़ो|छोड़ दो)[^,।?!:]*"
     r"|\b(?:dharm|dharam|mazhab|majhab|jaati|jati|religion)\s+(?:nahi|nahin|nhi)\s+(?:puch|pooch)"
@@ -926,13 +946,15 @@ _EXCLUDED_ITEMS = (
     r"herkunft|afkomst|происхождени\w*|caste|casta|kaste|sexualit\w*|sexualidad|sessualit\w*|"
     r"sexuell\w*|seksualiteit|orientation|orientaci[oó]n|orienta[çc][ãa]o|orientamento|"
     r"orientierung|geaardheid|ориентаци\w*|health|sant[ée]|salud|salute|sa[úu]de|gesundheit|"
-    r"gezondheid|здоровь\w*|sick|ill|unwell|enferm[oa]|malade|krank|malat[oa]|doente|ziek|"
+    r"gezondheid|здоровь\w*|sick|ill|unwell|enferm[oa]|malade|krank|malat[oa]|doente|ziek|illness|"
+    r"disease|maladie|malattia|enfermedad|krankheit|ziekte|doen[çc]a|болезн\w*|"
     r"бол(?:ен|ьна|ьны|еет)|names?|nombre|nom|namens?|nome|naam|имени|имя|trust\w*|fiar|"
     r"confi\w*|vertrauen\w*|betrouwba\w*|честн\w*|guap[oa]|fe[oa]|beau|belle|laid|h[üu]bsch|"
     r"sch[öo]n|bell[oa]|brutt[oa]|bonit[oa]|fei[oa]|knap|mooi|красив\w*|attractive\w*|pretty|"
     r"(?:his |her |their )looks|looks(?=\s*(?:$|[,.;!?)]|or\b|and\b))|region|identit\w*|identidad\w*|(?:l['’])?identifi\w*|naming|who (?:he|she|they|it) (?:is|are)|chi (?:sia|[eè])|quem (?:[ée]|seja)|qui (?:c'est|il est|"
     r"elle est)|wer (?:er|sie|das|es) ist|qui[eé]n (?:es|sea)|кто (?:это|он|она))")
-_EXCLUDED_ITEMS_CJK = (r"(?:种族|宗教|信仰|政治|健康|有没有病|有沒有病|生病|性取向|名字|姓名|籍贯|民族|可信|漂亮|人種|国籍|出身|"
+_EXCLUDED_ITEMS_CJK = (r"(?:种族|宗教|信仰|政治|健康|有没有病|有沒有病|生病|疾病|病気|مرض|बीमारी|好不好看|漂不漂亮|帅不帅|"
+                       r"(?:美人|イケメン|かわいい)かどうか|性取向|名字|姓名|籍贯|民族|可信|漂亮|人種|国籍|出身|"
                        r"性的指向|名前|信用|美人|عرق|دين|ديان|سياس|صحت|صحة|ميول|اسم|جنسي|अंदाज़ा|"
                        r"जाति|धर्म|सेहत|सेक्शुअलिटी|नाम|सुंदर|भरोसेमंद|राजनीति|身份|是谁|هويت|هوية|कौन)")
 _EXCLUDED = re.compile(
@@ -950,7 +972,7 @@ _EXCLUDED = re.compile(
     rf"|(?:不要|别|不用|无需|不是问|不是問|دون|بدون|بلا|من غير)[^.;!?:。？！：,，、،]{{0,20}}?{_EXCLUDED_ITEMS_CJK}"
     r"[^.;!?:。？！：,，、،]*"
     rf"|{_EXCLUDED_ITEMS_CJK}[^.;!?:。？！：,，、،]{{0,30}}?(?:触れずに|書かずに|出さずに|推測はなしで|なしで|は要らない|"
-    r"はいらない|"
+    r"はいらない|はいりません|は要りません|"
     r"抜きで|聞いていません|聞いてない|का ज़िक्र मत|मत (?:करना|बताना|लिखना)|नहीं पूछ|कोई अंदाज़ा नहीं|"
     r"यह मत बताना|नहीं)",
     re.I)
@@ -1042,6 +1064,7 @@ _HOSPITAL_SETTING = re.compile(
     r"|\bзал\w* ожидания"  # Russian
     r"|(?<!精神)(?:在)?医院(?:的)?(?:病房|候诊室|走廊|大厅|门口)?里?(?:拍|照)的?|(?:在)?(?:病房|候诊室)里?拍的?"
     r"|(?<!精神)病院(?:の(?:待合室|ロビー|廊下|病室|前))?で(?:撮(?:った|影した)?|の写真)|(?:病院の)?待合室(?:で|にて)"
+    r"|(?:病院の)?夜勤明けで"
     r"|(?:صورة|سيلفي) (?:\S+ ){0,2}?(?:من|في) (?:ال)?مستشفى|(?:التقطت|ملتقطة|مأخوذة) في "
     r"(?:ال)?مستشفى|غرفة (?:ال)?انتظار"  # Arabic
     r"|अस्पताल (?:में|की|के) (?:ली गई |खींची गई )?(?:फोटो|तस्वीर)|(?:अस्पताल के )?वेटिंग रूम"
@@ -1271,7 +1294,18 @@ _SPOOF_SUBJECT = re.compile(
     r"singer|cantante|chanteu\w*|s[äa]nger\w*|zanger\w*|politician|politic[oa])(?:\s+(?:actor|"
     r"actress|singer|person|nederlander|acteur|actrice|chanteuse|chanteur|sänger\w*))?"
     r"(?:\s+(?:connue?s?|conocid[oa]|famos[oa]|c[ée]l[èe]bre|bekannte?n?))?\b"
-    r"|某(?:个)?(?:明星|名人)的?|(?:明星|名人)的(?=换脸|AI|假)|有名人の|\b(?:celebrity|promi|star)[- ]?(?:wax ?figure|"
+    r"|\b(?:een|ein|un|una|a|an)\s+(?:bekende?|famous|famos[oa]|ber[üu]hmte?r?|c[ée]l[èe]bre|"
+    r"well-known)?\s*(?:promi|zanger\w*|singer|s[äa]nger\w*|actor|actress|acteur|actrice|attore|"
+    r"attrice|atriz|ator|schauspieler\w*|chanteu\w*|cantante|cantora|star|celebrity|"
+    r"footballer|voetballer|calciatore)(?=\s+(?:op|on|auf|sur|su|en|em|на)\s+(?:een|a|an|einem|einer|"
+    r"un|una|um|uma|le|la|el|the)?\s*\S*(?:scherm|screen|bildschirm|[ée]cran|schermo|pantalla|tela|"
+    r"tablet|laptop|phone|handy|poster))"
+    r"|\b(?:фото|постер\w*|плакат\w*)\s+известн\w+\s+\w+"
+    r"|(?:\b(?:poster|affiche|plakat|cartaz|manifesto|foto|photo)\s+(?:di|de|van|von|of|do|da|du)\s+"
+    r"(?:un|una|a|an|een|einem|um|uma)\s+)(?:calciatore|futbolista|jogador|footballeur|fu[ßs]baller|"
+    r"voetballer|footballer)(?:\s+famos[oa])?"
+    r"|明星(?=海报|的海报|照片|的照片)|"
+    r"某(?:个)?(?:明星|名人)的?|(?:明星|名人)的(?=换脸|AI|假)|有名人の|\b(?:celebrity|promi|star)[- ]?(?:wax ?figure|"
     r"wachsfigur|fake|deepfake)s?\b|\bwax ?figure of (?:a |some )?(?:celebrity|star)\b|\b(?:circul\w*|going around|viral|gepost\w*|posted|shared|"
     r"compartid\w*|partag\w*|geteilt|condivis\w*) (?:on|sur|en|auf|su|no|na|op) (?:facebook|instagram|"
     r"tiktok|twitter|whatsapp|social media|les r[ée]seaux)\b",

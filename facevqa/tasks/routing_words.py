@@ -24,6 +24,9 @@ from facevqa.tasks.routing_rules import (
 )
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
+    # Dutch ages before "haar" (her) is read as hair: "is hij al achttien?", "dertig of veertig"
+    ("age", None, r"\b(?:al|nog geen|bijna) (?:achttien|zestien|twaalf|eenentwintig|1[2-9]|21)\b(?! (?:foto|jaar geleden))"
+                  r"|\b(?:twintig|dertig|veertig|vijftig|zestig|zeventig) of (?:dertig|veertig|vijftig|zestig|zeventig|tachtig)\b"),
     # a genuine or a forced smile is an expression ("echtes Lächeln oder gequält?"), not a spoof;
     # laughing "with joy" names the feeling ("lacht er vor Freude?")
     ("emotion", None, r"\bvor (?:freude|gl[üu]ck|wut|angst|trauer|schreck)\b|\bl[äa]cheln (?:\w+ )?(?:echt|gestellt|falsch|gezwungen)\b|\bsonrisa (?:\w+ )?(?:es |est[áa] )?(?:real|falsa|forzada|sincera)\b"
@@ -196,7 +199,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"मूड (?:खराब|अच्छा|ठीक|ऑफ)|मुँह लटका|\bmood (?:kharab|off|accha|achha|theek)\b|\bmuh latka\w*"),
     ("attribute", "smiling", r"\bsonr[ií]e|\bsonriendo|\bsonrisa|\bsourit|\bsourire|\bsouriant|\bl[äa]chelt|\bl[äa]cheln|\blacht\b|\bsorrid|\bsorriso|\bsorri\b|\bsorrindo|"
                              r"\bglimlach|\bmuskura|\bулыба|笑|\bيبتسم|\bتبتسم|\bابتسام|\bمبتسم|मुस्कुरा|मुस्करा|मुस्कान"),
-    ("emotion", None, r"\bverlegen\b|\bcansad[oa]s?\b|\bfatigu[ée]e?s?\b|\bm[üu]de\b|\bersch[öo]pft\w*|\bexhausted\b|\bépuis[ée]e?\b|\bagotad[oa]\b|\besaust[oa]\b|\bexaust[oa]\b|\bvermoeid\b|\buitgeput\b|\bcom sono\b|\bsonolent[oa]\b|\bcon sueño\b|\bsomnolient[oa]\b|\bendormie?\b|\bassonnat[oa]\b|\bslaperig\b|\bschl[äa]frig\b|\bсонн\w*|\bstanc[oa]\b|\bmoe\b|\bустал\w*|\bуставш\w*|\bизмотан\w*|累|疲れ|疲惫|疲憊|疲倦|眠そう|眠たそう|نعسان|مرهق|नींद|"
+    ("emotion", None, r"\bverlegen\b|\bcansad[oa]s?\b|\bfatigu[ée]e?s?\b|\bm[üu]de\b|\banimad[oa]\b|\bersch[öo]pft\w*|\bexhausted\b|\bépuis[ée]e?\b|\bagotad[oa]\b|\besaust[oa]\b|\bexaust[oa]\b|\bvermoeid\b|\buitgeput\b|\bcom sono\b|\bsonolent[oa]\b|\bcon sueño\b|\bsomnolient[oa]\b|\bendormie?\b|\bassonnat[oa]\b|\bslaperig\b|\bschl[äa]frig\b|\bсонн\w*|\bstanc[oa]\b|\bmoe\b|\bустал\w*|\bуставш\w*|\bизмотан\w*|累|疲れ|疲惫|疲憊|疲倦|眠そう|眠たそう|نعسان|مرهق|नींद|"
                       r"थका|थकी|थके|\bopvrolijken\b|\bsomber\b|\baufmunter\w*|\bgefreut\b|\bобрадова\w*|فرحت|انبسطت|"
                       r"\banimar(?:lo|la)\b|\btirarl[oa] su\b|\bstreng\b|مرتاح|उत्साहित|\bincazzat|\bseren[oa]\b|\bfai?t la (?:tronche|gueule)\b|\bfreu(?:t|en) (?:\w+ )?sich\b|\bнапуган|\bдовольн|"
                       r"غضبان|زعلان|مبسوط|فرحان|\ble cafard\b|\b(?:a|avoir|le) (?:bon |mauvais )?moral\b|\bbien dans sa peau\b|\bemoci[oó]n|\bemocional|\bsentimiento|\bse siente\b|\bqu[eé] siente\b|\bestado de [aá]nimo|\bexpresi[oó]n|\bfeliz(?:es)?\b|\btristes?\b|\btristi\b|\benojad|\benfadad|\bsorprendid|\basustad|\bmiedo\b|\basco\b|\bneutral|\bcontent[oa]s?\b|\bllora|\bmala leche\b|\bmal humor\b|\bcabread|\bestresad|\bangustiad|\bpreocupad|\bagobiad|\binquiet[oa]|\ben p[áa]nico|\btranquil[oa]s?\b|"
@@ -216,7 +219,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
                       r"\bfai(?:t|re) la (?:gueule|t[êe]te)|\bboud(?:e|er|eu|euse)\b|\bgrimac|\benfurruñad|\bde morros|\bpucheros|\bmala cara|\bmueca|\bschmoll|\bbeleidigt|\beingeschnappt|\bm[üu]rrisch|\bgrimmig|\bimbronciat|\bbroncio|\b(?:fa|tiene|mette) il muso|\bemburrad|\bamuad|\bcara (?:feia|amarrada)|\bfazendo bico|\bchagrijnig|\bmokt\b|\bpruil|\bnors\b|\bдует(?:ся|сь)|\bнадул|\bобижен|\bхмур|\bнасуп|撅嘴|嘟嘴|生闷气|闹别扭|板着脸|拉着脸|绷着脸|ふくれ|むっと|ムッと|不機嫌|しかめ|仏頂面|(?<!で)(?<!ま)すね(?:て|た|る)|拗ね|\bعابس|\bمتجهم|\bمكشر|\bمبوز|मुंह फुला|मुँह फुला|रूठ|नाराज|\bmunh phula|\bnaraz\b|\brooth|"
                       r"\bkhush\b|\budaas|\bgusse?\b|\bgussa|\bdar(?:a|i|e)? hu|\bdar gay|\bro rah|\bmood\b|भावना|भाव|महसूस|मूड|मनोदशा|अभिव्यक्ति|खुश|दुखी|उदास|गुस्स|क्रोध|हैरान|आश्चर्य|डर|घृणा|तटस्थ|रो रह|तनाव|चिंतित|बेचैन|परेशान|शांत"),
     ("caption", None, r"(?:^|\s)(?:صفه|صفها|صفهم|اوصفه|اوصفها)(?:\s|$)|\bdescr[ií]b|\bd[ée]crire\b|\bdescripci|\bleyenda|\bpie de foto|\bd[ée]cri[st]|\bdescription|\bl[ée]gende|\bbeschreib|\bbildunterschrift|\bdescriv|\bdescrizione|\bdidascalia|\bdescrev|\bdescri[çc]|\blegenda|"
-                      r"\bbeschrijf|\bbeschrijv|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|(?:图|圖|照片|图片|圖片|相片)(?:里|裡|中|上)(?:都|面)?有(?:什么|什麼|啥)|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\b[اأ]وصف|(?:讲|講)(?:下|吓|一下)(?:张|呢张|幅|啲)?(?:相|照片|图)|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
+                      r"\bbeschrijf|\bbeschrijv|\bopishi\b|\bopisat|\bbijschrift|\bonderschrift|\bопиши|\bописани|\bподпис|描述|描写|配文|长什么样|(?:图|圖|照片|图片|圖片|相片)(?:里|裡|中|上)(?:都|面)?有(?:什么|什麼|啥)|拍的是什么|拍的是什麼|写真全体|様子を教えて|\bчто (?:вообще |там |же )?изображено\b|説明|描写|キャプション|どんな顔|\bصف\b|\bوصف|\b[اأ]وصف|(?:讲|講)(?:下|吓|一下)(?:张|呢张|幅|啲)?(?:相|照片|图)|\bتعليق|वर्णन|\bvarnan|\bcaption\b|कैप्शन|विवरण"),
     ("attribute", "eyeglasses", r"サングラス|墨镜|太阳镜|\bzonnebril|\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
     ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
                                  r"\bcappell(?:o|ino)|\bberrett|\bchap[ée]u|\bbon[ée]\b|\blen[çc]o\b|\bv[ée]u\b|\bhoed\b|\bpet\b|\bmuts\b|\bhoofddoek|\bsluier|\btulband|\bшляп|\bкепк|\bшапк|\bплат(?:ок|ке)\b|\bхиджаб|\bтюрбан|\bголовн\w* убор|"
