@@ -38,7 +38,8 @@ _THIS_IS_NOUN = (
 _HEDGE = (r"(?:\s+(?:not|really|actually|just|no|pas|nicht|niet|non|não|nao|realmente|"
           r"davvero|vraiment|wirklich|echt|же|не|ли|plut[ôo]t|rather|eher|eerder|piuttosto|"
           # "only": "c'est juste moi", "es solo él", "это просто я"
-          r"juste|seulement|simplement|solo|sólo|soltanto|nur|alleen|apenas|só|только|просто))*")
+          r"juste|seulement|simplement|solo|sólo|soltanto|nur|alleen|apenas|só|только|просто|"
+          r"случайно|точно|вообще))*")
 _TWO = rf"\s+({_WORD})(?:\s+({_WORD}))?"
 _NAMED = re.compile(rf"(?:{'|'.join(_THIS_IS)}){_HEDGE}{_TWO}")
 _ENGLISH_THIS_IS = re.compile(_THIS_IS[0])
@@ -439,6 +440,10 @@ _PERSON_STEMS = re.compile(
 персонажу", "quel âge a ce personnage"): a subject, not a name."""
 
 
+_CJK_PRONOUNS = frozenset("我 你 他 她 它 我们 你们 他们 她们 私 僕 俺 あなた 彼 彼女".split())
+"""A pronoun between 的/の and the age word ("照片里的我几岁"): someone referred to, not named."""
+
+
 def _person_word(word: str, known: Callable[[str], bool]) -> bool:
     """A subject word, a person noun (image/person stems) or a learned subject."""
     word = word.lower().strip("'-")
@@ -469,14 +474,15 @@ def named_subject(cased: str, known: Callable[[str], bool]) -> str | None:
             if second[0].isupper() or not (_ordinary(second.lower(), known)
                                            or _person_word(second, known)):
                 return m.group(0)
-        elif not _person_word(first, known):
-            return m.group(0)
+        elif not _person_word(first, known) and first.lower() not in _PRONOUNS:
+            return m.group(0)  # "на сколько лет я выгляжу": the asker, no name
     _, zh, ja = _learned_subjects()
     for pattern, nouns in ((_ZH_SUBJECT, zh), (_ZH_LEAD, zh), (_JA_SUBJECT, ja)):
         for m in pattern.finditer(cased):
             if pattern is _JA_SUBJECT and (_JA_CLAUSE.search(m[1]) or _JA_KIN.match(m[1])):
                 continue
-            if m[1] not in nouns and not any(m[1].endswith(n) for n in nouns):
+            if m[1] not in nouns and not any(m[1].endswith(n) for n in nouns) \
+                    and m[1] not in _CJK_PRONOUNS:
                 return m.group(0)
     for m in _HI_SUBJECT.finditer(cased):
         if not (m[1] in hindi_words() or m[2] in hindi_words()

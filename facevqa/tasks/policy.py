@@ -383,6 +383,8 @@ verification against the document (identity), not a spoof check."""
 RULES: tuple[PolicyRule, ...] = (
     PolicyRule("race", "FaceVQA does not infer race, ethnicity, caste, nationality or "
                "immigration status from a face.", (
+        r"\b(?:il|elle) vient d'o[ùu]\b|\bd'o[ùu] (?:il|elle) vient\b|दक्षिण भारतीय|उत्तर भारतीय|मद्रासी|"
+        r"\b(?:south|north|northeast) indian\b|\bmadrasi\b",
         # the part of a country someone is from ("è del sud o del nord?")
         r"\b(?:[èe]|sei|es|est|is|ist) (?:del|dal|du|from the|aus dem|van het|do) (?:sud|nord|sur|"
         r"norte|south|north|s[üu]den|norden|zuiden|noorden|nordeste)\b",
@@ -432,6 +434,10 @@ RULES: tuple[PolicyRule, ...] = (
         r"(?:di )?sesso|\bmud\w* de sexo|\bсмен\w* пол\w*|\bсменил\w* пол|性转|变性|性転換|تحويل الجنس|"
         r"تغيير الجنس|लिंग परिवर्तन",
         r"\ble (?:van|gustan|molan) (?:los |las )?(?:t[íi]os|t[íi]as|chicos|chicas|hombres|mujeres)\b",
+        r"\b(?:seems?|looks?) straight\b(?!\s+(?:at|ahead|into|on|forward|to (?:the|his|her|its|camera|lens)))"
+        r"|\b(?:he|she|they) (?:is|are) straight\b(?!\s+(?:at|ahead|into|on|forward|to (?:the|his|her|its|"
+        r"camera|lens)))|(?:लड़कों|लड़कियों) में (?:इंटरेस्ट|दिलचस्पी|रुचि)"
+        r"|\b(?:ladkon|ladkiyon|larkon|larkiyon) (?:mein|me) interest\b",
         r"\bкакой (?:(?:он|она|они) )?ориентации\b|\bориентаци\w* (?:у )?(?:него|неё|нее|них|этого|этой)\b",
         # the rainbow or trans flag asked of the person ("🏳️‍🌈?", "is he 🏳️‍🌈")
         # (the joiner inside the flag is a space once the question is cleaned)
@@ -536,7 +542,9 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:social|economic) (?:class|status)\b|\b(?:working|middle|upper|lower)[- ]class\b"
         r"|\b(?:income|salary|net worth)\b",
         # attractiveness ratings (the yes/no CelebA "attractive" attribute stays a task)
-        r"\b(?:rate|rating|score|rank|grade)\b.{0,40}\b(?:attractive\w*|hot|beauty|beautiful|"
+        r"\b(?:rate|rating|score|rank|grade)\b(?!\s+how\s+(?:surprised|happy|sad|angry|scared|afraid|"
+        r"tired|excited|shocked|calm|nervous|bored|disgusted|upset|confused)\b)"
+        r".{0,40}\b(?:attractive\w*|hot|beauty|beautiful|"
         r"looks|pretty|handsome|ugly|sexy|cute)\b",
         r"\b(?:attractive\w*|hot|beauty|beautiful|looks|pretty|handsome|ugly|sexy|cute)\b.{0,40}"
         r"\b(?:out of (?:10|ten|100|five|5)|scale|/10|score|rating|ranking|rank)\b",
@@ -656,6 +664,11 @@ RULES: tuple[PolicyRule, ...] = (
         r"\b(?:youtuber|tiktoker|streamer|instagrammer)s?\b|"
         r"\b(?:the|that) (?:man|woman|guy|girl|person|lady|boy|kid|neighbou?r) (?:who|that) "
         r"(?:lives|lived|works|worked|stays|parks|moved in)\b|"
+        r"\b(?:surname|last name|family name|nachname\w*|familienname\w*|apellidos?|nom de famille|"
+        r"cognome|sobrenome|achternaam|фамили[яюи])\b|\bpolizeicomputer\b|\b(?:gleich\w*|abgleich\w*)"
+        r"\b.{0,30}\b(?:datenbank|kartei)\b|\b(?:face|gesicht|visage|cara|rosto|volto|gezicht|лицо)\b"
+        r".{0,30}\b(?:database|datenbank|base de donn[ée]es|base de datos|banco de dados|databank|"
+        r"banca dati|базе? данных)\b|"
         r"\bbn'?ers?\b|\bbekende nederlander\b|\b(?:echte|реальн\w*|настоящ\w*|vraie?|verdadeir[oa]|"
         r"ver[oa]|echt\w*)\s+(?:promi|star|звезд\w*|знаменитост\w*|celebrit\w*|c[ée]l[ée]brit[ée]|"
         r"celebridad|celebridade|beroemdheid|vip)\b",
@@ -946,6 +959,8 @@ _EXCLUDED_ITEMS = (
     r"herkunft|afkomst|происхождени\w*|caste|casta|kaste|sexualit\w*|sexualidad|sessualit\w*|"
     r"sexuell\w*|seksualiteit|orientation|orientaci[oó]n|orienta[çc][ãa]o|orientamento|"
     r"orientierung|geaardheid|ориентаци\w*|health|sant[ée]|salud|salute|sa[úu]de|gesundheit|"
+    r"surnames?|nachnamen?|apellidos?|cognome|achternaam|stranier[oa]|extranjer[oa]|[ée]tranger|[ée]trang[èe]re|ausl[äa]nder\w*|buitenlander|"
+    r"estrangeir[oa]|иностран\w*|foreign\w*|"
     r"gezondheid|здоровь\w*|sick|ill|unwell|enferm[oa]|malade|krank|malat[oa]|doente|ziek|illness|"
     r"disease|maladie|malattia|enfermedad|krankheit|ziekte|doen[çc]a|болезн\w*|"
     r"бол(?:ен|ьна|ьны|еет)|names?|nombre|nom|namens?|nome|naam|имени|имя|trust\w*|fiar|"
@@ -953,7 +968,7 @@ _EXCLUDED_ITEMS = (
     r"sch[öo]n|bell[oa]|brutt[oa]|bonit[oa]|fei[oa]|knap|mooi|красив\w*|attractive\w*|pretty|"
     r"(?:his |her |their )looks|looks(?=\s*(?:$|[,.;!?)]|or\b|and\b))|region|identit\w*|identidad\w*|(?:l['’])?identifi\w*|naming|who (?:he|she|they|it) (?:is|are)|chi (?:sia|[eè])|quem (?:[ée]|seja)|qui (?:c'est|il est|"
     r"elle est)|wer (?:er|sie|das|es) ist|qui[eé]n (?:es|sea)|кто (?:это|он|она))")
-_EXCLUDED_ITEMS_CJK = (r"(?:种族|宗教|信仰|政治|健康|有没有病|有沒有病|生病|疾病|病気|مرض|बीमारी|好不好看|漂不漂亮|帅不帅|"
+_EXCLUDED_ITEMS_CJK = (r"(?:外国人|أجنبي|विदेशी|种族|宗教|信仰|政治|健康|有没有病|有沒有病|生病|疾病|病気|مرض|बीमारी|好不好看|漂不漂亮|帅不帅|"
                        r"(?:美人|イケメン|かわいい)かどうか|性取向|名字|姓名|籍贯|民族|可信|漂亮|人種|国籍|出身|"
                        r"性的指向|名前|信用|美人|عرق|دين|ديان|سياس|صحت|صحة|ميول|اسم|جنسي|अंदाज़ा|"
                        r"जाति|धर्म|सेहत|सेक्शुअलिटी|नाम|सुंदर|भरोसेमंद|राजनीति|身份|是谁|هويت|هوية|कौन)")
@@ -972,7 +987,7 @@ _EXCLUDED = re.compile(
     rf"|(?:不要|别|不用|无需|不是问|不是問|دون|بدون|بلا|من غير)[^.;!?:。？！：,，、،]{{0,20}}?{_EXCLUDED_ITEMS_CJK}"
     r"[^.;!?:。？！：,，、،]*"
     rf"|{_EXCLUDED_ITEMS_CJK}[^.;!?:。？！：,，、،]{{0,30}}?(?:触れずに|書かずに|出さずに|推測はなしで|なしで|は要らない|"
-    r"はいらない|はいりません|は要りません|"
+    r"はいらない|はいりません|は要りません|は聞きません|聞きません|"
     r"抜きで|聞いていません|聞いてない|का ज़िक्र मत|मत (?:करना|बताना|लिखना)|नहीं पूछ|कोई अंदाज़ा नहीं|"
     r"यह मत बताना|नहीं)",
     re.I)
@@ -1094,7 +1109,9 @@ _HEALTH_EVENT = (r"(?:dement\w*|alzheimer\w*|деменци\w*|surgery|operation
                  r"chemio\w*|ospedale|cirurgia|krankenhaus|klinik|operiert|operation|"
                  r"geopereerd|operatie|ziekenhuis|операци\w*|прооперир\w*|хими\w*|больниц\w*|"
                  # a long illness stated as the asker's family's story ("mon père a un cancer")
-                 r"cancer|c[áa]ncer|krebs|kanker|cancro|рак|diabet\w*|диабет\w*|autis\w*|аутизм\w*)")
+                 r"cancer|c[áa]ncer|krebs|kanker|cancro|рак|diabet\w*|диабет\w*|autis\w*|аутизм\w*|"
+                 r"d[ée]pression|depresi[óo]n|depressione|depress[ãa]o|depressie|депресси\w*|"
+                 r"ansia|ansiedad|ansiedade|anxiety|angstst[öo]rung|anxi[ée]t[ée])")
 _KIN_HEALTH_STORY = re.compile(
     rf"(?:^|(?<=[.;:!?]))\s*(?:my|mi|mis|mon|ma|mes|mein\w*|il mio|la mia|mio|mia|o meu|a minha|"
     rf"meu|minha|mijn|м(?:ой|оя|ои))\s+(?:\w+\s+)?{_KIN}\b[^.;:!?—–]*?\b{_HEALTH_EVENT}\b"
@@ -1112,7 +1129,7 @@ _KIN_HEALTH_STORY = re.compile(
     r"مستشفى|المستشفى|المستشفي|السكري|سكري|السرطان|سرطان)[^،,.؟?]*[،,.]"
     r"|(?:मेरे|मेरी|मेरा)\s+(?:भाई|बहन|माँ|मां|मम्मी|पापा|पिताजी|दादी|दादा|नानी|नाना|चाचा|चाची|"
     r"कज़िन|कजिन|दोस्त|पत्नी|पति|बेटा|बेटी|बेटे)[^,।?]*?(?:ऑपरेशन|सर्जरी|कीमो|अस्पताल|"
-    r"हॉस्पिटल)[^,।?]*[,।]", re.I)
+    r"हॉस्पिटल|शुगर|डायबिटीज़?|कैंसर|डिप्रेशन)[^,।?]*[,।]", re.I)
 """A back-story about the asker's relative's surgery or hospital stay before a benign
 question ("My cousin had eye surgery last month; is he wearing glasses?", "mio fratello è in
 ospedale, sorride?"): dropped only when the rest asks a task; a health question in the rest
@@ -1207,7 +1224,9 @@ _QUESTION_WORD = re.compile(
 _LOCATIVE_START = re.compile(r"^\W*(?:(?:it's|it is|this is|this was|es|est|c'est|è|é|das ist|dit is|"
                              r"het is)\s+)?(?:in|at|on|from|en|na|no|em|à|a|au|dans|im|am|bei|auf|"
                              r"nel|nella|al|alla|all'|op|в|во|на|de|di|da|du|van|von|с|في|عند)\b"
-                             r"|^\W*在", re.I)
+                             r"|^\W*在"
+                             r"|^\W*(?:er|sie|he|she|il|elle|[ée]l|ella|lei|lui|ele|ela|hij|zij|ze|он|она|هو|هي)"
+                             r"\s+(?:\w+\s+)?(?:auf|an|in|bei|at|on|à|au|dans|en|na|no|em|op|a|в|на|في)\s", re.I)
 """A clause that opens on where ("Na clínica de reabilitação, ele parece calmo?", "es de una
 marcha, ¿sonríe?")."""
 
@@ -1218,6 +1237,12 @@ _RELATIVE_START = re.compile(r"^\s*(?:что|который|которая|ко�
 comma before it does not end a setting."""
 
 
+_WHO_AS_GENDER = re.compile(
+    r"\bкто (?:на (?:снимке|фото\w*|картинке)|это)\s*[—–:,-]?\s*(?=(?:мальчик|девочка|мужчина|женщина|"
+    r"парень|девушка) или )"
+    r"|\bwho(?:'s| is) (?:in|on) (?:the|this) (?:photo|picture|pic|image)\s*[—–:,-]\s*(?=(?:an? )?(?:man|"
+    r"woman|boy|girl|guy) or )", re.I)
+""""Who is in the photo: a boy or a girl?" asks the perceived gender, not who it is."""
 _NEGATION = re.compile(r"\b(?:not|no|nicht|kein\w*|pas|ne|non|n[ãa]o|niet|geen|не|ни|nahi|nahin)\b"
                        r"|不|没|沒|ない|なく|لا|مش|ما |मत|नहीं", re.I)
 """A negation: a clause with one ("Не спрашиваю, ...") is not a setting to drop at its comma."""
@@ -1281,6 +1306,7 @@ _ONLY_ASKING = re.compile(
     r"meine frage(?: ist)?|mi pregunta(?: es)?|solo pregunto|la mia domanda(?: [èe])?|chiedo solo|"
     r"minha pergunta(?: [ée])?|s[óo] pergunto|ik vraag alleen|mijn vraag(?: is)?|вопрос другой|"
     r"вопрос в другом|я спрашиваю только|мой вопрос)\s*[:：,]?"
+    r"|(?:لكن|بس|فقط) (?:أبغى|ابغى|أبي|ابي|أريد|اريد|بدي|عايز|عاوز) (?:أعرف|اعرف)\s*[:：,]?"
     r"|(?:لكن|بس) (?:سؤالي|أسأل فقط|اسأل بس)\s*[:：,]?|(?:लेकिन|पर) (?:मेरा सवाल|सिर्फ़? (?:ये )?पूछ "
     r"(?:रहा|रही) (?:हूँ|हूं))\s*[:：,]?|(?:但是?|不过)我(?:只是)?(?:想)?问[:：,，]?"
     r"|(?:でも|ただ)(?:聞きたいのは|質問は)[:：、]?",
@@ -1337,7 +1363,16 @@ _ID_PHOTO_PURPOSE = re.compile(
     r"\b(?:for|per|pour|para|f[üu]r|voor|для) (?:the |la |una |a |il |le |het |de |den |an? )?"
     r"(?:foto |photo )?(?:(?:della|de la|do|da|des|van de|vom|на) )?(?:id|carta d'identit[àa]|"
     r"carte d'identit[ée]|documento de identidad|dni|passport|pasaporte|passaporte|passeport|"
-    r"reisepass|personalausweis|paspoort|identiteitskaart|паспорт\w*)(?: (?:photo|foto|picture))?\b",
+    r"reisepass|personalausweis|paspoort|identiteitskaart|паспорт\w*)(?: (?:photo|foto|picture))?\b"
+    r"|\b(?:para|pour|for|zur|per|voor|для|na)\s+(?:(?:la|le|the|a|die|de|het)\s+)?(?:verificar|"
+    r"comprobar|v[ée]rifier|v[ée]rif|v[ée]rification|verify(?:ing)?|verification|check(?:ing)?|"
+    r"pr[üu]fung|[üu]berpr[üu]fung|verifica(?:re)?|verifica[çc][ãa]o|controle(?:ren)?|проверки|"
+    r"верификации)\s+(?:(?:la|l'|the|der|de|a|die|d'|di|da|della|van)\s*)?(?:identidad|identit[ée]|"
+    r"identity|identit[äa]t|identit[àa]|identidade|identiteit|личности)\b(?: (?:en|in|dans|bei|nel|"
+    r"na|в|at|on) (?:\w+ ){0,4}?(?:banco|banque|bank|app|appli\w*|aplicaci[óo]n|aplicativo|"
+    r"банке|приложени\w*))?"
+    r"|\b(?:for|para|pour)\s+(?:the |an? )?(?:identity|id|kyc) (?:verification|check)\b(?: (?:in|on|at) "
+    r"(?:\w+ ){0,4}?(?:bank|app)\w*)?",
     re.I)
 """A photo taken for an identity document ("per la foto della carta d'identità"): why the
 question is asked, dropped when a task is asked."""
@@ -1836,7 +1871,8 @@ def drop_non_traits(text: str) -> str:
         text = text.replace("病人", "人").replace("患者", "人")
     for pattern, replacement in ((_FAITH_OR_STATE_SOURCE, " "), (_ROLE, _the_person),
                                  (_MOBILITY_AID, " "), (_WORN_SIGN, " "), (_LEGAL_AGE, " age "),
-                                 (_ID_PHOTO_PURPOSE, " "), (_SPOOF_SUBJECT, " ")):
+                                 (_ID_PHOTO_PURPOSE, " "), (_SPOOF_SUBJECT, " "),
+                                 (_WHO_AS_GENDER, " ")):
         rest = pattern.sub(replacement, text)
         if rest != text and _asks_task(rest):
             text = rest

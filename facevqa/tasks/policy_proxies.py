@@ -37,7 +37,9 @@ PROXIES: dict[str, tuple[str, ...]] = {
         r"|(?:بيرة|خمر|كحول|نبيذ).{0,30}(?:يزعل|يتضايق|يسيء|حرام|مسموح)"
         r"|(?:शराब|बीयर|दारू|\bdaaru\b|\bsharab\b).{0,30}(?:बुरा|\bbura\b|मना|\bmana\b)",
         # which house of worship a face "is the type" for
-        r"\b(?:church|mosque|temple|synagogue|gurdwara)[- ](?:type|kind|sort|goer|person)\b",
+        r"\b(?:church|mosque|temple|synagogue|gurdwara)[- ](?:type|kind|sort|goer|person)\b"
+        r"|\b(?:church|mosque|temple|synagogue|gurdwara)\b.{0,30}\bor (?:at )?(?:the |a )?(?:church|mosque|"
+        r"temple|synagogue|gurdwara)\b",
         # praying five times a day
         r"\b(?:reza|rezar|pray\w*|prie|betet|prega|ora|bidt|молится)\b.{0,20}\b(?:cinco|five|cinq|"
         r"f[üu]nf|cinque|vijf|пять)\b",

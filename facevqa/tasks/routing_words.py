@@ -24,6 +24,10 @@ from facevqa.tasks.routing_rules import (
 )
 
 WORDS: tuple[tuple[str, str | None, str], ...] = (
+    # a mood or a fright named before "describe" or "smile" is read ("الحالة المزاجية", "吓到了还是在笑")
+    ("emotion", None, r"الحالة المزاجية|\bgemoedstoestand\b|\bstemming\b|吓到|吓着|被吓|\bdoet (?:ze|hij) (?:maar )?alsof\b"),
+    # a face mask worn, in Japanese ("マスクをしていますか"); "マスクですか" stays a spoof question
+    ("attribute", None, r"^(?!.*(?:なりすまし|変装|シリコン|ラテックス|ゴム|偽|騙|だま|顔認証)).*マスク(?:を)?(?:して|つけ|着け|着用)"),
     # Dutch ages before "haar" (her) is read as hair: "is hij al achttien?", "dertig of veertig"
     ("age", None, r"\b(?:al|nog geen|bijna) (?:achttien|zestien|twaalf|eenentwintig|1[2-9]|21)\b(?! (?:foto|jaar geleden))"
                   r"|\b(?:twintig|dertig|veertig|vijftig|zestig|zeventig) of (?:dertig|veertig|vijftig|zestig|zeventig|tachtig)\b"),
@@ -223,7 +227,7 @@ WORDS: tuple[tuple[str, str | None, str], ...] = (
     ("attribute", "eyeglasses", r"サングラス|墨镜|太阳镜|\bzonnebril|\bgafas|\blentes\b|\banteojos|\blunettes|\bbrille\b|\bocchiali|\b[óo]culos|\bbril\b|\bочк|眼镜|眼鏡|メガネ|めがね|\bنظار|चश्म|ऐनक|\bchashm"),
     ("attribute", "wearing_hat", r"\bsombrero|\bgorr[ao]\b|\bpañuelo|\bvelo\b|\bhiyab|\bturbante|\bchapeau|\bcasquette|\bbonnet\b|\bfoulard|\bvoile\b|\bhijab|\bturban|\bhut\b|\bm[üu]tze|\bkappe\b|\bkopftuch|\bschleier|"
                                  r"\bcappell(?:o|ino)|\bberrett|\bchap[ée]u|\bbon[ée]\b|\blen[çc]o\b|\bv[ée]u\b|\bhoed\b|\bpet\b|\bmuts\b|\bhoofddoek|\bsluier|\btulband|\bшляп|\bкепк|\bшапк|\bплат(?:ок|ке)\b|\bхиджаб|\bтюрбан|\bголовн\w* убор|"
-                                 r"帽|头巾|面纱|头饰|キャップ|スカーフ|ヒジャブ|ターバン|頭巾|\bقبعة|\bطاقية|\bكاب\b|\bكاسكيت|\bبرنيط|\bحجاب|\bوشاح|\bعمامة|\bغطاء (?:ال)?رأس|टोपी|दुपट्टा|हिजाब|पगड़ी|साफा|घूंघट|सिर पर (?:स्कार्फ़|स्कार्फ|कपड़ा|चुन्नी)|\btopi\b|\bpagdi\b|\bpagri\b"),
+                                 r"帽|头巾|面纱|头饰|キャップ|スカーフ|ヒジャブ|ターバン|頭巾|\bقبعة|\bطاقية|\bكاب\b|\bكاسكيت|\bبرنيط|\bحجاب|\bوشاح|\bعمامة|\bغطاء (?:ال)?رأس|टोपी|दुपट्टा|हिजाब|पगड़ी|كوفية|साफा|घूंघट|सिर पर (?:स्कार्फ़|स्कार्फ|कपड़ा|चुन्नी)|\btopi\b|\bpagdi\b|\bpagri\b"),
     ("attribute", "mustache", r"\bbigote|\bmoustache|\bschnurrbart|\bschnauzer|\bbaffi\b|\bbigode|\bsnor\b|\bус(?:ы|ов|ами)\b|小胡子|八字胡|口ひげ|口髭|\bشارب|\bشنب|मूंछ|मूँछ|\bmoonch|\bmooch"),
     ("attribute", "beard", r"ملتح|\bafeitad[oa]\b|\b(?:glatt )?rasiert\b|\bsbarbat[oa]\b|\bbarbead[oa]\b|\bglad ?geschoren\b|\bпобри(?:лся|т|ты)\b|\bвыбрит\w*|刮(?:了)?胡子|"
      r"\bدقن|\bذقن|\bحالق|\bمحلوق|\bbarba\b|\bbarbe\b|\bbart\b|\bvollbart|\bbaard|\bбород|胡子|胡须|ひげ|ヒゲ|髭|\bلحي|दाढ़ी|दाढी|\bdaadhi|\bdadhi"),
